@@ -1,0 +1,18 @@
+package io.segmented.manifest;
+
+/**
+ * Where something is in a manifest, 1-based, as editors count.
+ *
+ * @param line the line, starting at 1
+ * @param column the column, starting at 1
+ */
+public record Position(int line, int column) {
+
+  /** The position of things that have no place in the file, such as defaults. */
+  public static final Position NONE = new Position(0, 0);
+
+  @Override
+  public String toString() {
+    return line + ":" + column;
+  }
+}

@@ -1,0 +1,61 @@
+package io.segmented.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a run holds open (fixtures, test JVMs), so that a JVM shutdown on Ctrl-C stops all of it.
+ * Registered as a shutdown hook for the length of a run.
+ */
+final class Cleanup implements AutoCloseable {
+
+  private final Set<AutoCloseable> open = new LinkedHashSet<>();
+  private final Runnable last;
+  private final Thread hook;
+
+  /**
+   * @param last what to do after everything open is closed: remove what the run labelled
+   */
+  Cleanup(Runnable last) {
+    this.last = last;
+    this.hook = new Thread(this::closeAll, "segment-cleanup");
+    Runtime.getRuntime().addShutdownHook(hook);
+  }
+
+  synchronized void add(AutoCloseable c) {
+    open.add(c);
+  }
+
+  synchronized void remove(AutoCloseable c) {
+    open.remove(c);
+  }
+
+  private void closeAll() {
+    List<AutoCloseable> toClose;
+    synchronized (this) {
+      toClose = new ArrayList<>(open);
+      open.clear();
+    }
+    for (int i = toClose.size() - 1; i >= 0; i--) {
+      try {
+        toClose.get(i).close();
+      } catch (Exception e) {
+        // keep closing the rest
+      }
+    }
+    last.run();
+  }
+
+  /** Ends the run normally: closes what is left and unregisters the hook. */
+  @Override
+  public void close() {
+    closeAll();
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // the JVM is already shutting down; the hook runs anyway
+    }
+  }
+}

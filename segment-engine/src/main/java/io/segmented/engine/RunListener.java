@@ -1,0 +1,33 @@
+package io.segmented.engine;
+
+import io.segmented.engine.result.RunResult;
+import io.segmented.engine.result.SegmentResult;
+import io.segmented.manifest.SegmentSpec;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a run tells as it goes. The engine does not log; the caller decides what to show. Every
+ * method has an empty default.
+ */
+public interface RunListener {
+
+  /** The run begins with these segments. */
+  default void runStarted(String runId, List<SegmentSpec> segments) {}
+
+  /** Containers and networks of earlier runs whose build is gone were removed. */
+  default void orphansRemoved(int count) {}
+
+  /** A segment begins. */
+  default void segmentStarted(SegmentSpec segment) {}
+
+  /** A fixture of a segment is ready. */
+  default void fixtureStarted(
+      String segmentId, String fixtureId, String kind, String image, Duration took) {}
+
+  /** A segment ended, with its verdict. */
+  default void segmentFinished(SegmentResult result) {}
+
+  /** The run ended and its results are written. */
+  default void runFinished(RunResult result) {}
+}

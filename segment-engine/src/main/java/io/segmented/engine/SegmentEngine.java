@@ -1,0 +1,153 @@
+package io.segmented.engine;
+
+import io.segmented.engine.fixture.DockerJanitor;
+import io.segmented.engine.fixture.FixtureFactory;
+import io.segmented.engine.result.JUnitXmlWriter;
+import io.segmented.engine.result.ResultsFiles;
+import io.segmented.engine.result.RunResult;
+import io.segmented.engine.result.SegmentResult;
+import io.segmented.manifest.FixtureSpec;
+import io.segmented.manifest.SegmentSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Runs the segments of one module: checks that everything can start before anything does, runs each
+ * segment with its own fixtures and test JVM, writes {@code segment-results.json} and JUnit XML,
+ * and leaves nothing running.
+ */
+public final class SegmentEngine {
+
+  /** Runs every segment of the request's manifest. */
+  public RunResult run(RunRequest request, RunListener listener) throws EngineException {
+    List<SegmentSpec> segments = List.copyOf(request.manifest().segments().values());
+    List<FixtureSpec> needed =
+        segments.stream()
+            .flatMap(s -> SegmentRun.fixturesOf(request.manifest(), s).stream())
+            .distinct()
+            .toList();
+    checkSupported(needed);
+    boolean docker = !needed.isEmpty();
+    if (docker) {
+      checkDocker(request, needed);
+    }
+    String runId = UUID.randomUUID().toString();
+    listener.runStarted(runId, segments);
+    if (docker) {
+      int orphans = DockerJanitor.removeOrphans();
+      if (orphans > 0) {
+        listener.orphansRemoved(orphans);
+      }
+    }
+    clearPreviousResults(request);
+    Instant startedAt = Instant.now();
+    long start = System.nanoTime();
+    List<SegmentResult> results = new ArrayList<>();
+    try (Cleanup cleanup = new Cleanup(() -> removeRun(docker, runId))) {
+      for (SegmentSpec segment : segments) {
+        SegmentResult result = new SegmentRun(request, segment, runId, listener, cleanup).run();
+        JUnitXmlWriter.write(request.reportsDir(), result);
+        results.add(result);
+        listener.segmentFinished(result);
+      }
+    }
+    RunResult run =
+        new RunResult(
+            RunResult.SCHEMA_VERSION,
+            runId,
+            request.module(),
+            startedAt.toString(),
+            Duration.ofNanos(System.nanoTime() - start).toMillis(),
+            RunResult.Totals.of(results),
+            results);
+    ResultsFiles.write(request.reportsDir(), run);
+    listener.runFinished(run);
+    return run;
+  }
+
+  private static void checkSupported(List<FixtureSpec> fixtures) throws EngineException {
+    List<String> problems =
+        fixtures.stream().map(FixtureFactory::unsupported).flatMap(Optional::stream).toList();
+    if (!problems.isEmpty()) {
+      throw new EngineException(String.join("\n", problems));
+    }
+  }
+
+  private static void checkDocker(RunRequest request, List<FixtureSpec> fixtures)
+      throws EngineException {
+    if (DockerJanitor.dockerAvailable()) {
+      return;
+    }
+    String dockerHost = System.getenv("DOCKER_HOST");
+    String where =
+        dockerHost == null
+            ? "DOCKER_HOST unset, /var/run/docker.sock "
+                + (Files.exists(Path.of("/var/run/docker.sock")) ? "not answering" : "missing")
+            : "DOCKER_HOST=" + dockerHost + " not answering";
+    StringBuilder names = new StringBuilder();
+    for (FixtureSpec f : fixtures) {
+      names
+          .append(names.length() == 0 ? "" : ", ")
+          .append('\'')
+          .append(f.id())
+          .append("' (")
+          .append(f.kind().key())
+          .append(')');
+    }
+    throw new EngineException(
+        "No Docker engine reachable ("
+            + where
+            + "). Fixtures that need one in "
+            + request.manifest().file()
+            + ": "
+            + names
+            + ". Start Docker, or set DOCKER_HOST to a reachable engine. Nothing was started");
+  }
+
+  private static void removeRun(boolean docker, String runId) {
+    if (docker) {
+      try {
+        DockerJanitor.removeRun(runId);
+      } catch (RuntimeException e) {
+        // the next run removes what is left by label
+      }
+    }
+  }
+
+  /** Results of an earlier run would mix with this one's: remove them, and only them. */
+  private static void clearPreviousResults(RunRequest request) throws EngineException {
+    Path dir = request.reportsDir();
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        String name = f.getFileName().toString();
+        if ((name.startsWith("TEST-") && name.endsWith(".xml"))
+            || name.equals(ResultsFiles.RESULTS_FILE)) {
+          Files.delete(f);
+        }
+      }
+      Path logs = dir.resolve("logs");
+      if (Files.isDirectory(logs)) {
+        try (Stream<Path> walk = Files.walk(logs)) {
+          for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+            Files.delete(p);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new EngineException(
+          "cannot clear the results of the previous run in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+}

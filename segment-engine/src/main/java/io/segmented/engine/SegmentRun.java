@@ -1,0 +1,299 @@
+package io.segmented.engine;
+
+import io.segmented.engine.fixture.Fixture;
+import io.segmented.engine.fixture.FixtureFactory;
+import io.segmented.engine.fixture.FixtureSet;
+import io.segmented.engine.fixture.FixtureStartException;
+import io.segmented.engine.fixture.Labels;
+import io.segmented.engine.fixture.SegmentScope;
+import io.segmented.engine.fork.ClassGlobs;
+import io.segmented.engine.fork.TestEvents;
+import io.segmented.engine.fork.TestJvm;
+import io.segmented.engine.result.FixtureResult;
+import io.segmented.engine.result.Outcome;
+import io.segmented.engine.result.SegmentResult;
+import io.segmented.engine.result.TestOutcome;
+import io.segmented.engine.result.TestResult;
+import io.segmented.launcher.SegmentLauncher;
+import io.segmented.manifest.FixtureSpec;
+import io.segmented.manifest.Manifest;
+import io.segmented.manifest.SegmentSpec;
+import io.segmented.manifest.TestSelectors;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.testcontainers.containers.Network;
+
+/** One segment from its fixtures' start to their stop: record, tear down, then report. */
+final class SegmentRun {
+
+  private static final int OUTPUT_TAIL_LINES = 20;
+
+  private final RunRequest request;
+  private final SegmentSpec segment;
+  private final String runId;
+  private final RunListener listener;
+  private final Cleanup cleanup;
+
+  SegmentRun(
+      RunRequest request,
+      SegmentSpec segment,
+      String runId,
+      RunListener listener,
+      Cleanup cleanup) {
+    this.request = request;
+    this.segment = segment;
+    this.runId = runId;
+    this.listener = listener;
+    this.cleanup = cleanup;
+  }
+
+  /**
+   * The fixtures a segment starts: the ones it names and, before them, everything they depend on.
+   */
+  static List<FixtureSpec> fixturesOf(Manifest manifest, SegmentSpec segment) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (String id : segment.fixtureIds()) {
+      addWithDependencies(manifest, id, ids);
+    }
+    return ids.stream().map(manifest::fixture).toList();
+  }
+
+  private static void addWithDependencies(Manifest manifest, String id, Set<String> ids) {
+    if (ids.contains(id)) {
+      return;
+    }
+    for (String dep : manifest.fixture(id).dependsOn()) {
+      addWithDependencies(manifest, dep, ids);
+    }
+    ids.add(id);
+  }
+
+  SegmentResult run() {
+    listener.segmentStarted(segment);
+    Instant startedAt = Instant.now();
+    long start = System.nanoTime();
+    List<FixtureSpec> specs = fixturesOf(request.manifest(), segment);
+    Map<String, String> labels = Labels.of(runId, segment.id());
+    Network network =
+        specs.isEmpty()
+            ? null
+            : Network.builder().createNetworkCmdModifier(cmd -> cmd.withLabels(labels)).build();
+    Path logDir = request.reportsDir().resolve("logs").resolve(segment.id());
+    SegmentScope scope = new SegmentScope(segment.id(), network, labels, logDir);
+    List<Fixture> fixtures = specs.stream().map(s -> FixtureFactory.create(s, scope)).toList();
+    FixtureSet set = new FixtureSet(fixtures);
+    cleanup.add(set);
+    Outcome outcome;
+    String message = "";
+    List<TestResult> tests = List.of();
+    long fixturesMillis = 0;
+    long testsMillis = 0;
+    try {
+      try {
+        set.startAll(
+            (f, took) ->
+                listener.fixtureStarted(
+                    segment.id(), f.spec().id(), f.spec().kind().key(), f.image(), took));
+      } finally {
+        fixturesMillis = millisSince(start);
+      }
+      long testsStart = System.nanoTime();
+      Duration left = segment.timeout().minusNanos(System.nanoTime() - start);
+      TestsOutcome ran =
+          runTests(TestJvmProperties.of(segment, request.moduleDir(), fixtures), left);
+      testsMillis = millisSince(testsStart);
+      outcome = ran.outcome;
+      message = ran.message;
+      tests = ran.tests;
+    } catch (FixtureStartException e) {
+      outcome = Outcome.FIXTURE_ERROR;
+      message = "segment '" + segment.id() + "': " + e.getMessage();
+    } catch (IOException e) {
+      outcome = Outcome.ERROR;
+      message =
+          "segment '" + segment.id() + "': the test JVM could not be started: " + e.getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      outcome = Outcome.ERROR;
+      message = "segment '" + segment.id() + "': interrupted";
+    }
+    long teardownStart = System.nanoTime();
+    set.close();
+    cleanup.remove(set);
+    if (network != null) {
+      try {
+        network.close();
+      } catch (RuntimeException e) {
+        // removed by the janitor at the end of the run
+      }
+    }
+    long teardownMillis = millisSince(teardownStart);
+    return new SegmentResult(
+        segment.id(),
+        segment.description(),
+        segment.boundary().between(),
+        outcome,
+        message,
+        startedAt.toString(),
+        millisSince(start),
+        fixturesMillis,
+        testsMillis,
+        teardownMillis,
+        fixtureResults(fixtures, set.startTimes(), outcome == Outcome.FIXTURE_ERROR ? message : ""),
+        tests);
+  }
+
+  private record TestsOutcome(Outcome outcome, String message, List<TestResult> tests) {}
+
+  private TestsOutcome runTests(TestJvmProperties props, Duration left)
+      throws IOException, InterruptedException {
+    Path work = request.workDir().resolve(segment.id());
+    Files.createDirectories(work);
+    Path events = work.resolve("events.txt");
+    Files.deleteIfExists(events);
+    Path output =
+        request.reportsDir().resolve("logs").resolve(segment.id()).resolve("test-jvm.log");
+    Files.createDirectories(output.getParent());
+    List<Path> classpath = new ArrayList<>(request.runtime().testClasspath());
+    classpath.addAll(request.runtime().launcherClasspath());
+    TestJvm.Spec spec =
+        new TestJvm.Spec(
+            request.runtime().java(),
+            classpath,
+            segment.jvmArgs(),
+            props.systemProperties(),
+            props.env(),
+            SegmentLauncher.class.getName(),
+            launcherArgs(events),
+            request.moduleDir(),
+            work.resolve("jvm.args"),
+            output);
+    TestJvm.Exit exit;
+    try (TestJvm jvm = TestJvm.start(spec)) {
+      cleanup.add(jvm);
+      try {
+        exit = jvm.await(left.isNegative() ? Duration.ZERO : left);
+      } finally {
+        cleanup.remove(jvm);
+      }
+    }
+    TestEvents ran = TestEvents.read(events);
+    List<TestResult> tests = new ArrayList<>(ran.tests());
+    if (exit.timedOut()) {
+      return new TestsOutcome(
+          Outcome.TIMED_OUT,
+          "segment '"
+              + segment.id()
+              + "' ran past its timeout of "
+              + segment.timeout().toSeconds()
+              + " s"
+              + ran.running().map(t -> " while running " + t).orElse("")
+              + ". Raise 'timeout' in segments.yaml if the tests need longer",
+          tests);
+    }
+    if (!ran.finished()) {
+      ran.running()
+          .ifPresent(
+              t -> {
+                int dot = t.lastIndexOf('.');
+                tests.add(
+                    new TestResult(
+                        t.substring(0, dot),
+                        t.substring(dot + 1),
+                        TestOutcome.ERROR,
+                        0,
+                        "the test JVM exited with code " + exit.code() + " while this test ran",
+                        "",
+                        ""));
+              });
+      return new TestsOutcome(
+          Outcome.ERROR,
+          "segment '"
+              + segment.id()
+              + "': the test JVM exited with code "
+              + exit.code()
+              + ran.running().map(t -> " while running " + t).orElse(" before its tests finished")
+              + ". Last output ("
+              + output
+              + "):\n  | "
+              + String.join("\n  | ", tail(output)),
+          tests);
+    }
+    if (ran.discovered() == 0) {
+      return new TestsOutcome(
+          Outcome.FAILED,
+          "segment '"
+              + segment.id()
+              + "' selected no test: "
+              + segment.boundary().tests().describe()
+              + " matched no test in "
+              + request.runtime().testClassesDir()
+              + ". Check the selectors under boundary.tests in segments.yaml",
+          tests);
+    }
+    boolean failed =
+        tests.stream()
+            .anyMatch(t -> t.outcome() == TestOutcome.FAILED || t.outcome() == TestOutcome.ERROR);
+    return new TestsOutcome(failed ? Outcome.FAILED : Outcome.PASSED, "", tests);
+  }
+
+  private List<String> launcherArgs(Path events) {
+    TestSelectors selectors = segment.boundary().tests();
+    List<String> args = new ArrayList<>();
+    args.add("--events");
+    args.add(events.toString());
+    args.add("--classes-dir");
+    args.add(request.runtime().testClassesDir().toString());
+    selectors.classes().forEach(g -> add(args, "--include-class", ClassGlobs.toRegex(g)));
+    selectors.excludeClasses().forEach(g -> add(args, "--exclude-class", ClassGlobs.toRegex(g)));
+    selectors.packages().forEach(p -> add(args, "--include-package", p));
+    selectors.tags().forEach(t -> add(args, "--include-tag", t));
+    selectors.excludeTags().forEach(t -> add(args, "--exclude-tag", t));
+    return args;
+  }
+
+  private static void add(List<String> args, String option, String value) {
+    args.add(option);
+    args.add(value);
+  }
+
+  private List<FixtureResult> fixtureResults(
+      List<Fixture> fixtures, Map<String, Duration> startTimes, String error) {
+    List<FixtureResult> out = new ArrayList<>();
+    for (Fixture f : fixtures) {
+      Duration took = startTimes.get(f.spec().id());
+      out.add(
+          new FixtureResult(
+              f.spec().id(),
+              f.spec().kind().key(),
+              f.image(),
+              f.provider(),
+              took == null ? 0 : took.toMillis(),
+              "logs/" + segment.id() + "/" + f.spec().id() + ".log",
+              took == null ? error : ""));
+    }
+    return out;
+  }
+
+  private static List<String> tail(Path file) {
+    try {
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      return lines.subList(Math.max(0, lines.size() - OUTPUT_TAIL_LINES), lines.size());
+    } catch (IOException e) {
+      return List.of("(no output)");
+    }
+  }
+
+  private static long millisSince(long nanos) {
+    return Duration.ofNanos(System.nanoTime() - nanos).toMillis();
+  }
+}

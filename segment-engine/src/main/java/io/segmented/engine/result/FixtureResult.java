@@ -1,0 +1,21 @@
+package io.segmented.engine.result;
+
+/**
+ * A fixture as one segment used it.
+ *
+ * @param id the fixture id
+ * @param kind the kind key, such as {@code postgres}
+ * @param image the image, or the command for a process fixture
+ * @param provider how it was provided: {@code container}, {@code embedded} or {@code process}
+ * @param startMillis how long it took until it was ready; 0 when it did not start
+ * @param log the log file, relative to the reports directory
+ * @param error why it did not start; empty when it did
+ */
+public record FixtureResult(
+    String id,
+    String kind,
+    String image,
+    String provider,
+    long startMillis,
+    String log,
+    String error) {}

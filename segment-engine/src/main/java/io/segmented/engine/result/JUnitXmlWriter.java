@@ -1,0 +1,137 @@
+package io.segmented.engine.result;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Writes failsafe-compatible JUnit XML: one {@code TEST-<segment>.<class>.xml} per segment and test
+ * class, in the shape of surefire's test-report schema, so that CI servers and the surefire report
+ * plugin read it.
+ */
+public final class JUnitXmlWriter {
+
+  private JUnitXmlWriter() {}
+
+  /** Writes the files of one segment; returns them. */
+  public static List<Path> write(Path reportsDir, SegmentResult segment) {
+    Map<String, List<TestResult>> byClass = new LinkedHashMap<>();
+    for (TestResult t : segment.tests()) {
+      byClass.computeIfAbsent(t.className(), k -> new ArrayList<>()).add(t);
+    }
+    List<Path> written = new ArrayList<>();
+    try {
+      Files.createDirectories(reportsDir);
+      for (Map.Entry<String, List<TestResult>> e : byClass.entrySet()) {
+        Path file = reportsDir.resolve("TEST-" + segment.id() + "." + e.getKey() + ".xml");
+        ResultsFiles.writeAtomically(file, suite(segment, e.getKey(), e.getValue()));
+        written.add(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write JUnit XML to " + reportsDir, e);
+    }
+    return written;
+  }
+
+  static byte[] suite(SegmentResult segment, String className, List<TestResult> tests) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(bytes, "UTF-8");
+      xml.writeStartDocument("UTF-8", "1.0");
+      xml.writeCharacters("\n");
+      xml.writeStartElement("testsuite");
+      xml.writeAttribute("name", className);
+      xml.writeAttribute(
+          "time", seconds(tests.stream().mapToLong(TestResult::durationMillis).sum()));
+      xml.writeAttribute("tests", String.valueOf(tests.size()));
+      xml.writeAttribute("errors", count(tests, TestOutcome.ERROR));
+      xml.writeAttribute("skipped", count(tests, TestOutcome.SKIPPED));
+      xml.writeAttribute("failures", count(tests, TestOutcome.FAILED));
+      xml.writeCharacters("\n  ");
+      xml.writeStartElement("properties");
+      property(xml, "segment.id", segment.id());
+      property(xml, "segment.boundary", segment.boundaryLabel());
+      xml.writeCharacters("\n  ");
+      xml.writeEndElement();
+      for (TestResult t : tests) {
+        testcase(xml, t);
+      }
+      xml.writeCharacters("\n");
+      xml.writeEndElement();
+      xml.writeCharacters("\n");
+      xml.writeEndDocument();
+      xml.close();
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("cannot write JUnit XML for " + className, e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void testcase(XMLStreamWriter xml, TestResult t) throws XMLStreamException {
+    xml.writeCharacters("\n  ");
+    xml.writeStartElement("testcase");
+    xml.writeAttribute("name", t.name());
+    xml.writeAttribute("classname", t.className());
+    xml.writeAttribute("time", seconds(t.durationMillis()));
+    String element =
+        switch (t.outcome()) {
+          case FAILED -> "failure";
+          case ERROR -> "error";
+          case SKIPPED -> "skipped";
+          default -> null;
+        };
+    if (element != null) {
+      xml.writeCharacters("\n    ");
+      xml.writeStartElement(element);
+      if (!t.message().isEmpty()) {
+        xml.writeAttribute("message", clean(t.message()));
+      }
+      if (!t.type().isEmpty()) {
+        xml.writeAttribute("type", t.type());
+      }
+      xml.writeCharacters(clean(t.stackTrace()));
+      xml.writeEndElement();
+      xml.writeCharacters("\n  ");
+    }
+    xml.writeEndElement();
+  }
+
+  private static void property(XMLStreamWriter xml, String name, String value)
+      throws XMLStreamException {
+    xml.writeCharacters("\n    ");
+    xml.writeEmptyElement("property");
+    xml.writeAttribute("name", name);
+    xml.writeAttribute("value", clean(value));
+  }
+
+  /** XML 1.0 cannot carry most control characters, which test output sometimes holds. */
+  private static String clean(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            c -> {
+              boolean allowed =
+                  c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF);
+              out.appendCodePoint(allowed ? c : '?');
+            });
+    return out.toString();
+  }
+
+  private static String count(List<TestResult> tests, TestOutcome outcome) {
+    return String.valueOf(tests.stream().filter(t -> t.outcome() == outcome).count());
+  }
+
+  private static String seconds(long millis) {
+    return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+  }
+}

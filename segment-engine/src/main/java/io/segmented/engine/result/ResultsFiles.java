@@ -1,0 +1,54 @@
+package io.segmented.engine.result;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Reads and writes {@code segment-results.json}. Writes go to a temporary file first and are moved
+ * into place, so a reader never sees a half-written file.
+ */
+public final class ResultsFiles {
+
+  /** The results file's name inside the reports directory. */
+  public static final String RESULTS_FILE = "segment-results.json";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private ResultsFiles() {}
+
+  /** Writes {@code result} as {@code reportsDir/segment-results.json}. */
+  public static Path write(Path reportsDir, RunResult result) {
+    Path target = reportsDir.resolve(RESULTS_FILE);
+    try {
+      Files.createDirectories(reportsDir);
+      writeAtomically(target, JSON.writeValueAsBytes(result));
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target, e);
+    }
+  }
+
+  /** Reads the results file of {@code reportsDir}. */
+  public static RunResult read(Path reportsDir) throws IOException {
+    return JSON.readValue(reportsDir.resolve(RESULTS_FILE).toFile(), RunResult.class);
+  }
+
+  static void writeAtomically(Path target, byte[] bytes) throws IOException {
+    Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+    try {
+      Files.write(tmp, bytes);
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}

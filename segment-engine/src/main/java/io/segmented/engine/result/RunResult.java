@@ -1,0 +1,71 @@
+package io.segmented.engine.result;
+
+import java.util.List;
+
+/**
+ * One run of one module: what {@code segment-results.json} holds.
+ *
+ * @param schemaVersion the version of this file's format
+ * @param runId the run's id, also on every container and network it started
+ * @param module the module's name
+ * @param startedAt when the run started, ISO-8601
+ * @param durationMillis the run's wall time
+ * @param totals counts over all segments
+ * @param segments the segments, in manifest order
+ */
+public record RunResult(
+    int schemaVersion,
+    String runId,
+    String module,
+    String startedAt,
+    long durationMillis,
+    Totals totals,
+    List<SegmentResult> segments) {
+
+  /** The format version written by this engine. */
+  public static final int SCHEMA_VERSION = 1;
+
+  public RunResult {
+    segments = List.copyOf(segments);
+  }
+
+  /** The segments whose outcome fails the build. */
+  public List<SegmentResult> failedSegments() {
+    return segments.stream().filter(s -> s.outcome().failsBuild()).toList();
+  }
+
+  /**
+   * Counts over a run.
+   *
+   * @param segments segments run
+   * @param failedSegments segments whose outcome fails the build
+   * @param tests tests run
+   * @param failures tests whose assertion failed
+   * @param errors tests that errored
+   * @param skipped tests skipped
+   */
+  public record Totals(
+      int segments, int failedSegments, int tests, int failures, int errors, int skipped) {
+
+    /** The totals of {@code segments}. */
+    public static Totals of(List<SegmentResult> segments) {
+      int tests = 0;
+      int failures = 0;
+      int errors = 0;
+      int skipped = 0;
+      for (SegmentResult s : segments) {
+        for (TestResult t : s.tests()) {
+          tests++;
+          switch (t.outcome()) {
+            case FAILED -> failures++;
+            case ERROR -> errors++;
+            case SKIPPED -> skipped++;
+            default -> {}
+          }
+        }
+      }
+      int failed = (int) segments.stream().filter(s -> s.outcome().failsBuild()).count();
+      return new Totals(segments.size(), failed, tests, failures, errors, skipped);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.segmented.engine.result;
+
+import java.util.List;
+
+/**
+ * One segment of a run.
+ *
+ * @param id the segment id
+ * @param description the manifest's description; empty when none
+ * @param between the two sides of the boundary
+ * @param outcome the verdict
+ * @param message why the segment failed when it is not a test's fault; empty otherwise
+ * @param startedAt when it started, ISO-8601
+ * @param durationMillis its whole wall time
+ * @param fixturesMillis time spent starting fixtures
+ * @param testsMillis time spent in the test JVM
+ * @param teardownMillis time spent stopping fixtures
+ * @param fixtures its fixtures
+ * @param tests its tests, in the order they finished
+ */
+public record SegmentResult(
+    String id,
+    String description,
+    List<String> between,
+    Outcome outcome,
+    String message,
+    String startedAt,
+    long durationMillis,
+    long fixturesMillis,
+    long testsMillis,
+    long teardownMillis,
+    List<FixtureResult> fixtures,
+    List<TestResult> tests) {
+
+  public SegmentResult {
+    between = List.copyOf(between);
+    fixtures = List.copyOf(fixtures);
+    tests = List.copyOf(tests);
+  }
+
+  /** The tests that failed or errored. */
+  public List<TestResult> failures() {
+    return tests.stream()
+        .filter(t -> t.outcome() == TestOutcome.FAILED || t.outcome() == TestOutcome.ERROR)
+        .toList();
+  }
+
+  /** {@code "orders ↔ orders-db"}. */
+  public String boundaryLabel() {
+    return String.join(" \u2194 ", between);
+  }
+}

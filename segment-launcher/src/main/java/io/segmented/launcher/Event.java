@@ -1,0 +1,18 @@
+package io.segmented.launcher;
+
+/** The kinds of events a forked test JVM reports, as the first field of each line. */
+public enum Event {
+  /** Discovery is done; the second field is the number of tests found. */
+  RUN_STARTED,
+  /** A test began: class, name. */
+  TEST_STARTED,
+  /**
+   * A test ended: class, name, outcome (PASSED, FAILED, ERROR, SKIPPED), duration in ms, message,
+   * exception type, stack trace.
+   */
+  TEST_FINISHED,
+  /** A test was skipped: class, name, reason. */
+  TEST_SKIPPED,
+  /** Every test ran and the JVM is about to exit normally. */
+  RUN_FINISHED
+}

@@ -1,0 +1,63 @@
+package io.segmented.launcher;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The line format of the event stream between a forked test JVM and the engine: one event a line,
+ * fields separated by tabs, with backslash, tab, newline and carriage return escaped inside fields.
+ * Plain text, so that the launcher needs no library and a half-written stream of a crashed JVM is
+ * still readable up to its last line.
+ */
+public final class EventCodec {
+
+  private EventCodec() {}
+
+  /** Joins fields into one line, without the line break. */
+  public static String encode(List<String> fields) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < fields.size(); i++) {
+      if (i > 0) {
+        out.append('\t');
+      }
+      String field = fields.get(i) == null ? "" : fields.get(i);
+      for (int c = 0; c < field.length(); c++) {
+        char ch = field.charAt(c);
+        switch (ch) {
+          case '\\' -> out.append("\\\\");
+          case '\t' -> out.append("\\t");
+          case '\n' -> out.append("\\n");
+          case '\r' -> out.append("\\r");
+          default -> out.append(ch);
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  /** Splits one line into its fields. */
+  public static List<String> decode(String line) {
+    List<String> fields = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    for (int i = 0; i < line.length(); i++) {
+      char ch = line.charAt(i);
+      if (ch == '\t') {
+        fields.add(field.toString());
+        field.setLength(0);
+      } else if (ch == '\\' && i + 1 < line.length()) {
+        char next = line.charAt(++i);
+        field.append(
+            switch (next) {
+              case 't' -> '\t';
+              case 'n' -> '\n';
+              case 'r' -> '\r';
+              default -> next;
+            });
+      } else {
+        field.append(ch);
+      }
+    }
+    fields.add(field.toString());
+    return fields;
+  }
+}

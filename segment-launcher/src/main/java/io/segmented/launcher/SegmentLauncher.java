@@ -1,0 +1,121 @@
+package io.segmented.launcher;
+
+import static org.junit.platform.engine.discovery.ClassNameFilter.excludeClassNamePatterns;
+import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.platform.engine.Filter;
+import org.junit.platform.engine.discovery.PackageNameFilter;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * The main class of a forked test JVM: discovers the segment's tests in the module's test classes
+ * and runs them with the JUnit Platform Launcher, writing one event a line to the events file.
+ *
+ * <p>Arguments: {@code --events FILE --classes-dir DIR [--include-class REGEX] [--exclude-class
+ * REGEX] [--include-package NAME] [--include-tag EXPR] [--exclude-tag EXPR]}, each option
+ * repeatable. Exit code 0 when the tests ran, whatever their outcome (outcomes are in the events);
+ * 2 for bad arguments.
+ */
+public final class SegmentLauncher {
+
+  private SegmentLauncher() {}
+
+  public static void main(String[] args) throws IOException {
+    Arguments arguments;
+    try {
+      arguments = Arguments.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("segment-launcher: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    try (BufferedWriter out = Files.newBufferedWriter(arguments.events, StandardCharsets.UTF_8)) {
+      EventWriter events = new EventWriter(out);
+      Launcher launcher = LauncherFactory.create();
+      TestPlan plan = launcher.discover(arguments.request());
+      events.write(Event.RUN_STARTED, String.valueOf(plan.countTestIdentifiers(t -> t.isTest())));
+      launcher.execute(plan, new EventListener(events));
+      events.write(Event.RUN_FINISHED);
+    }
+    // Non-daemon threads left by tests must not keep the JVM, and the segment, alive.
+    System.exit(0);
+  }
+
+  /** The parsed command line. */
+  static final class Arguments {
+    Path events;
+    final Set<Path> classesDirs = new LinkedHashSet<>();
+    final List<String> includeClasses = new ArrayList<>();
+    final List<String> excludeClasses = new ArrayList<>();
+    final List<String> includePackages = new ArrayList<>();
+    final List<String> includeTags = new ArrayList<>();
+    final List<String> excludeTags = new ArrayList<>();
+
+    static Arguments parse(String[] args) {
+      Arguments a = new Arguments();
+      for (int i = 0; i < args.length; i++) {
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException("option " + args[i] + " needs a value");
+        }
+        String value = args[++i];
+        switch (args[i - 1]) {
+          case "--events" -> a.events = Paths.get(value);
+          case "--classes-dir" -> a.classesDirs.add(Paths.get(value));
+          case "--include-class" -> a.includeClasses.add(value);
+          case "--exclude-class" -> a.excludeClasses.add(value);
+          case "--include-package" -> a.includePackages.add(value);
+          case "--include-tag" -> a.includeTags.add(value);
+          case "--exclude-tag" -> a.excludeTags.add(value);
+          default -> throw new IllegalArgumentException("unknown option " + args[i - 1]);
+        }
+      }
+      if (a.events == null || a.classesDirs.isEmpty()) {
+        throw new IllegalArgumentException("--events and --classes-dir are required");
+      }
+      return a;
+    }
+
+    LauncherDiscoveryRequest request() {
+      List<Filter<?>> filters = new ArrayList<>();
+      // An explicit pattern always: without one, the platform would apply its own default (Test* /
+      // *Test(s)).
+      filters.add(
+          includeClassNamePatterns(
+              includeClasses.isEmpty()
+                  ? new String[] {".*"}
+                  : includeClasses.toArray(String[]::new)));
+      if (!excludeClasses.isEmpty()) {
+        filters.add(excludeClassNamePatterns(excludeClasses.toArray(String[]::new)));
+      }
+      if (!includePackages.isEmpty()) {
+        filters.add(PackageNameFilter.includePackageNames(includePackages));
+      }
+      if (!includeTags.isEmpty()) {
+        filters.add(TagFilter.includeTags(includeTags));
+      }
+      if (!excludeTags.isEmpty()) {
+        filters.add(TagFilter.excludeTags(excludeTags));
+      }
+      return LauncherDiscoveryRequestBuilder.request()
+          .selectors(selectClasspathRoots(classesDirs))
+          .filters(filters.toArray(Filter[]::new))
+          .build();
+    }
+  }
+}
