@@ -43,6 +43,7 @@ public final class SegmentEngine {
     String runId = UUID.randomUUID().toString();
     listener.runStarted(runId, segments);
     if (docker) {
+      DockerJanitor.preloadShutdownHookClasses(runId);
       int orphans = DockerJanitor.removeOrphans();
       if (orphans > 0) {
         listener.orphansRemoved(orphans);

@@ -1,0 +1,94 @@
+package io.segmented.maven;
+
+import io.segmented.engine.EngineException;
+import io.segmented.engine.RunRequest;
+import io.segmented.engine.SegmentEngine;
+import io.segmented.engine.TestRuntime;
+import io.segmented.engine.result.RunResult;
+import io.segmented.manifest.Interpolator;
+import io.segmented.manifest.Manifest;
+import io.segmented.manifest.ManifestException;
+import io.segmented.manifest.ManifestLoader;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.RepositorySystem;
+
+/**
+ * Runs the module's segments: Maven parameters become one {@link RunRequest}, the engine runs it,
+ * and its events become log lines. Subclasses decide when a failed run fails the build.
+ */
+abstract class AbstractRunMojo extends AbstractSegmentMojo {
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  protected MavenSession session;
+
+  @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+  protected PluginDescriptor plugin;
+
+  /** The module's compiled test classes. */
+  @Parameter(
+      defaultValue = "${project.build.testOutputDirectory}",
+      readonly = true,
+      required = true)
+  protected File testClassesDirectory;
+
+  private final RepositorySystem repositorySystem;
+
+  @Inject
+  AbstractRunMojo(RepositorySystem repositorySystem) {
+    this.repositorySystem = repositorySystem;
+  }
+
+  /** Loads the manifest and runs every segment; returns the results, already written to disk. */
+  protected RunResult runSegments() throws MojoExecutionException, MojoFailureException {
+    Manifest loaded = loadManifest();
+    TestRuntime runtime =
+        new TestClasspath(project, session, plugin, repositorySystem)
+            .runtime(testClassesDirectory.toPath());
+    RunRequest request =
+        new RunRequest(
+            project.getArtifactId(),
+            project.getBasedir().toPath(),
+            loaded,
+            runtime,
+            reportsDirectory.toPath(),
+            Path.of(project.getBuild().getDirectory(), "segment-work"));
+    try {
+      return new SegmentEngine()
+          .run(request, new MavenLogListener(getLog(), project.getBasedir().toPath()));
+    } catch (EngineException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+  }
+
+  private Manifest loadManifest() throws MojoFailureException {
+    Map<String, String> properties = new HashMap<>();
+    project.getProperties().forEach((k, v) -> properties.put(k.toString(), v.toString()));
+    session.getUserProperties().forEach((k, v) -> properties.put(k.toString(), v.toString()));
+    properties.put("project.version", project.getVersion());
+    properties.put("project.groupId", project.getGroupId());
+    properties.put("project.artifactId", project.getArtifactId());
+    properties.put("project.build.directory", project.getBuild().getDirectory());
+    Interpolator interpolator =
+        Interpolator.of(project.getBasedir().toPath(), properties, System.getenv());
+    try {
+      return new ManifestLoader(interpolator).load(manifest.toPath());
+    } catch (ManifestException e) {
+      throw new MojoFailureException(
+          "The manifest "
+              + manifest
+              + " has "
+              + e.problems().size()
+              + " problem(s):\n"
+              + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package io.segmented.maven;
+
+import io.segmented.manifest.ManifestLoader;
+import java.io.File;
+import java.nio.file.Files;
+import java.util.Optional;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What every segment goal shares: the skip flags, failsafe-style, and the module's manifest. A
+ * module without a manifest is skipped with one line.
+ */
+abstract class AbstractSegmentMojo extends AbstractMojo {
+
+  /** The module. */
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  protected MavenProject project;
+
+  /**
+   * Skips the plugin's goals in this module.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
+  protected boolean skip;
+
+  /**
+   * Skips integration tests, as failsafe does.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.SKIP_ITS, defaultValue = "false")
+  protected boolean skipITs;
+
+  /**
+   * Skips all tests, as surefire and failsafe do.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.SKIP_TESTS, defaultValue = "false")
+  protected boolean skipTests;
+
+  /**
+   * Skips compiling and running tests, as surefire and failsafe do.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.MAVEN_TEST_SKIP, defaultValue = "false")
+  protected boolean mavenTestSkip;
+
+  /**
+   * The manifest that declares the module's segments.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = PropertyNames.MANIFEST,
+      defaultValue = "${project.basedir}/" + ManifestLoader.FILE_NAME)
+  protected File manifest;
+
+  /**
+   * Where results go: {@code segment-results.json}, JUnit XML and fixture logs.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = PropertyNames.REPORTS_DIRECTORY,
+      defaultValue = "${project.build.directory}/segment-reports")
+  protected File reportsDirectory;
+
+  @Override
+  public final void execute() throws MojoExecutionException, MojoFailureException {
+    Optional<String> skippedBy = skippedBy();
+    if (skippedBy.isPresent()) {
+      getLog().info("Segments are skipped (" + skippedBy.get() + ").");
+      return;
+    }
+    if (!Files.isRegularFile(manifest.toPath())) {
+      getLog()
+          .info(
+              "No " + manifest.getName() + " in " + project.getBasedir() + ": no segments to run.");
+      return;
+    }
+    executeWithManifest();
+  }
+
+  /** Runs the goal; the module has a manifest and nothing asked to skip. */
+  protected abstract void executeWithManifest() throws MojoExecutionException, MojoFailureException;
+
+  private Optional<String> skippedBy() {
+    if (skip) {
+      return Optional.of(PropertyNames.SKIP + "=true");
+    }
+    if (mavenTestSkip) {
+      return Optional.of(PropertyNames.MAVEN_TEST_SKIP + "=true");
+    }
+    if (skipTests) {
+      return Optional.of(PropertyNames.SKIP_TESTS + "=true");
+    }
+    if (skipITs) {
+      return Optional.of(PropertyNames.SKIP_ITS + "=true");
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,125 @@
+package io.segmented.maven;
+
+import io.segmented.engine.RunListener;
+import io.segmented.engine.result.Outcome;
+import io.segmented.engine.result.RunResult;
+import io.segmented.engine.result.SegmentResult;
+import io.segmented.manifest.SegmentSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * Turns the engine's events into Maven log lines: one per fixture start, one per segment, details
+ * at DEBUG.
+ */
+final class MavenLogListener implements RunListener {
+
+  private final Log log;
+  private final Path basedir;
+
+  MavenLogListener(Log log, Path basedir) {
+    this.log = log;
+    this.basedir = basedir;
+  }
+
+  @Override
+  public void runStarted(String runId, List<SegmentSpec> segments) {
+    log.info("Running " + segments.size() + " segment(s)");
+    log.debug("Run id " + runId);
+  }
+
+  @Override
+  public void orphansRemoved(int count) {
+    log.info(
+        "Removed "
+            + count
+            + " container(s) and network(s) left by an earlier run that did not end");
+  }
+
+  @Override
+  public void segmentStarted(SegmentSpec segment) {
+    log.debug("[" + segment.id() + "] started (" + segment.boundary().label() + ")");
+  }
+
+  @Override
+  public void fixtureStarted(
+      String segmentId, String fixtureId, String kind, String image, Duration took) {
+    log.info(
+        "["
+            + segmentId
+            + "] fixture "
+            + fixtureId
+            + " ("
+            + kind
+            + ", "
+            + image
+            + ") started in "
+            + seconds(took.toMillis()));
+  }
+
+  @Override
+  public void segmentFinished(SegmentResult result) {
+    String mark = result.outcome().failsBuild() ? "\u2718" : "\u2714";
+    long passed = result.tests().stream().filter(t -> t.outcome().name().equals("PASSED")).count();
+    String line =
+        mark
+            + " "
+            + result.id()
+            + " ("
+            + result.boundaryLabel()
+            + ") "
+            + result.outcome().label()
+            + ": "
+            + passed
+            + "/"
+            + result.tests().size()
+            + " tests passed, "
+            + seconds(result.durationMillis())
+            + " (fixtures "
+            + seconds(result.fixturesMillis())
+            + ", tests "
+            + seconds(result.testsMillis())
+            + ", teardown "
+            + seconds(result.teardownMillis())
+            + ")";
+    if (result.outcome() == Outcome.PASSED || result.outcome() == Outcome.FLAKY) {
+      log.info(line);
+    } else {
+      log.error(line);
+      if (!result.message().isEmpty()) {
+        log.error("  " + result.message());
+      }
+      result
+          .failures()
+          .forEach(t -> log.error("  " + t.className() + "." + t.name() + ": " + t.message()));
+    }
+  }
+
+  @Override
+  public void runFinished(RunResult result) {
+    RunResult.Totals t = result.totals();
+    log.info(
+        "Segments: "
+            + t.segments()
+            + ", failed: "
+            + t.failedSegments()
+            + "; tests: "
+            + t.tests()
+            + ", failures: "
+            + t.failures()
+            + ", errors: "
+            + t.errors()
+            + ", skipped: "
+            + t.skipped()
+            + "; "
+            + seconds(result.durationMillis()));
+    log.info("Results: " + basedir.relativize(basedir.resolve("target/segment-reports")) + "/");
+  }
+
+  static String seconds(long millis) {
+    return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+  }
+}

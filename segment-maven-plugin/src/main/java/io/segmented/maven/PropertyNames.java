@@ -1,0 +1,31 @@
+package io.segmented.maven;
+
+/** Every user property the plugin reads, in one place. */
+final class PropertyNames {
+
+  /** Skips every segment goal of the plugin. */
+  static final String SKIP = "segment.skip";
+
+  /** failsafe's flag for skipping integration tests; honoured the same way. */
+  static final String SKIP_ITS = "skipITs";
+
+  /** Skips all tests, unit and integration. */
+  static final String SKIP_TESTS = "skipTests";
+
+  /** Skips compiling and running tests. */
+  static final String MAVEN_TEST_SKIP = "maven.test.skip";
+
+  /** The manifest file. */
+  static final String MANIFEST = "segment.manifest";
+
+  /** Where results go. */
+  static final String REPORTS_DIRECTORY = "segment.reportsDirectory";
+
+  /**
+   * Makes {@code segment:integration-test} fail the build itself instead of leaving it to {@code
+   * verify}.
+   */
+  static final String TEST_FAILURE_IGNORE = "segment.testFailureIgnore";
+
+  private PropertyNames() {}
+}

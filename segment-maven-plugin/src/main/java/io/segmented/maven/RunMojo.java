@@ -1,0 +1,32 @@
+package io.segmented.maven;
+
+import javax.inject.Inject;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.eclipse.aether.RepositorySystem;
+
+/**
+ * Runs every segment of the module from the command line ({@code mvn segment:run}): compiles the
+ * tests first if needed, runs each segment with its own fixtures and test JVM, writes results, and
+ * fails the build if a segment failed.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "run", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
+@Execute(phase = LifecyclePhase.TEST_COMPILE)
+public final class RunMojo extends AbstractRunMojo {
+
+  @Inject
+  RunMojo(RepositorySystem repositorySystem) {
+    super(repositorySystem);
+  }
+
+  @Override
+  protected void executeWithManifest() throws MojoExecutionException, MojoFailureException {
+    Verdict.check(runSegments(), reportsDirectory);
+  }
+}
