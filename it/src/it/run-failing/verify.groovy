@@ -1,0 +1,27 @@
+import groovy.xml.XmlSlurper
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, "build.log").text
+assert log.contains("\u2718 orders-db (orders \u2194 orders-db) FAILED: 1/2 tests passed")
+assert log.contains("1 of 1 segment(s) failed:")
+assert log.contains("segment 'orders-db' (orders \u2194 orders-db): FAILED")
+assert log.contains("it.orders.OrderTotalsIT.totalIncludesTax: total with tax ==> expected: <119> but was: <100>")
+assert log.contains("BUILD FAILURE")
+
+def reports = new File(basedir, "target/segment-reports")
+def results = new JsonSlurper().parse(new File(reports, "segment-results.json"))
+assert results.segments[0].outcome == "FAILED"
+def failed = results.segments[0].tests.find { it.name == "totalIncludesTax" }
+assert failed.outcome == "FAILED"
+assert failed.type == "org.opentest4j.AssertionFailedError"
+assert failed.stackTrace.contains("OrderTotalsIT.java")
+
+def xml = new XmlSlurper().parse(new File(reports, "TEST-orders-db.it.orders.OrderTotalsIT.xml"))
+assert xml.@failures == "1"
+assert xml.testcase.find { it.@name == "totalIncludesTax" }.failure.@message.text().contains("expected: <119>")
+
+// Nothing the run started may be left behind.
+def leftovers = ["docker", "ps", "-aq", "--filter", "label=io.segmented.run-id"].execute().text.trim()
+assert leftovers.isEmpty() : "containers left behind: " + leftovers
+def networks = ["docker", "network", "ls", "-q", "--filter", "label=io.segmented.run-id"].execute().text.trim()
+assert networks.isEmpty() : "networks left behind: " + networks

@@ -1,0 +1,44 @@
+package it.shop.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import org.junit.jupiter.api.Test;
+
+class DatabaseIT {
+
+  @Test
+  void connectsToTheSegmentsOwnDatabase() throws Exception {
+    String url = System.getProperty("fixtures.db.jdbc-url");
+    try (Connection c =
+            DriverManager.getConnection(
+                url,
+                System.getProperty("fixtures.db.username"),
+                System.getenv("FIXTURES_DB_PASSWORD"));
+        ResultSet rs =
+            c.createStatement().executeQuery("select current_database(), current_user")) {
+      rs.next();
+      assertEquals("shop", rs.getString(1));
+      assertEquals("shop", rs.getString(2));
+    }
+  }
+
+  @Test
+  void seesAttributesUnderEveryName() {
+    String url = System.getProperty("fixtures.db.jdbc-url");
+    assertEquals(url, System.getenv("FIXTURES_DB_JDBC_URL"));
+    assertEquals(url, System.getProperty("app.db.url"));
+    assertEquals(url, System.getenv("APP_DB_URL"));
+    assertEquals("shop-db", System.getProperty("segment.id"));
+    assertEquals("segment", System.getProperty("shop.mode"));
+  }
+
+  @Test
+  void seesNoOtherSegmentsFixture() {
+    assertNull(System.getProperty("fixtures.web.port"));
+    assertNull(System.getenv("FIXTURES_WEB_PORT"));
+  }
+}

@@ -1,0 +1,43 @@
+import groovy.xml.XmlSlurper
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, "build.log").text
+def pom = new XmlSlurper().parse(new File(basedir, "pom.xml"))
+def postgresImage = pom.properties."it.image.postgres".text()
+assert log.contains("[shop-db] fixture db (postgres, " + postgresImage + ") started in ")
+assert log.contains("[shop-web] fixture web (container, " + pom.properties."it.image.httpd".text() + ") started in ")
+assert log.contains("\u2714 shop-db (shop \u2194 db) PASSED: 3/3 tests passed")
+assert log.contains("\u2714 shop-web (shop \u2194 web) PASSED: 1/1 tests passed")
+assert log.contains("Segments: 2, failed: 0; tests: 4, failures: 0, errors: 0, skipped: 0")
+
+// segment:run compiled the tests through its forked lifecycle
+assert new File(basedir, "target/test-classes/it/shop/db/DatabaseIT.class").isFile()
+
+def reports = new File(basedir, "target/segment-reports")
+def results = new JsonSlurper().parse(new File(reports, "segment-results.json"))
+assert results.schemaVersion == 1
+assert results.segments*.id == ["shop-db", "shop-web"]
+assert results.segments*.outcome == ["PASSED", "PASSED"]
+assert results.segments[0].between == ["shop", "db"]
+assert results.segments[0].fixtures*.id == ["db"]
+assert results.segments[0].fixtures[0].image == postgresImage
+assert results.segments[0].fixtures[0].startMillis > 0
+assert results.segments[1].fixtures*.id == ["web"]
+assert results.totals.tests == 4
+
+def xml = new XmlSlurper().parse(new File(reports, "TEST-shop-db.it.shop.db.DatabaseIT.xml"))
+assert xml.@name == "it.shop.db.DatabaseIT"
+assert xml.@tests == "3"
+assert xml.@failures == "0"
+assert xml.testcase.size() == 3
+assert new File(reports, "TEST-shop-web.it.shop.web.PagesIT.xml").isFile()
+assert !reports.listFiles().any { it.name.contains("PlainTest") }
+
+assert new File(reports, "logs/shop-db/db.log").text.contains("database system is ready to accept connections")
+assert new File(reports, "logs/shop-web/web.log").isFile()
+
+// Nothing the run started may be left behind.
+def leftovers = ["docker", "ps", "-aq", "--filter", "label=io.segmented.run-id"].execute().text.trim()
+assert leftovers.isEmpty() : "containers left behind: " + leftovers
+def networks = ["docker", "network", "ls", "-q", "--filter", "label=io.segmented.run-id"].execute().text.trim()
+assert networks.isEmpty() : "networks left behind: " + networks
