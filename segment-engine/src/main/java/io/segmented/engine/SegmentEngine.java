@@ -28,7 +28,8 @@ import java.util.stream.Stream;
 public final class SegmentEngine {
 
   /** Runs every segment of the request's manifest. */
-  public RunResult run(RunRequest request, RunListener listener) throws EngineException {
+  public RunResult run(RunRequest request, RunListener listener)
+      throws EngineException, UnsupportedManifestException {
     List<SegmentSpec> segments = List.copyOf(request.manifest().segments().values());
     List<FixtureSpec> needed =
         segments.stream()
@@ -75,11 +76,12 @@ public final class SegmentEngine {
     return run;
   }
 
-  private static void checkSupported(List<FixtureSpec> fixtures) throws EngineException {
+  private static void checkSupported(List<FixtureSpec> fixtures)
+      throws UnsupportedManifestException {
     List<String> problems =
         fixtures.stream().map(FixtureFactory::unsupported).flatMap(Optional::stream).toList();
     if (!problems.isEmpty()) {
-      throw new EngineException(String.join("\n", problems));
+      throw new UnsupportedManifestException(String.join("\n", problems));
     }
   }
 

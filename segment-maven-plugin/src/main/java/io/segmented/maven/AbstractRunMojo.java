@@ -4,6 +4,7 @@ import io.segmented.engine.EngineException;
 import io.segmented.engine.RunRequest;
 import io.segmented.engine.SegmentEngine;
 import io.segmented.engine.TestRuntime;
+import io.segmented.engine.UnsupportedManifestException;
 import io.segmented.engine.result.RunResult;
 import io.segmented.manifest.Interpolator;
 import io.segmented.manifest.Manifest;
@@ -12,6 +13,7 @@ import io.segmented.manifest.ManifestLoader;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
@@ -47,8 +49,22 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
     this.repositorySystem = repositorySystem;
   }
 
+  /**
+   * Testcontainers logs every container's creation and start at INFO; the run already logs one line
+   * per fixture. Maven's logger reads per-logger levels from system properties when a logger is
+   * created, so its loggers are set to WARN before the first one is, unless the user chose a level.
+   */
+  private static final List<String> CHATTY_LOGGERS =
+      List.of("org.testcontainers", "tc", "com.github.dockerjava");
+
   /** Loads the manifest and runs every segment; returns the results, already written to disk. */
   protected RunResult runSegments() throws MojoExecutionException, MojoFailureException {
+    for (String logger : CHATTY_LOGGERS) {
+      String key = "org.slf4j.simpleLogger.log." + logger;
+      if (System.getProperty(key) == null) {
+        System.setProperty(key, getLog().isDebugEnabled() ? "debug" : "warn");
+      }
+    }
     Manifest loaded = loadManifest();
     TestRuntime runtime =
         new TestClasspath(project, session, plugin, repositorySystem)
@@ -63,9 +79,14 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
             Path.of(project.getBuild().getDirectory(), "segment-work"));
     try {
       return new SegmentEngine()
-          .run(request, new MavenLogListener(getLog(), project.getBasedir().toPath()));
+          .run(
+              request,
+              new MavenLogListener(
+                  getLog(), project.getBasedir().toPath(), reportsDirectory.toPath()));
     } catch (EngineException e) {
       throw new MojoExecutionException(e.getMessage(), e);
+    } catch (UnsupportedManifestException e) {
+      throw new MojoFailureException(manifest + ": " + e.getMessage(), e);
     }
   }
 

@@ -19,10 +19,12 @@ final class MavenLogListener implements RunListener {
 
   private final Log log;
   private final Path basedir;
+  private final Path reportsDir;
 
-  MavenLogListener(Log log, Path basedir) {
+  MavenLogListener(Log log, Path basedir, Path reportsDir) {
     this.log = log;
     this.basedir = basedir;
+    this.reportsDir = reportsDir;
   }
 
   @Override
@@ -116,7 +118,7 @@ final class MavenLogListener implements RunListener {
             + t.skipped()
             + "; "
             + seconds(result.durationMillis()));
-    log.info("Results: " + basedir.relativize(basedir.resolve("target/segment-reports")) + "/");
+    log.info("Results: " + basedir.relativize(reportsDir) + "/");
   }
 
   static String seconds(long millis) {

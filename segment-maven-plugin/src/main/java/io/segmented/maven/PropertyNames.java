@@ -21,11 +21,5 @@ final class PropertyNames {
   /** Where results go. */
   static final String REPORTS_DIRECTORY = "segment.reportsDirectory";
 
-  /**
-   * Makes {@code segment:integration-test} fail the build itself instead of leaving it to {@code
-   * verify}.
-   */
-  static final String TEST_FAILURE_IGNORE = "segment.testFailureIgnore";
-
   private PropertyNames() {}
 }

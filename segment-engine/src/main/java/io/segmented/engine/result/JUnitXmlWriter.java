@@ -37,10 +37,36 @@ public final class JUnitXmlWriter {
         ResultsFiles.writeAtomically(file, suite(segment, e.getKey(), e.getValue()));
         written.add(file);
       }
+      if (segment.outcome().failsBuild() && segment.failures().isEmpty()) {
+        Path file = reportsDir.resolve("TEST-" + segment.id() + ".xml");
+        ResultsFiles.writeAtomically(file, segmentError(segment));
+        written.add(file);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write JUnit XML to " + reportsDir, e);
     }
     return written;
+  }
+
+  /**
+   * A segment that failed without a failed test (a fixture did not start, the JVM died, it timed
+   * out, it selected no test) is one errored test case named after the segment, so that a CI server
+   * reading only JUnit XML sees it.
+   */
+  static byte[] segmentError(SegmentResult segment) {
+    String name = "segment." + segment.id();
+    return suite(
+        segment,
+        name,
+        List.of(
+            new TestResult(
+                name,
+                segment.outcome().label(),
+                TestOutcome.ERROR,
+                segment.durationMillis(),
+                segment.message(),
+                segment.outcome().label(),
+                segment.message())));
   }
 
   static byte[] suite(SegmentResult segment, String className, List<TestResult> tests) {

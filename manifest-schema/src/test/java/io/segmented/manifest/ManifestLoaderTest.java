@@ -1,0 +1,314 @@
+package io.segmented.manifest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ManifestLoaderTest {
+
+  @TempDir Path dir;
+
+  private final ManifestLoader loader =
+      new ManifestLoader(
+          Interpolator.of(
+              Path.of("/work/orders"),
+              Map.of("pg.image", "local/postgres:15"),
+              Map.of("USER", "ci")));
+
+  private Manifest load(String yaml) throws Exception {
+    Path file = dir.resolve("segments.yaml");
+    Files.writeString(file, yaml);
+    return loader.load(file);
+  }
+
+  private List<String> problems(String yaml) throws IOException {
+    Path file = dir.resolve("segments.yaml");
+    Files.writeString(file, yaml);
+    ManifestException e = assertThrows(ManifestException.class, () -> loader.load(file));
+    return e.problems().stream().map(Problem::format).toList();
+  }
+
+  private static final String VALID =
+      """
+      version: 1
+      defaults:
+        timeout: 2m
+        retries: 1
+        jvmArgs: ["-Xmx256m"]
+        properties: {shared: "yes"}
+        env: {TZ: UTC}
+      fixtures:
+        orders-db:
+          postgres:
+            image: ${pg.image}
+            database: orders
+          expose:
+            spring.datasource.url: "${jdbc-url}"
+        cache:
+          redis: {}
+        catalog:
+          container:
+            image: local/httpd:1
+            ports: [8080]
+            wait: {http: {port: 8080, path: /health}}
+            env: {OWNER: "${env.USER}"}
+          dependsOn: [cache]
+      segments:
+        orders-db:
+          description: the repository
+          boundary:
+            between: [orders, orders-db]
+            tests:
+              classes: ["com.acme.orders.*IT"]
+              exclude: {tags: [slow]}
+            covers: ["src/main/java/**"]
+          fixtures: [orders-db]
+          timeout: 30s
+          properties: {own: "1"}
+        catalog:
+          boundary:
+            between: [orders, catalog]
+            tests: {tags: [http]}
+          fixtures: [catalog]
+          jvmArgs: []
+      """;
+
+  @Test
+  void readsEveryPartAndAppliesDefaults() throws Exception {
+    Manifest m = load(VALID);
+
+    assertEquals(List.of("orders-db", "cache", "catalog"), List.copyOf(m.fixtures().keySet()));
+    FixtureKind.Database db =
+        assertInstanceOf(FixtureKind.Database.class, m.fixture("orders-db").kind());
+    assertEquals("local/postgres:15", db.image());
+    assertEquals("orders", db.database());
+    assertEquals("test", db.username());
+    assertEquals(Provider.CONTAINER, db.provider());
+    assertEquals(Map.of("spring.datasource.url", "${jdbc-url}"), m.fixture("orders-db").expose());
+
+    FixtureKind.Redis redis = assertInstanceOf(FixtureKind.Redis.class, m.fixture("cache").kind());
+    assertEquals(FixtureKind.Redis.DEFAULT_IMAGE, redis.image());
+
+    FixtureKind.Container web =
+        assertInstanceOf(FixtureKind.Container.class, m.fixture("catalog").kind());
+    assertEquals(List.of(8080), web.ports());
+    assertEquals(new FixtureKind.Wait.Http("8080", "/health", 200), web.readiness());
+    assertEquals(Map.of("OWNER", "ci"), web.env());
+    assertEquals(List.of("cache"), m.fixture("catalog").dependsOn());
+
+    SegmentSpec orders = m.segments().get("orders-db");
+    assertEquals(Duration.ofSeconds(30), orders.timeout());
+    assertEquals(1, orders.retries());
+    assertEquals(List.of("-Xmx256m"), orders.jvmArgs());
+    assertEquals(Map.of("shared", "yes", "own", "1"), orders.properties());
+    assertEquals(Map.of("TZ", "UTC"), orders.env());
+    assertEquals("orders \u2194 orders-db", orders.boundary().label());
+    assertEquals(List.of("slow"), orders.boundary().tests().excludeTags());
+
+    SegmentSpec catalog = m.segments().get("catalog");
+    assertEquals(Duration.ofMinutes(2), catalog.timeout());
+    assertEquals(List.of(), catalog.jvmArgs());
+    assertEquals(List.of("http"), catalog.boundary().tests().tags());
+  }
+
+  @Test
+  void unknownKeySuggestsTheClosestOne() throws Exception {
+    assertEquals(
+        List.of("segments.yaml:2:1: unknown key 'fixture' in the file. Did you mean 'fixtures'?"),
+        problems(
+            """
+            version: 1
+            fixture: {}
+            segments:
+              a:
+                boundary: {between: [x, y], tests: {classes: ["*IT"]}}
+            """));
+  }
+
+  @Test
+  void missingVersion() throws Exception {
+    assertEquals(
+        List.of(
+            "segments.yaml:1:1: 'version' is missing. Add 'version: 1' as the first line of the file"),
+        problems(
+            """
+            segments:
+              a:
+                boundary: {between: [x, y], tests: {classes: ["*IT"]}}
+            """));
+  }
+
+  @Test
+  void wrongTypeAndBadDurationAreReportedTogetherInFileOrder() throws Exception {
+    assertEquals(
+        List.of(
+            "segments.yaml:3:12: 'timeout' is not a duration: '10 minutes'. Write a number and a unit: 250ms, 30s, 5m or 1h",
+            "segments.yaml:4:12: 'retries' must be a whole number from 0 to 10, not 'twice'"),
+        problems(
+            """
+            version: 1
+            defaults:
+              timeout: 10 minutes
+              retries: twice
+            segments:
+              a:
+                boundary: {between: [x, y], tests: {classes: ["*IT"]}}
+            """));
+  }
+
+  @Test
+  void duplicateKey() throws Exception {
+    assertEquals(
+        List.of(
+            "segments.yaml:5:3: duplicate key 'a' in 'segments'. Keep one of them (the first is at line 3)"),
+        problems(
+            """
+            version: 1
+            segments:
+              a:
+                boundary: {between: [x, y], tests: {classes: ["*IT"]}}
+              a:
+                boundary: {between: [x, y], tests: {classes: ["*IT"]}}
+            """));
+  }
+
+  @Test
+  void fixtureUsedButNotDeclared() throws Exception {
+    assertEquals(
+        List.of(
+            "segments.yaml:7:15: segment 'a' uses fixture 'orders-bd', which is not declared under 'fixtures'. Did you mean 'orders-db'?"),
+        problems(
+            """
+            version: 1
+            fixtures:
+              orders-db: {postgres: {}}
+            segments:
+              a:
+                boundary: {between: [x, y], tests: {classes: ["*IT"]}}
+                fixtures: [orders-bd]
+            """));
+  }
+
+  @Test
+  void dataForAFixtureTheSegmentDoesNotUseAndSeedProblems() throws Exception {
+    assertEquals(
+        List.of(
+            "segments.yaml:10:7: segment 'a' has data for fixture 'db', which it does not use. Add it to the segment's 'fixtures' or remove the data entry",
+            "segments.yaml:11:7: fixture 'cache' is a 'redis' fixture, which takes no 'seed'. Seeds are for postgres, mysql and mariadb; use 'reset' for container and process fixtures",
+            "segments.yaml:11:7: seed file '"
+                + dir.resolve("missing.sql")
+                + "' does not exist. Check the path; it is relative to the module directory"),
+        problems(
+            """
+            version: 1
+            fixtures:
+              db: {postgres: {}}
+              cache: {redis: {}}
+            segments:
+              a:
+                boundary: {between: [x, y], tests: {classes: ["*IT"]}}
+                fixtures: [cache]
+                data:
+                  db: {scope: class}
+                  cache: {seed: [missing.sql]}
+            """));
+  }
+
+  @Test
+  void portThatIsNotANumberAndDependsOnCycle() throws Exception {
+    assertEquals(
+        List.of(
+            "segments.yaml:4:5: fixtures depend on each other in a cycle: a -> b -> a. Remove one 'dependsOn' entry to break it",
+            "segments.yaml:7:34: port 'http' is not a port number from 1 to 65535. Write the container port, as 'ports: [8080]'"),
+        problems(
+            """
+            version: 1
+            fixtures:
+              a:
+                postgres: {}
+                dependsOn: [b]
+              b:
+                container: {image: x, ports: [http]}
+                dependsOn: [a]
+            segments:
+              s:
+                boundary: {between: [x, y], tests: {classes: ["*IT"]}}
+                fixtures: [a]
+            """));
+  }
+
+  @Test
+  void embeddedOnAKindWithoutOne() throws Exception {
+    assertEquals(
+        List.of(
+            "segments.yaml:3:29: 'redis' has no embedded provider, so 'provider: embedded' cannot work. Remove 'provider' to run it in a container"),
+        problems(
+            """
+            version: 1
+            fixtures:
+              cache: {redis: {provider: embedded}}
+            segments:
+              s:
+                boundary: {between: [x, y], tests: {classes: ["*IT"]}}
+            """));
+  }
+
+  @Test
+  void emptyFileGetsOneClearLine() throws Exception {
+    assertEquals(
+        List.of(
+            "segments.yaml: the file is empty. Start it with 'version: 1' and declare at least one segment"),
+        problems("\n# nothing yet\n"));
+  }
+
+  @Test
+  void notYaml() throws Exception {
+    List<String> problems = problems("version: 1\nsegments: [a, {b\n");
+    assertEquals(1, problems.size());
+    assertEquals(
+        true, problems.get(0).startsWith("segments.yaml:3:1: not valid YAML: "), problems.get(0));
+  }
+
+  @Test
+  void notUtf8() throws Exception {
+    Path file = dir.resolve("segments.yaml");
+    Files.write(file, "version: 1\ndescription: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+    ManifestException e = assertThrows(ManifestException.class, () -> loader.load(file));
+    assertEquals("segments.yaml: the file is not UTF-8 text. Save it as UTF-8", e.getMessage());
+  }
+
+  @Test
+  void aliasBombIsRefusedQuickly() throws Exception {
+    StringBuilder yaml = new StringBuilder("version: 1\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 1; i < 10; i++) {
+      yaml.append("a").append(i).append(": &a").append(i).append(" [");
+      for (int j = 0; j < 10; j++) {
+        yaml.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+      }
+      yaml.append("]\n");
+    }
+    List<String> problems = problems(yaml.toString());
+    assertEquals(1, problems.size());
+    assertEquals(true, problems.get(0).contains("not valid YAML"), problems.get(0));
+  }
+
+  @Test
+  void hugeFileIsRefused() throws Exception {
+    Path file = dir.resolve("segments.yaml");
+    Files.writeString(file, "# x\n".repeat(ManifestLoader.MAX_BYTES / 4 + 1));
+    ManifestException e = assertThrows(ManifestException.class, () -> loader.load(file));
+    assertEquals(
+        "segments.yaml: the file is larger than 1024 KiB. A manifest declares segments; keep data in seed files",
+        e.getMessage());
+  }
+}

@@ -1,0 +1,124 @@
+package io.segmented.engine.result;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JUnitXmlWriterTest {
+
+  @TempDir Path dir;
+
+  private static SegmentResult segment(Outcome outcome, String message, List<TestResult> tests) {
+    return new SegmentResult(
+        "orders-db",
+        "",
+        List.of("orders", "orders-db"),
+        outcome,
+        message,
+        "2026-01-01T00:00:00Z",
+        1000,
+        400,
+        500,
+        100,
+        List.of(),
+        tests);
+  }
+
+  /**
+   * surefire's own test-report schema, copied from apache/maven-surefire: CI servers read this
+   * shape.
+   */
+  private static void assertValidSurefireReport(Path file) throws Exception {
+    Validator validator =
+        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+            .newSchema(JUnitXmlWriterTest.class.getResource("/surefire-test-report-3.0.xsd"))
+            .newValidator();
+    validator.validate(new StreamSource(file.toFile()));
+  }
+
+  @Test
+  void writesOneValidFilePerClassWithFailuresAndEscapedText() throws Exception {
+    List<TestResult> tests =
+        List.of(
+            new TestResult("com.acme.RepoIT", "saves", TestOutcome.PASSED, 12, "", "", ""),
+            new TestResult(
+                "com.acme.RepoIT",
+                "finds",
+                TestOutcome.FAILED,
+                30,
+                "expected <script>alert(1)</script> & \u0007",
+                "org.opentest4j.AssertionFailedError",
+                "at com.acme.RepoIT.finds(RepoIT.java:9)"),
+            new TestResult(
+                "com.acme.ClientIT",
+                "calls",
+                TestOutcome.ERROR,
+                5,
+                "boom",
+                "java.io.IOException",
+                "trace"),
+            new TestResult(
+                "com.acme.ClientIT", "later", TestOutcome.SKIPPED, 0, "disabled", "", ""));
+
+    List<Path> files = JUnitXmlWriter.write(dir, segment(Outcome.FAILED, "", tests));
+
+    assertEquals(
+        List.of(
+            dir.resolve("TEST-orders-db.com.acme.RepoIT.xml"),
+            dir.resolve("TEST-orders-db.com.acme.ClientIT.xml")),
+        files);
+    for (Path f : files) {
+      assertValidSurefireReport(f);
+    }
+    String repo = Files.readString(files.get(0));
+    assertTrue(repo.contains("tests=\"2\" errors=\"0\" skipped=\"0\" failures=\"1\""), repo);
+    assertTrue(
+        repo.contains("message=\"expected &lt;script&gt;alert(1)&lt;/script&gt; &amp; ?\""), repo);
+    assertTrue(repo.contains("<property name=\"segment.id\" value=\"orders-db\"/>"), repo);
+    String client = Files.readString(files.get(1));
+    assertTrue(client.contains("errors=\"1\" skipped=\"1\" failures=\"0\""), client);
+  }
+
+  @Test
+  void aSegmentThatFailedWithoutAFailedTestIsAnErroredCase() throws Exception {
+    List<Path> files =
+        JUnitXmlWriter.write(
+            dir,
+            segment(
+                Outcome.FIXTURE_ERROR,
+                "segment 'orders-db': fixture 'db' did not become ready",
+                List.of()));
+
+    assertEquals(List.of(dir.resolve("TEST-orders-db.xml")), files);
+    assertValidSurefireReport(files.get(0));
+    String xml = Files.readString(files.get(0));
+    assertTrue(
+        xml.contains("<testcase name=\"FIXTURE-ERROR\" classname=\"segment.orders-db\""), xml);
+    assertTrue(
+        xml.contains(
+                "message=\"segment &apos;orders-db&apos;: fixture &apos;db&apos; did not become ready\"")
+            || xml.contains("message=\"segment 'orders-db': fixture 'db' did not become ready\""),
+        xml);
+  }
+
+  @Test
+  void aPassingSegmentWritesNoSegmentCase() {
+    List<Path> files =
+        JUnitXmlWriter.write(
+            dir,
+            segment(
+                Outcome.PASSED,
+                "",
+                List.of(new TestResult("a.B", "c", TestOutcome.PASSED, 1, "", "", ""))));
+    assertEquals(List.of(dir.resolve("TEST-orders-db.a.B.xml")), files);
+  }
+}
