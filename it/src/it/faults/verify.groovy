@@ -1,0 +1,29 @@
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, "build.log").text
+assert log.contains("2 of 3 segment(s) failed:")
+assert log.contains("segment 'never-ready' (app \u2194 web): FIXTURE-ERROR")
+assert log =~ /segment 'never-ready': fixture 'web' \(container, image [^)]+\) did not become ready: waited \d+ s \(startupTimeout 3 s\) for HTTP GET \/no-such-page on port 8080 to answer 200/
+assert log.contains("segment 'exits' (app \u2194 jvm): ERROR")
+assert log.contains("segment 'exits': the test JVM exited with code 3 while running it.faults.ExitingIT.callsSystemExit")
+assert log.contains("| about to exit")
+assert log.contains("\u2714 fine (app \u2194 nothing) PASSED: 1/1 tests passed")
+
+def reports = new File(basedir, "target/segment-reports")
+def results = new JsonSlurper().parse(new File(reports, "segment-results.json"))
+assert results.segments*.outcome == ["FIXTURE_ERROR", "ERROR", "PASSED"]
+assert results.segments[0].tests.isEmpty()
+assert results.segments[0].fixtures[0].error.contains("did not become ready")
+def exits = results.segments[1].tests
+assert exits.find { it.name == "passesFirst" }.outcome == "PASSED"
+assert exits.find { it.name == "callsSystemExit" }.outcome == "ERROR"
+// CI servers that read only JUnit XML see the fixture error too
+assert new File(reports, "TEST-never-ready.xml").text.contains("FIXTURE-ERROR")
+assert new File(reports, "logs/never-ready/web.log").isFile()
+
+def leftovers = ["docker", "ps", "-aq", "--filter", "label=io.segmented.run-id"].execute().text.trim()
+assert leftovers.isEmpty() : "containers left behind: " + leftovers
+def networks = ["docker", "network", "ls", "-q", "--filter", "label=io.segmented.run-id"].execute().text.trim()
+assert networks.isEmpty() : "networks left behind: " + networks
+def forks = ["pgrep", "-f", "io.segmented.launcher.SegmentLauncher"].execute().text.trim()
+assert forks.isEmpty() : "test JVMs left running: " + forks
