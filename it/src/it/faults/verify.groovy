@@ -1,7 +1,10 @@
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, "build.log").text
-assert log.contains("2 of 3 segment(s) failed:")
+assert log.contains("3 of 4 segment(s) failed:")
+assert log.contains("segment 'missing-image' (app \u2194 ghost): FIXTURE-ERROR")
+assert log.contains("segment 'missing-image': fixture 'ghost' (container): image 'segmented-it/does-not-exist:0' is not on this machine and could not be pulled: ")
+assert log.contains("Build or pull it (docker pull segmented-it/does-not-exist:0), or set 'image' to one your registry serves")
 assert log.contains("segment 'never-ready' (app \u2194 web): FIXTURE-ERROR")
 assert log =~ /segment 'never-ready': fixture 'web' \(container, image [^)]+\) did not become ready: waited \d+ s \(startupTimeout 3 s\) for HTTP GET \/no-such-page on port 8080 to answer 200/
 assert log.contains("segment 'exits' (app \u2194 jvm): ERROR")
@@ -11,10 +14,10 @@ assert log.contains("\u2714 fine (app \u2194 nothing) PASSED: 1/1 tests passed")
 
 def reports = new File(basedir, "target/segment-reports")
 def results = new JsonSlurper().parse(new File(reports, "segment-results.json"))
-assert results.segments*.outcome == ["FIXTURE_ERROR", "ERROR", "PASSED"]
+assert results.segments*.outcome == ["FIXTURE_ERROR", "FIXTURE_ERROR", "ERROR", "PASSED"]
 assert results.segments[0].tests.isEmpty()
 assert results.segments[0].fixtures[0].error.contains("did not become ready")
-def exits = results.segments[1].tests
+def exits = results.segments[2].tests
 assert exits.find { it.name == "passesFirst" }.outcome == "PASSED"
 assert exits.find { it.name == "callsSystemExit" }.outcome == "ERROR"
 // CI servers that read only JUnit XML see the fixture error too
