@@ -28,5 +28,6 @@ def leftovers = ["docker", "ps", "-aq", "--filter", "label=io.segmented.run-id"]
 assert leftovers.isEmpty() : "containers left behind: " + leftovers
 def networks = ["docker", "network", "ls", "-q", "--filter", "label=io.segmented.run-id"].execute().text.trim()
 assert networks.isEmpty() : "networks left behind: " + networks
-def forks = ["pgrep", "-f", "io.segmented.launcher.SegmentLauncher"].execute().text.trim()
+// test JVMs run from an argument file under target/segment-work
+def forks = ["pgrep", "-f", new File(basedir, "target/segment-work").path].execute().text.trim()
 assert forks.isEmpty() : "test JVMs left running: " + forks

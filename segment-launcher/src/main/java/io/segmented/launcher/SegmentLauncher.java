@@ -37,6 +37,7 @@ public final class SegmentLauncher {
   private SegmentLauncher() {}
 
   public static void main(String[] args) throws IOException {
+    exitWithParent();
     Arguments arguments;
     try {
       arguments = Arguments.parse(args);
@@ -55,6 +56,26 @@ public final class SegmentLauncher {
     }
     // Non-daemon threads left by tests must not keep the JVM, and the segment, alive.
     System.exit(0);
+  }
+
+  /**
+   * A build killed with SIGKILL cannot stop its test JVMs; each one stops itself when the build
+   * that started it is gone, so that no test keeps running, or holding a fixture's connections, for
+   * nobody.
+   */
+  private static void exitWithParent() {
+    ProcessHandle.current()
+        .parent()
+        .ifPresent(
+            parent ->
+                parent
+                    .onExit()
+                    .thenRun(
+                        () -> {
+                          System.err.println(
+                              "segment-launcher: the build that started this JVM is gone; exiting");
+                          Runtime.getRuntime().halt(143);
+                        }));
   }
 
   /** The parsed command line. */
