@@ -6,17 +6,11 @@ import io.segmented.engine.SegmentEngine;
 import io.segmented.engine.TestRuntime;
 import io.segmented.engine.UnsupportedManifestException;
 import io.segmented.engine.result.RunResult;
-import io.segmented.manifest.Interpolator;
 import io.segmented.manifest.Manifest;
-import io.segmented.manifest.ManifestException;
-import io.segmented.manifest.ManifestLoader;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javax.inject.Inject;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -28,9 +22,6 @@ import org.eclipse.aether.RepositorySystem;
  * and its events become log lines. Subclasses decide when a failed run fails the build.
  */
 abstract class AbstractRunMojo extends AbstractSegmentMojo {
-
-  @Parameter(defaultValue = "${session}", readonly = true, required = true)
-  protected MavenSession session;
 
   @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
   protected PluginDescriptor plugin;
@@ -87,29 +78,6 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
       throw new MojoExecutionException(e.getMessage(), e);
     } catch (UnsupportedManifestException e) {
       throw new MojoFailureException(manifest + ": " + e.getMessage(), e);
-    }
-  }
-
-  private Manifest loadManifest() throws MojoFailureException {
-    Map<String, String> properties = new HashMap<>();
-    project.getProperties().forEach((k, v) -> properties.put(k.toString(), v.toString()));
-    session.getUserProperties().forEach((k, v) -> properties.put(k.toString(), v.toString()));
-    properties.put("project.version", project.getVersion());
-    properties.put("project.groupId", project.getGroupId());
-    properties.put("project.artifactId", project.getArtifactId());
-    properties.put("project.build.directory", project.getBuild().getDirectory());
-    Interpolator interpolator =
-        Interpolator.of(project.getBasedir().toPath(), properties, System.getenv());
-    try {
-      return new ManifestLoader(interpolator).load(manifest.toPath());
-    } catch (ManifestException e) {
-      throw new MojoFailureException(
-          "The manifest "
-              + manifest
-              + " has "
-              + e.problems().size()
-              + " problem(s):\n"
-              + e.getMessage());
     }
   }
 }

@@ -1,9 +1,15 @@
 package io.segmented.maven;
 
+import io.segmented.manifest.Interpolator;
+import io.segmented.manifest.Manifest;
+import io.segmented.manifest.ManifestException;
 import io.segmented.manifest.ManifestLoader;
 import java.io.File;
 import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -19,6 +25,9 @@ abstract class AbstractSegmentMojo extends AbstractMojo {
   /** The module. */
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   protected MavenProject project;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  protected MavenSession session;
 
   /**
    * Skips the plugin's goals in this module.
@@ -105,5 +114,31 @@ abstract class AbstractSegmentMojo extends AbstractMojo {
       return Optional.of(PropertyNames.SKIP_ITS + "=true");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Reads the manifest with the project's properties; every problem of the file fails the build.
+   */
+  protected Manifest loadManifest() throws MojoFailureException {
+    Map<String, String> properties = new HashMap<>();
+    project.getProperties().forEach((k, v) -> properties.put(k.toString(), v.toString()));
+    session.getUserProperties().forEach((k, v) -> properties.put(k.toString(), v.toString()));
+    properties.put("project.version", project.getVersion());
+    properties.put("project.groupId", project.getGroupId());
+    properties.put("project.artifactId", project.getArtifactId());
+    properties.put("project.build.directory", project.getBuild().getDirectory());
+    Interpolator interpolator =
+        Interpolator.of(project.getBasedir().toPath(), properties, System.getenv());
+    try {
+      return new ManifestLoader(interpolator).load(manifest.toPath());
+    } catch (ManifestException e) {
+      throw new MojoFailureException(
+          "The manifest "
+              + manifest
+              + " has "
+              + e.problems().size()
+              + " problem(s):\n"
+              + e.getMessage());
+    }
   }
 }

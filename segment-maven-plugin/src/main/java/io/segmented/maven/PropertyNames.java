@@ -21,5 +21,8 @@ final class PropertyNames {
   /** Where results go. */
   static final String REPORTS_DIRECTORY = "segment.reportsDirectory";
 
+  /** Makes {@code segment:validate}'s lint findings fail the build. */
+  static final String STRICT = "segment.strict";
+
   private PropertyNames() {}
 }

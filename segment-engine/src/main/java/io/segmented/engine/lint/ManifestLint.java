@@ -1,0 +1,131 @@
+package io.segmented.engine.lint;
+
+import io.segmented.engine.fork.ClassGlobs;
+import io.segmented.manifest.Manifest;
+import io.segmented.manifest.SegmentSpec;
+import io.segmented.manifest.TestSelectors;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Checks a manifest against the module's compiled test classes: integration tests that belong to no
+ * segment, classes two segments select, segments that select no class, fixtures no segment uses.
+ * Selection by class glob and package is checked; segments that select by tag alone are not, since
+ * tags need the classes loaded.
+ */
+public final class ManifestLint {
+
+  /**
+   * failsafe's default includes: {@code **}{@code /IT*}, {@code **}{@code /*IT}, {@code **}{@code
+   * /*ITCase}.
+   */
+  private static final Pattern FAILSAFE_NAMES =
+      Pattern.compile("(?:.*\\.)?(?:IT[^.]*|[^.]*IT|[^.]*ITCase)");
+
+  private ManifestLint() {}
+
+  /** The warnings, in a stable order; empty when everything is in place. */
+  public static List<String> check(Manifest manifest, Path testClassesDir) throws IOException {
+    List<String> warnings = new ArrayList<>();
+    Set<String> used = new TreeSet<>();
+    manifest.segments().values().forEach(s -> used.addAll(s.fixtureIds()));
+    manifest.fixtures().values().forEach(f -> used.addAll(f.dependsOn()));
+    for (String id : manifest.fixtures().keySet()) {
+      if (!used.contains(id)) {
+        warnings.add(
+            "fixture '"
+                + id
+                + "' is declared but no segment uses it. Remove it, or add it to a segment's 'fixtures'");
+      }
+    }
+    List<String> classes = testClasses(testClassesDir);
+    Map<String, List<String>> selectedBy = new LinkedHashMap<>();
+    List<String> tagOnly = new ArrayList<>();
+    for (SegmentSpec segment : manifest.segments().values()) {
+      TestSelectors t = segment.boundary().tests();
+      if (t.classes().isEmpty() && t.packages().isEmpty()) {
+        tagOnly.add(segment.id());
+        continue;
+      }
+      List<String> selected = classes.stream().filter(c -> selects(t, c)).toList();
+      if (selected.isEmpty()) {
+        warnings.add(
+            "segment '"
+                + segment.id()
+                + "' selects no compiled test class: "
+                + t.describe()
+                + ". Check the selectors under boundary.tests");
+      }
+      selected.forEach(
+          c -> selectedBy.computeIfAbsent(c, k -> new ArrayList<>()).add(segment.id()));
+    }
+    selectedBy.forEach(
+        (c, segments) -> {
+          if (segments.size() > 1) {
+            warnings.add(
+                "class "
+                    + c
+                    + " is selected by "
+                    + segments.size()
+                    + " segments ("
+                    + String.join(", ", segments)
+                    + "); it runs once in each. Narrow the selectors if that is not meant");
+          }
+        });
+    if (tagOnly.isEmpty()) {
+      for (String c : classes) {
+        if (FAILSAFE_NAMES.matcher(c).matches() && !selectedBy.containsKey(c)) {
+          warnings.add(
+              "integration test "
+                  + c
+                  + " belongs to no segment, so it never runs. Select it in a segment's boundary.tests");
+        }
+      }
+    }
+    return warnings;
+  }
+
+  static boolean selects(TestSelectors t, String className) {
+    boolean byClass =
+        t.classes().isEmpty()
+            || t.classes().stream().anyMatch(g -> className.matches(ClassGlobs.toRegex(g)));
+    boolean byPackage =
+        t.packages().isEmpty()
+            || t.packages().stream().anyMatch(p -> className.startsWith(p + "."));
+    boolean excluded =
+        t.excludeClasses().stream().anyMatch(g -> className.matches(ClassGlobs.toRegex(g)));
+    return byClass && byPackage && !excluded;
+  }
+
+  /**
+   * Top-level class names under the test classes directory; nested classes run with their outer
+   * class.
+   */
+  private static List<String> testClasses(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files
+          .filter(p -> p.toString().endsWith(".class") && !p.getFileName().toString().contains("$"))
+          .map(p -> dir.relativize(p).toString())
+          .map(
+              s ->
+                  s.substring(0, s.length() - ".class".length())
+                      .replace(java.io.File.separatorChar, '.'))
+          .filter(s -> !s.endsWith("package-info") && !s.endsWith("module-info"))
+          .sorted()
+          .collect(Collectors.toList());
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package io.segmented.maven;
+
+import io.segmented.engine.lint.ManifestLint;
+import io.segmented.manifest.DataScope;
+import io.segmented.manifest.FixtureKind;
+import io.segmented.manifest.FixtureSpec;
+import io.segmented.manifest.Manifest;
+import io.segmented.manifest.Provider;
+import io.segmented.manifest.SegmentSpec;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Reads and checks the module's manifest, prints its segments (boundary, test selectors, fixtures
+ * with kind and provider, data scopes) and, when the tests are compiled, lints it against them.
+ * Fails on any manifest problem; lint findings are warnings unless {@code segment.strict} is set.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
+public final class ValidateMojo extends AbstractSegmentMojo {
+
+  /**
+   * Makes lint findings (tests in no segment, classes in two, segments with no class, unused
+   * fixtures) fail the build.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.STRICT, defaultValue = "false")
+  boolean strict;
+
+  /** The module's compiled test classes, linted against the manifest when present. */
+  @Parameter(
+      defaultValue = "${project.build.testOutputDirectory}",
+      readonly = true,
+      required = true)
+  File testClassesDirectory;
+
+  @Override
+  protected void executeWithManifest() throws MojoExecutionException, MojoFailureException {
+    Manifest loaded = loadManifest();
+    getLog()
+        .info(
+            manifest.getName()
+                + ": "
+                + loaded.segments().size()
+                + " segment(s), "
+                + loaded.fixtures().size()
+                + " fixture(s)");
+    for (SegmentSpec s : loaded.segments().values()) {
+      getLog()
+          .info(
+              "  "
+                  + s.id()
+                  + "  "
+                  + s.boundary().label()
+                  + (s.description().isEmpty() ? "" : "  \"" + s.description() + "\""));
+      getLog().info("    tests:    " + s.boundary().tests().describe());
+      getLog()
+          .info(
+              "    fixtures: "
+                  + (s.fixtureIds().isEmpty()
+                      ? "none"
+                      : s.fixtureIds().stream()
+                          .map(id -> describe(loaded.fixture(id)))
+                          .collect(Collectors.joining(", "))));
+      if (!s.data().isEmpty()) {
+        getLog()
+            .info(
+                "    data:     "
+                    + s.data().values().stream()
+                        .map(ValidateMojo::describe)
+                        .collect(Collectors.joining(", ")));
+      }
+    }
+    if (!Files.isDirectory(testClassesDirectory.toPath())) {
+      getLog()
+          .info(
+              "Lint skipped: no compiled test classes in "
+                  + testClassesDirectory
+                  + " (run after test-compile to lint)");
+      return;
+    }
+    List<String> findings;
+    try {
+      findings = ManifestLint.check(loaded, testClassesDirectory.toPath());
+    } catch (IOException e) {
+      throw new MojoExecutionException(
+          "cannot read the test classes in " + testClassesDirectory + ": " + e.getMessage(), e);
+    }
+    findings.forEach(f -> getLog().warn(manifest.getName() + ": " + f));
+    if (strict && !findings.isEmpty()) {
+      throw new MojoFailureException(
+          findings.size()
+              + " lint finding(s) in "
+              + manifest
+              + " and "
+              + PropertyNames.STRICT
+              + "=true:\n  "
+              + String.join("\n  ", findings));
+    }
+    if (findings.isEmpty()) {
+      getLog()
+          .info(
+              "Lint: every integration test belongs to exactly one segment, every fixture is used");
+    }
+  }
+
+  private static String describe(FixtureSpec f) {
+    return f.id() + " (" + f.kind().key() + ", " + provider(f.kind()) + ")";
+  }
+
+  private static String provider(FixtureKind kind) {
+    Provider provider = Provider.CONTAINER;
+    if (kind instanceof FixtureKind.Database db) {
+      provider = db.provider();
+    } else if (kind instanceof FixtureKind.Redis redis) {
+      provider = redis.provider();
+    } else if (kind instanceof FixtureKind.Wiremock wiremock) {
+      provider = wiremock.provider();
+    } else if (kind instanceof FixtureKind.Process) {
+      return "process";
+    }
+    return provider.name().toLowerCase(Locale.ROOT);
+  }
+
+  private static String describe(DataScope d) {
+    return d.fixtureId()
+        + " (scope "
+        + d.scope().name().toLowerCase(Locale.ROOT)
+        + (d.seed().isEmpty() ? "" : ", " + d.seed().size() + " seed file(s)")
+        + ")";
+  }
+}
