@@ -8,7 +8,8 @@ assert log.contains("[shop-db] fixture db (postgres, " + postgresImage + ") star
 assert log.contains("[shop-web] fixture web (container, " + pom.properties."it.image.httpd".text() + ") started in ")
 assert log.contains("\u2714 shop-db (shop \u2194 db) PASSED: 3/3 tests passed")
 assert log.contains("\u2714 shop-web (shop \u2194 web) PASSED: 1/1 tests passed")
-assert log.contains("Segments: 2, failed: 0; tests: 4, failures: 0, errors: 0, skipped: 0")
+assert log.contains("\u2714 shop-cache (shop \u2194 cache) PASSED: 1/1 tests passed")
+assert log.contains("Segments: 3, failed: 0; tests: 5, failures: 0, errors: 0, skipped: 0")
 
 // segment:run compiled the tests through its forked lifecycle
 assert new File(basedir, "target/test-classes/it/shop/db/DatabaseIT.class").isFile()
@@ -16,14 +17,15 @@ assert new File(basedir, "target/test-classes/it/shop/db/DatabaseIT.class").isFi
 def reports = new File(basedir, "target/segment-reports")
 def results = new JsonSlurper().parse(new File(reports, "segment-results.json"))
 assert results.schemaVersion == 1
-assert results.segments*.id == ["shop-db", "shop-web"]
-assert results.segments*.outcome == ["PASSED", "PASSED"]
+assert results.segments*.id == ["shop-db", "shop-web", "shop-cache"]
+assert results.segments*.outcome == ["PASSED", "PASSED", "PASSED"]
 assert results.segments[0].between == ["shop", "db"]
 assert results.segments[0].fixtures*.id == ["db"]
 assert results.segments[0].fixtures[0].image == postgresImage
 assert results.segments[0].fixtures[0].startMillis > 0
 assert results.segments[1].fixtures*.id == ["web"]
-assert results.totals.tests == 4
+assert results.totals.tests == 5
+assert results.segments[2].fixtures[0].kind == "redis"
 
 def xml = new XmlSlurper().parse(new File(reports, "TEST-shop-db.it.shop.db.DatabaseIT.xml"))
 assert xml.@name == "it.shop.db.DatabaseIT"
