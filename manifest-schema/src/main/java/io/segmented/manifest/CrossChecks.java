@@ -14,16 +14,23 @@ final class CrossChecks {
 
   private final Problems problems;
   private final Map<String, FixtureSpec> fixtures;
+  private final Set<String> declared;
 
-  CrossChecks(Problems problems, Map<String, FixtureSpec> fixtures) {
+  /**
+   * @param fixtures the fixtures that were read without problems
+   * @param declared every fixture id written, also of fixtures with problems of their own, which
+   *     are reported there
+   */
+  CrossChecks(Problems problems, Map<String, FixtureSpec> fixtures, Set<String> declared) {
     this.problems = problems;
     this.fixtures = fixtures;
+    this.declared = declared;
   }
 
   void check(Map<String, SegmentSpec> segments, YamlMap segmentsMap) {
     for (FixtureSpec fixture : fixtures.values()) {
       for (String dep : fixture.dependsOn()) {
-        if (!fixtures.containsKey(dep)) {
+        if (!declared.contains(dep)) {
           problems.at(
               fixture.position(),
               "fixture '"
@@ -31,7 +38,7 @@ final class CrossChecks {
                   + "' depends on '"
                   + dep
                   + "', which is not declared. "
-                  + Suggestions.didYouMean(dep, fixtures.keySet()));
+                  + Suggestions.didYouMean(dep, declared));
         }
       }
     }
@@ -43,7 +50,7 @@ final class CrossChecks {
       YamlMap map = segmentsMap.map(segment.id()).orElse(null);
       Node fixturesNode = map == null ? null : map.value("fixtures").orElse(null);
       for (String id : segment.fixtureIds()) {
-        if (!fixtures.containsKey(id)) {
+        if (!declared.contains(id)) {
           problems.at(
               fixturesNode == null ? Position.NONE : Problems.position(fixturesNode),
               "segment '"
@@ -51,7 +58,7 @@ final class CrossChecks {
                   + "' uses fixture '"
                   + id
                   + "', which is not declared under 'fixtures'. "
-                  + Suggestions.didYouMean(id, fixtures.keySet()));
+                  + Suggestions.didYouMean(id, declared));
         }
       }
       for (DataScope data : segment.data().values()) {

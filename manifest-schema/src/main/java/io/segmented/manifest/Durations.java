@@ -27,19 +27,4 @@ public final class Durations {
           default -> Duration.ofHours(amount);
         });
   }
-
-  /** The shortest manifest form of a duration, as {@code 1m30s} is not one: {@code 90s}. */
-  public static String format(Duration d) {
-    long ms = d.toMillis();
-    if (ms % 3_600_000 == 0) {
-      return ms / 3_600_000 + "h";
-    }
-    if (ms % 60_000 == 0) {
-      return ms / 60_000 + "m";
-    }
-    if (ms % 1000 == 0) {
-      return ms / 1000 + "s";
-    }
-    return ms + "ms";
-  }
 }

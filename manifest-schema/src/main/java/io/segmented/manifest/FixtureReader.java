@@ -129,7 +129,12 @@ final class FixtureReader {
               opt(s, "image").orElse(FixtureKind.Redis.DEFAULT_IMAGE), provider(key, s));
       case "wiremock" ->
           new FixtureKind.Wiremock(
-              opt(s, "mappings").map(p -> basedir.resolve(p).normalize()).orElse(null),
+              opt(s, "mappings")
+                  .flatMap(
+                      p ->
+                          ModulePaths.resolve(
+                              basedir, p, s.value("mappings").orElseThrow(), problems))
+                  .orElse(null),
               opt(s, "image").orElse(FixtureKind.Wiremock.DEFAULT_IMAGE),
               provider(key, s));
       case "container" -> container(s);
@@ -173,7 +178,10 @@ final class FixtureReader {
             });
     Map<Path, String> files = new LinkedHashMap<>();
     s.stringMap("files")
-        .forEach((host, target) -> files.put(basedir.resolve(host).normalize(), target));
+        .forEach(
+            (host, target) ->
+                ModulePaths.resolve(basedir, host, s.value("files").orElseThrow(), problems)
+                    .ifPresent(p -> files.put(p, target)));
     List<String> names = ports.stream().map(String::valueOf).toList();
     return new FixtureKind.Container(
         s.string("image").orElse(""),
@@ -205,7 +213,10 @@ final class FixtureReader {
     }
     return new FixtureKind.Process(
         s.strings("command"),
-        s.string("workdir").map(w -> basedir.resolve(w).normalize()).orElse(basedir),
+        s.string("workdir")
+            .flatMap(
+                w -> ModulePaths.resolve(basedir, w, s.value("workdir").orElseThrow(), problems))
+            .orElse(basedir),
         s.stringMap("env"),
         ports,
         s.value("wait").map(w -> waitSpec(s, ports, false)).orElse(null),

@@ -168,7 +168,8 @@ public final class ManifestLoader {
             "the file declares no 'segments'. Add a 'segments:' section with at least one segment");
       }
       segmentsMap.ifPresent(s -> segments.putAll(segments(s, defaults, fixtures)));
-      new CrossChecks(problems, fixtures).check(segments, segmentsMap.orElse(null));
+      Set<String> declared = map.map("fixtures").map(YamlMap::keys).orElse(Set.of());
+      new CrossChecks(problems, fixtures, declared).check(segments, segmentsMap.orElse(null));
       return new Manifest(file, version, fixtures, segments);
     }
 
@@ -300,7 +301,8 @@ public final class ManifestLoader {
       map.allowOnly(DATA_KEYS);
       List<Path> seed = new ArrayList<>();
       for (String s : map.strings("seed")) {
-        seed.add(basedir.resolve(s).normalize());
+        ModulePaths.resolve(basedir, s, map.value("seed").orElseThrow(), problems)
+            .ifPresent(seed::add);
       }
       DataScope.Scope scope = DataScope.Scope.SEGMENT;
       Optional<String> scopeText = map.string("scope");

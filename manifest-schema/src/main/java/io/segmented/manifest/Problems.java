@@ -18,27 +18,25 @@ final class Problems {
   }
 
   void at(Node node, String message) {
-    list.add(new Problem(file, position(node), message));
+    at(position(node), message);
   }
 
   void at(Mark mark, String message) {
-    list.add(
-        new Problem(
-            file,
-            mark == null ? Position.NONE : new Position(mark.getLine() + 1, mark.getColumn() + 1),
-            message));
+    at(
+        mark == null ? Position.NONE : new Position(mark.getLine() + 1, mark.getColumn() + 1),
+        message);
   }
 
+  /** Adds a problem once: a node read twice (an alias, a second pass) reports it once. */
   void at(Position position, String message) {
-    list.add(new Problem(file, position, message));
+    Problem problem = new Problem(file, position, message);
+    if (!list.contains(problem)) {
+      list.add(problem);
+    }
   }
 
   void file(String message) {
-    list.add(new Problem(file, Position.NONE, message));
-  }
-
-  boolean isEmpty() {
-    return list.isEmpty();
+    at(Position.NONE, message);
   }
 
   void throwIfAny() throws ManifestException {

@@ -1,10 +1,13 @@
 package io.segmented.manifest;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.TreeSet;
 
 /** "Did you mean" for misspelt keys and ids. */
 final class Suggestions {
+
+  private static final int MAX_LISTED = 12;
 
   private Suggestions() {}
 
@@ -22,7 +25,14 @@ final class Suggestions {
     if (best != null && bestDistance <= Math.max(2, written.length() / 3)) {
       return "Did you mean '" + best + "'?";
     }
-    return "Valid here: " + String.join(", ", new TreeSet<>(valid));
+    List<String> names = List.copyOf(new TreeSet<>(valid));
+    return names.size() <= MAX_LISTED
+        ? "Valid here: " + String.join(", ", names)
+        : "Valid here: "
+            + String.join(", ", names.subList(0, MAX_LISTED))
+            + " and "
+            + (names.size() - MAX_LISTED)
+            + " more";
   }
 
   private static int distance(String a, String b) {

@@ -148,20 +148,6 @@ final class YamlMap {
             });
   }
 
-  Optional<Boolean> bool(String key) {
-    return value(key)
-        .flatMap(
-            v -> {
-              Optional<String> text = scalar(key, v);
-              if (text.isPresent() && (text.get().equals("true") || text.get().equals("false"))) {
-                return Optional.of(Boolean.parseBoolean(text.get()));
-              }
-              text.ifPresent(
-                  t -> problems.at(v, "'" + key + "' must be true or false, not '" + t + "'"));
-              return Optional.empty();
-            });
-  }
-
   Optional<Duration> duration(String key) {
     return value(key)
         .flatMap(

@@ -23,11 +23,4 @@ class DurationsTest {
     assertEquals(Optional.empty(), Durations.parse("1d"));
     assertEquals(Optional.empty(), Durations.parse("-5s"));
   }
-
-  @Test
-  void formatsTheShortestForm() {
-    assertEquals("90s", Durations.format(Duration.ofSeconds(90)));
-    assertEquals("2m", Durations.format(Duration.ofMinutes(2)));
-    assertEquals("1500ms", Durations.format(Duration.ofMillis(1500)));
-  }
 }

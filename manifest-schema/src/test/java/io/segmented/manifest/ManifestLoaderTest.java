@@ -311,4 +311,57 @@ class ManifestLoaderTest {
         "segments.yaml: the file is larger than 1024 KiB. A manifest declares segments; keep data in seed files",
         e.getMessage());
   }
+
+  @Test
+  void aFixtureWithProblemsOfItsOwnIsStillDeclared() throws Exception {
+    assertEquals(
+        List.of(
+            "segments.yaml:4:5: unknown key 'postgress' in 'db'. Did you mean 'postgres'?",
+            "segments.yaml:4:5: fixture 'db' must have exactly one kind key, found none. Use one of: container, mariadb, mysql, postgres, process, redis, wiremock"),
+        problems(
+            """
+            version: 1
+            fixtures:
+              db:
+                postgress: {}
+            segments:
+              s:
+                boundary: {between: [x, db], tests: {classes: ["*IT"]}}
+                fixtures: [db]
+            """));
+  }
+
+  @Test
+  void aProblemReadTwiceIsReportedOnce() throws Exception {
+    assertEquals(
+        List.of(
+            "segments.yaml:6:5: duplicate key 'timeout' in 's'. Keep one of them (the first is at line 5)"),
+        problems(
+            """
+            version: 1
+            segments:
+              s:
+                boundary: {between: [x, y], tests: {classes: ["*IT"]}}
+                timeout: 1m
+                timeout: 2m
+            """));
+  }
+
+  @Test
+  void aPathTheFileSystemRefusesIsAProblem() throws Exception {
+    assertEquals(
+        List.of(
+            "segments.yaml:8:23: 'a\u0000.sql' is not a valid path: Nul character not allowed. Write a path relative to the module directory"),
+        problems(
+            """
+            version: 1
+            fixtures:
+              db: {postgres: {}}
+            segments:
+              s:
+                boundary: {between: [x, y], tests: {classes: ["*IT"]}}
+                fixtures: [db]
+                data: {db: {seed: ["a\\0.sql"]}}
+            """));
+  }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 final class Cleanup implements AutoCloseable {
 
   private final Set<AutoCloseable> open = new LinkedHashSet<>();
+  private boolean closed;
   private final Runnable last;
   private final Thread hook;
 
@@ -24,8 +25,20 @@ final class Cleanup implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(hook);
   }
 
-  synchronized void add(AutoCloseable c) {
-    open.add(c);
+  /** Holds {@code c} until the run ends; once the run is stopping, closes it at once instead. */
+  void add(AutoCloseable c) {
+    synchronized (this) {
+      if (!closed) {
+        open.add(c);
+        return;
+      }
+    }
+    closeQuietly(c);
+  }
+
+  /** Whether the run is stopping (Ctrl-C) or over: no new segment starts. */
+  synchronized boolean closed() {
+    return closed;
   }
 
   synchronized void remove(AutoCloseable c) {
@@ -35,17 +48,22 @@ final class Cleanup implements AutoCloseable {
   private void closeAll() {
     List<AutoCloseable> toClose;
     synchronized (this) {
+      closed = true;
       toClose = new ArrayList<>(open);
       open.clear();
     }
     for (int i = toClose.size() - 1; i >= 0; i--) {
-      try {
-        toClose.get(i).close();
-      } catch (Exception e) {
-        // keep closing the rest
-      }
+      closeQuietly(toClose.get(i));
     }
     last.run();
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Throwable e) {
+      // keep closing the rest; the next run removes what is left by label
+    }
   }
 
   /** Ends the run normally: closes what is left and unregisters the hook. */

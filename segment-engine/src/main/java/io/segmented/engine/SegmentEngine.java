@@ -56,6 +56,9 @@ public final class SegmentEngine {
     List<SegmentResult> results = new ArrayList<>();
     try (Cleanup cleanup = new Cleanup(() -> removeRun(docker, runId))) {
       for (SegmentSpec segment : segments) {
+        if (cleanup.closed()) {
+          break;
+        }
         SegmentResult result = new SegmentRun(request, segment, runId, listener, cleanup).run();
         JUnitXmlWriter.write(request.reportsDir(), result);
         results.add(result);

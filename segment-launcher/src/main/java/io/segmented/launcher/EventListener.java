@@ -51,12 +51,16 @@ final class EventListener implements TestExecutionListener {
 
   @Override
   public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-    boolean classLevelFailure =
+    boolean isClass = id.getSource().orElse(null) instanceof ClassSource;
+    // A container that fails (a class's set-up, a parameterized test's arguments, the engine
+    // itself) is reported
+    // like a failed test, or its failure would be lost and the segment would pass.
+    boolean containerFailure =
         !id.isTest()
-            && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL
-            && id.getSource().orElse(null) instanceof ClassSource;
+            && (result.getStatus() == TestExecutionResult.Status.FAILED
+                || (isClass && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL));
     Long started = startedNanos.remove(id.getUniqueId());
-    if (!id.isTest() && !classLevelFailure) {
+    if (!id.isTest() && !containerFailure) {
       return;
     }
     long millis = started == null ? 0 : (System.nanoTime() - started) / 1_000_000;
@@ -64,7 +68,7 @@ final class EventListener implements TestExecutionListener {
     events.write(
         Event.TEST_FINISHED,
         className(id),
-        id.isTest() ? name(id) : "(class set-up)",
+        id.isTest() ? name(id) : isClass ? "(class set-up)" : name(id) + " (set-up)",
         outcome(result),
         String.valueOf(millis),
         error.map(Throwable::getMessage).orElse(""),

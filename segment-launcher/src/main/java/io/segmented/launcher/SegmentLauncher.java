@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.platform.engine.Filter;
 import org.junit.platform.engine.discovery.PackageNameFilter;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TagFilter;
@@ -50,7 +51,12 @@ public final class SegmentLauncher {
       EventWriter events = new EventWriter(out);
       Launcher launcher = LauncherFactory.create();
       TestPlan plan = launcher.discover(arguments.request());
-      events.write(Event.RUN_STARTED, String.valueOf(plan.countTestIdentifiers(t -> t.isTest())));
+      // Parameterized, repeated and factory tests are containers until they run: they count too.
+      events.write(
+          Event.RUN_STARTED,
+          String.valueOf(
+              plan.countTestIdentifiers(
+                  t -> t.isTest() || t.getSource().orElse(null) instanceof MethodSource)));
       launcher.execute(plan, new EventListener(events));
       events.write(Event.RUN_FINISHED);
     }

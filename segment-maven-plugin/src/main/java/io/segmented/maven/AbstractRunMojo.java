@@ -78,6 +78,15 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
       throw new MojoExecutionException(e.getMessage(), e);
     } catch (UnsupportedManifestException e) {
       throw new MojoFailureException(manifest + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new MojoExecutionException(
+          "the segment run of "
+              + project.getId()
+              + " broke: "
+              + e
+              + ". Results so far are in "
+              + reportsDirectory,
+          e);
     }
   }
 }

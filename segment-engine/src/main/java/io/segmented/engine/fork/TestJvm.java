@@ -84,11 +84,6 @@ public final class TestJvm implements AutoCloseable {
     return new Exit(-1, true);
   }
 
-  /** The JVM's process id, for thread dumps and listings. */
-  public long pid() {
-    return process.pid();
-  }
-
   /** Kills the JVM and every process it started. */
   @Override
   public void close() {

@@ -33,7 +33,8 @@ public final class JUnitXmlWriter {
     try {
       Files.createDirectories(reportsDir);
       for (Map.Entry<String, List<TestResult>> e : byClass.entrySet()) {
-        Path file = reportsDir.resolve("TEST-" + segment.id() + "." + e.getKey() + ".xml");
+        Path file =
+            reportsDir.resolve("TEST-" + segment.id() + "." + fileSafe(e.getKey()) + ".xml");
         ResultsFiles.writeAtomically(file, suite(segment, e.getKey(), e.getValue()));
         written.add(file);
       }
@@ -151,6 +152,11 @@ public final class JUnitXmlWriter {
               out.appendCodePoint(allowed ? c : '?');
             });
     return out.toString();
+  }
+
+  /** Class names of other test engines can hold '/', ':' and the like. */
+  private static String fileSafe(String name) {
+    return name.replaceAll("[^A-Za-z0-9._$-]", "_");
   }
 
   private static String count(List<TestResult> tests, TestOutcome outcome) {

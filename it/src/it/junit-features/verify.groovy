@@ -1,0 +1,11 @@
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, "build.log").text
+assert log.contains("\u2714 params (app \u2194 jvm) PASSED: 3/3 tests passed")
+assert log.contains("\u2718 broken-source (app \u2194 arguments) FAILED: 1/2 tests passed")
+assert log =~ /it\.j\.BrokenSourceIT\.usesCases[^:]* \(set-up\): the argument source is broken/
+
+def results = new JsonSlurper().parse(new File(basedir, "target/segment-reports/segment-results.json"))
+assert results.segments*.outcome == ["PASSED", "FAILED"]
+assert results.segments[0].tests.size() == 3
+assert results.segments[1].tests.find { it.name.contains("(set-up)") }.outcome == "ERROR"
