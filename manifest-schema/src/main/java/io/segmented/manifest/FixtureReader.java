@@ -32,6 +32,8 @@ final class FixtureReader {
                   "image", "ports", "env", "command", "files", "tmpfs", "wait", "startupTimeout"),
           "process", Set.of("command", "workdir", "env", "ports", "wait", "startupTimeout"));
   private static final Set<String> EMBEDDABLE = Set.of("postgres", "wiremock");
+  private static final List<String> WAIT_FORMS =
+      List.of("port", "log", "http", "command", "healthcheck");
   private static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
   private final Problems problems;
@@ -230,6 +232,14 @@ final class FixtureReader {
     }
     YamlMap w = maybe.get();
     w.allowOnly(Set.of("port", "log", "times", "http", "command", "healthcheck"));
+    List<String> forms = w.keys().stream().filter(k -> WAIT_FORMS.contains(k)).toList();
+    if (forms.size() > 1) {
+      problems.at(
+          w.node(),
+          "'wait' has "
+              + String.join(" and ", forms)
+              + "; a fixture waits for one condition. Keep one of them");
+    }
     if (w.has("port")) {
       return w.string("port")
           .map(p -> new Wait.Port(checkPort(w, "port", p, ports, numeric)))

@@ -22,6 +22,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads a {@code segments.yaml} into a validated {@link Manifest}, or a {@link ManifestException}
@@ -252,7 +253,8 @@ public final class ManifestLoader {
       map.require(
           "tests", "Select the segment's test classes, as 'tests: {classes: [\"com.acme.*IT\"]}'");
       List<String> between = map.strings("between");
-      if (map.has("between") && between.size() != 2) {
+      boolean isList = map.value("between").map(v -> v instanceof SequenceNode).orElse(false);
+      if (isList && between.size() != 2) {
         map.value("between")
             .ifPresent(
                 v ->
@@ -265,7 +267,17 @@ public final class ManifestLoader {
       TestSelectors tests = map.map("tests").map(this::tests).orElse(emptyTests());
       String contract = null;
       if (map.has("contract")) {
-        contract = map.map("contract").flatMap(c -> c.string("openapi")).orElse(null);
+        contract =
+            map.map("contract")
+                .flatMap(
+                    c -> {
+                      c.allowOnly(Set.of("openapi"));
+                      c.require(
+                          "openapi",
+                          "Name the OpenAPI document, as 'contract: {openapi: contracts/api.yaml}'");
+                      return c.string("openapi");
+                    })
+                .orElse(null);
       }
       return new Boundary(between, tests, map.strings("covers"), contract);
     }
@@ -315,7 +327,14 @@ public final class ManifestLoader {
               "'scope' must be segment, class or test, not '" + scopeText.get() + "'");
         }
       }
-      List<String> reset = map.map("reset").map(r -> r.strings("command")).orElse(List.of());
+      List<String> reset =
+          map.map("reset")
+              .map(
+                  r -> {
+                    r.allowOnly(Set.of("command"));
+                    return r.strings("command");
+                  })
+              .orElse(List.of());
       return new DataScope(fixtureId, seed, scope, reset);
     }
 
