@@ -1,7 +1,9 @@
 package io.segmented.engine;
 
 import io.segmented.manifest.Manifest;
+import io.segmented.manifest.Provider;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * One run of one module's segments.
@@ -12,6 +14,8 @@ import java.nio.file.Path;
  * @param runtime what the forked test JVMs are made of
  * @param reportsDir where results go: {@code target/segment-reports}
  * @param workDir where working files of the forked JVMs go: {@code target/segment-work}
+ * @param providerOverride {@code -Dsegment.provider}: the provider of every fixture whose kind has
+ *     a choice
  */
 public record RunRequest(
     String module,
@@ -19,4 +23,5 @@ public record RunRequest(
     Manifest manifest,
     TestRuntime runtime,
     Path reportsDir,
-    Path workDir) {}
+    Path workDir,
+    Optional<Provider> providerOverride) {}

@@ -7,6 +7,7 @@ import io.segmented.engine.result.ResultsFiles;
 import io.segmented.engine.result.RunResult;
 import io.segmented.engine.result.SegmentResult;
 import io.segmented.manifest.FixtureSpec;
+import io.segmented.manifest.Provider;
 import io.segmented.manifest.SegmentSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,9 +16,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -36,10 +40,17 @@ public final class SegmentEngine {
             .flatMap(s -> SegmentRun.fixturesOf(request.manifest(), s).stream())
             .distinct()
             .toList();
-    checkSupported(needed);
-    boolean docker = !needed.isEmpty();
+    Map<String, Provider> providers = new LinkedHashMap<>();
+    BooleanSupplier dockerAvailable = memoized(DockerJanitor::dockerAvailable);
+    for (FixtureSpec f : needed) {
+      providers.put(f.id(), FixtureFactory.resolve(f, request.providerOverride(), dockerAvailable));
+    }
+    checkSupported(needed, providers);
+    List<FixtureSpec> inContainers =
+        needed.stream().filter(f -> providers.get(f.id()) == Provider.CONTAINER).toList();
+    boolean docker = !inContainers.isEmpty();
     if (docker) {
-      checkDocker(request, needed);
+      checkDocker(request, inContainers, dockerAvailable);
     }
     String runId = UUID.randomUUID().toString();
     listener.runStarted(runId, segments);
@@ -59,7 +70,8 @@ public final class SegmentEngine {
         if (cleanup.closed()) {
           break;
         }
-        SegmentResult result = new SegmentRun(request, segment, runId, listener, cleanup).run();
+        SegmentResult result =
+            new SegmentRun(request, segment, providers, runId, listener, cleanup).run();
         JUnitXmlWriter.write(request.reportsDir(), result);
         results.add(result);
         listener.segmentFinished(result);
@@ -79,18 +91,32 @@ public final class SegmentEngine {
     return run;
   }
 
-  private static void checkSupported(List<FixtureSpec> fixtures)
+  private static BooleanSupplier memoized(BooleanSupplier supplier) {
+    Boolean[] value = new Boolean[1];
+    return () -> {
+      if (value[0] == null) {
+        value[0] = supplier.getAsBoolean();
+      }
+      return value[0];
+    };
+  }
+
+  private static void checkSupported(List<FixtureSpec> fixtures, Map<String, Provider> providers)
       throws UnsupportedManifestException {
     List<String> problems =
-        fixtures.stream().map(FixtureFactory::unsupported).flatMap(Optional::stream).toList();
+        fixtures.stream()
+            .map(f -> FixtureFactory.unsupported(f, providers.get(f.id())))
+            .flatMap(Optional::stream)
+            .toList();
     if (!problems.isEmpty()) {
       throw new UnsupportedManifestException(String.join("\n", problems));
     }
   }
 
-  private static void checkDocker(RunRequest request, List<FixtureSpec> fixtures)
+  private static void checkDocker(
+      RunRequest request, List<FixtureSpec> fixtures, BooleanSupplier dockerAvailable)
       throws EngineException {
-    if (DockerJanitor.dockerAvailable()) {
+    if (dockerAvailable.getAsBoolean()) {
       return;
     }
     String dockerHost = System.getenv("DOCKER_HOST");
@@ -116,7 +142,11 @@ public final class SegmentEngine {
             + request.manifest().file()
             + ": "
             + names
-            + ". Start Docker, or set DOCKER_HOST to a reachable engine. Nothing was started");
+            + ". Start Docker, or set DOCKER_HOST to a reachable engine"
+            + (fixtures.stream().anyMatch(f -> f.kind().key().equals("postgres"))
+                ? ", or set 'provider: embedded' (or auto) on the postgres fixtures"
+                : "")
+            + ". Nothing was started");
   }
 
   private static void removeRun(boolean docker, String runId) {

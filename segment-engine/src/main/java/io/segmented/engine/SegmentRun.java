@@ -17,6 +17,7 @@ import io.segmented.engine.result.TestResult;
 import io.segmented.launcher.SegmentLauncher;
 import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.Manifest;
+import io.segmented.manifest.Provider;
 import io.segmented.manifest.SegmentSpec;
 import io.segmented.manifest.TestSelectors;
 import java.io.IOException;
@@ -39,6 +40,7 @@ final class SegmentRun {
 
   private final RunRequest request;
   private final SegmentSpec segment;
+  private final Map<String, Provider> providers;
   private final String runId;
   private final RunListener listener;
   private final Cleanup cleanup;
@@ -46,11 +48,13 @@ final class SegmentRun {
   SegmentRun(
       RunRequest request,
       SegmentSpec segment,
+      Map<String, Provider> providers,
       String runId,
       RunListener listener,
       Cleanup cleanup) {
     this.request = request;
     this.segment = segment;
+    this.providers = providers;
     this.runId = runId;
     this.listener = listener;
     this.cleanup = cleanup;
@@ -83,13 +87,16 @@ final class SegmentRun {
     long start = System.nanoTime();
     List<FixtureSpec> specs = fixturesOf(request.manifest(), segment);
     Map<String, String> labels = Labels.of(runId, segment.id());
+    boolean inContainers =
+        specs.stream().anyMatch(f -> providers.get(f.id()) == Provider.CONTAINER);
     Network network =
-        specs.isEmpty()
-            ? null
-            : Network.builder().createNetworkCmdModifier(cmd -> cmd.withLabels(labels)).build();
+        inContainers
+            ? Network.builder().createNetworkCmdModifier(cmd -> cmd.withLabels(labels)).build()
+            : null;
     Path logDir = request.reportsDir().resolve("logs").resolve(segment.id());
     SegmentScope scope = new SegmentScope(segment.id(), network, labels, logDir);
-    List<Fixture> fixtures = specs.stream().map(s -> FixtureFactory.create(s, scope)).toList();
+    List<Fixture> fixtures =
+        specs.stream().map(s -> FixtureFactory.create(s, providers.get(s.id()), scope)).toList();
     FixtureSet set = new FixtureSet(fixtures);
     cleanup.add(set);
     Outcome outcome;

@@ -7,9 +7,12 @@ import io.segmented.engine.TestRuntime;
 import io.segmented.engine.UnsupportedManifestException;
 import io.segmented.engine.result.RunResult;
 import io.segmented.manifest.Manifest;
+import io.segmented.manifest.Provider;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -26,6 +29,16 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
   @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
   protected PluginDescriptor plugin;
 
+  /**
+   * Provides every fixture whose kind has a choice ({@code postgres}) this way for the whole run:
+   * {@code embedded} (no Docker), {@code container} or {@code auto}. Kinds that only run in
+   * containers are not affected.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.PROVIDER)
+  protected String provider;
+
   /** The module's compiled test classes. */
   @Parameter(
       defaultValue = "${project.build.testOutputDirectory}",
@@ -38,6 +51,22 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
   @Inject
   AbstractRunMojo(RepositorySystem repositorySystem) {
     this.repositorySystem = repositorySystem;
+  }
+
+  private Optional<Provider> providerOverride() throws MojoFailureException {
+    if (provider == null || provider.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Provider.valueOf(provider.trim().toUpperCase(Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException(
+          "-D"
+              + PropertyNames.PROVIDER
+              + "="
+              + provider
+              + " is not a provider. Use embedded, container or auto");
+    }
   }
 
   /**
@@ -67,7 +96,8 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
             loaded,
             runtime,
             reportsDirectory.toPath(),
-            Path.of(project.getBuild().getDirectory(), "segment-work"));
+            Path.of(project.getBuild().getDirectory(), "segment-work"),
+            providerOverride());
     try {
       return new SegmentEngine()
           .run(

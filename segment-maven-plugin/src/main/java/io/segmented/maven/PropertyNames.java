@@ -24,5 +24,8 @@ final class PropertyNames {
   /** Makes {@code segment:validate}'s lint findings fail the build. */
   static final String STRICT = "segment.strict";
 
+  /** Overrides the provider of every fixture whose kind has a choice. */
+  static final String PROVIDER = "segment.provider";
+
   private PropertyNames() {}
 }
