@@ -8,6 +8,8 @@ assert log.contains("needs-docker.yaml: 'web' (container), 'db' (postgres). Star
 
 def results = new JsonSlurper().parse(new File(basedir, "target/segment-reports/segment-results.json"))
 assert results.segments[0].fixtures[0].provider == "embedded"
+assert results.segments[1].fixtures[0].provider == "embedded"
+assert log.contains("\u2714 orders-payments (orders \u2194 payments) PASSED: 1/1 tests passed")
 assert new File(basedir, "target/segment-reports/logs/orders-db/orders-db.log").length() > 0
 def forks = ["pgrep", "-f", "embedded-pg"].execute().text.trim()
 assert forks.isEmpty() : "embedded PostgreSQL left running: " + forks
