@@ -1,7 +1,8 @@
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, "build.log").text
-assert log.contains("3 of 4 segment(s) failed:")
+assert log.contains("4 of 5 segment(s) failed:")
+assert log.contains("segment 'halts': the test JVM exited with code 7 while running it.faults.HaltingIT.halts")
 assert log.contains("segment 'missing-image' (app \u2194 ghost): FIXTURE-ERROR")
 assert log.contains("segment 'missing-image': fixture 'ghost' (container): image 'segmented-it/does-not-exist:0' is not on this machine and could not be pulled: ")
 assert log.contains("Build or pull it (docker pull segmented-it/does-not-exist:0), or set 'image' to one your registry serves")
@@ -14,7 +15,7 @@ assert log.contains("\u2714 fine (app \u2194 nothing) PASSED: 1/1 tests passed")
 
 def reports = new File(basedir, "target/segment-reports")
 def results = new JsonSlurper().parse(new File(reports, "segment-results.json"))
-assert results.segments*.outcome == ["FIXTURE_ERROR", "FIXTURE_ERROR", "ERROR", "PASSED"]
+assert results.segments*.outcome == ["FIXTURE_ERROR", "FIXTURE_ERROR", "ERROR", "ERROR", "PASSED"]
 assert results.segments[0].tests.isEmpty()
 assert results.segments[0].fixtures[0].error.contains("did not become ready")
 def exits = results.segments[2].tests
