@@ -5,6 +5,7 @@ import io.segmented.engine.fixture.FixtureFactory;
 import io.segmented.engine.fixture.FixtureSet;
 import io.segmented.engine.fixture.FixtureStartException;
 import io.segmented.engine.fixture.Labels;
+import io.segmented.engine.fixture.LogTail;
 import io.segmented.engine.fixture.SegmentScope;
 import io.segmented.engine.fork.ClassGlobs;
 import io.segmented.engine.fork.TestEvents;
@@ -21,7 +22,6 @@ import io.segmented.manifest.Provider;
 import io.segmented.manifest.SegmentSpec;
 import io.segmented.manifest.TestSelectors;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,8 +35,6 @@ import org.testcontainers.containers.Network;
 
 /** One segment from its fixtures' start to their stop: record, tear down, then report. */
 final class SegmentRun {
-
-  private static final int OUTPUT_TAIL_LINES = 20;
 
   private final RunRequest request;
   private final SegmentSpec segment;
@@ -229,10 +227,7 @@ final class SegmentRun {
               + "': the test JVM exited with code "
               + exit.code()
               + ran.running().map(t -> " while running " + t).orElse(" before its tests finished")
-              + ". Last output ("
-              + output
-              + "):\n  | "
-              + String.join("\n  | ", tail(output)),
+              + LogTail.describe(output, "test JVM"),
           tests);
     }
     if (ran.discovered() == 0 && tests.isEmpty()) {
@@ -289,15 +284,6 @@ final class SegmentRun {
               took == null ? error : ""));
     }
     return out;
-  }
-
-  private static List<String> tail(Path file) {
-    try {
-      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      return lines.subList(Math.max(0, lines.size() - OUTPUT_TAIL_LINES), lines.size());
-    } catch (IOException e) {
-      return List.of("(no output)");
-    }
   }
 
   private static long millisSince(long nanos) {
