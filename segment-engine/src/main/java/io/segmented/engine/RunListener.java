@@ -12,8 +12,8 @@ import java.util.List;
  */
 public interface RunListener {
 
-  /** The run begins with these segments. */
-  default void runStarted(String runId, List<SegmentSpec> segments) {}
+  /** The run begins with these segments, up to {@code parallel} at once. */
+  default void runStarted(String runId, List<SegmentSpec> segments, int parallel) {}
 
   /** Containers and networks of earlier runs whose build is gone were removed. */
   default void orphansRemoved(int count) {}

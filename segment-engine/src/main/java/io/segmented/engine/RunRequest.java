@@ -2,6 +2,7 @@ package io.segmented.engine;
 
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.Provider;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -24,4 +25,23 @@ public record RunRequest(
     TestRuntime runtime,
     Path reportsDir,
     Path workDir,
-    Optional<Provider> providerOverride) {}
+    Optional<Provider> providerOverride,
+    int parallel) {
+
+  /** Memory a segment is assumed to need: its test JVM and its containers. */
+  private static final long MEMORY_PER_SEGMENT = 1536L << 20;
+
+  /**
+   * As many segments at once as there are cores, but no more than the machine's memory holds at
+   * about 1.5 GiB each (a test JVM and its containers), and at least one.
+   */
+  public static int defaultParallelism() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    long memory = Long.MAX_VALUE;
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      memory = os.getTotalMemorySize();
+    }
+    return (int) Math.max(1, Math.min(cores, memory / MEMORY_PER_SEGMENT));
+  }
+}

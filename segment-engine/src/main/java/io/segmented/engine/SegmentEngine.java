@@ -21,6 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -53,7 +59,8 @@ public final class SegmentEngine {
       checkDocker(request, inContainers, dockerAvailable);
     }
     String runId = UUID.randomUUID().toString();
-    listener.runStarted(runId, segments);
+    int parallel = Math.max(1, Math.min(request.parallel(), segments.size()));
+    listener.runStarted(runId, segments, parallel);
     if (docker) {
       DockerJanitor.preloadShutdownHookClasses(runId);
       int orphans = DockerJanitor.removeOrphans();
@@ -65,17 +72,32 @@ public final class SegmentEngine {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
     List<SegmentResult> results = new ArrayList<>();
+    RunListener events = new SerializedListener(listener);
+    ExecutorService pool = Executors.newFixedThreadPool(parallel, segmentThreads());
     try (Cleanup cleanup = new Cleanup(() -> removeRun(docker, runId))) {
+      List<Future<SegmentResult>> running = new ArrayList<>();
       for (SegmentSpec segment : segments) {
-        if (cleanup.closed()) {
-          break;
-        }
-        SegmentResult result =
-            new SegmentRun(request, segment, providers, runId, listener, cleanup).run();
-        JUnitXmlWriter.write(request.reportsDir(), result);
-        results.add(result);
-        listener.segmentFinished(result);
+        running.add(
+            pool.submit(
+                () -> {
+                  if (cleanup.closed()) {
+                    return null;
+                  }
+                  SegmentResult result =
+                      new SegmentRun(request, segment, providers, runId, events, cleanup).run();
+                  JUnitXmlWriter.write(request.reportsDir(), result);
+                  events.segmentFinished(result);
+                  return result;
+                }));
       }
+      for (Future<SegmentResult> f : running) {
+        SegmentResult result = await(f);
+        if (result != null) {
+          results.add(result);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
     }
     RunResult run =
         new RunResult(
@@ -89,6 +111,26 @@ public final class SegmentEngine {
     ResultsFiles.write(request.reportsDir(), run);
     listener.runFinished(run);
     return run;
+  }
+
+  private static SegmentResult await(Future<SegmentResult> future) throws EngineException {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException("the run was interrupted", e);
+    } catch (ExecutionException e) {
+      throw new EngineException("a segment broke the run: " + e.getCause(), e.getCause());
+    }
+  }
+
+  private static ThreadFactory segmentThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "segment-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   private static BooleanSupplier memoized(BooleanSupplier supplier) {

@@ -39,6 +39,16 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
   @Parameter(property = PropertyNames.PROVIDER)
   protected String provider;
 
+  /**
+   * How many segments run at once, each with its own fixtures and test JVM. By default as many as
+   * there are cores, but no more than the machine's memory holds at about 1.5 GiB a segment. 1 runs
+   * them one after another.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.PARALLEL)
+  protected Integer parallel;
+
   /** The module's compiled test classes. */
   @Parameter(
       defaultValue = "${project.build.testOutputDirectory}",
@@ -97,7 +107,8 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
             runtime,
             reportsDirectory.toPath(),
             Path.of(project.getBuild().getDirectory(), "segment-work"),
-            providerOverride());
+            providerOverride(),
+            parallel == null ? RunRequest.defaultParallelism() : parallel);
     try {
       return new SegmentEngine()
           .run(

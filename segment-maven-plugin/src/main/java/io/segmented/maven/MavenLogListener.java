@@ -28,8 +28,8 @@ final class MavenLogListener implements RunListener {
   }
 
   @Override
-  public void runStarted(String runId, List<SegmentSpec> segments) {
-    log.info("Running " + segments.size() + " segment(s)");
+  public void runStarted(String runId, List<SegmentSpec> segments, int parallel) {
+    log.info("Running " + segments.size() + " segment(s), " + parallel + " at a time");
     log.debug("Run id " + runId);
   }
 

@@ -27,5 +27,8 @@ final class PropertyNames {
   /** Overrides the provider of every fixture whose kind has a choice. */
   static final String PROVIDER = "segment.provider";
 
+  /** How many segments run at once. */
+  static final String PARALLEL = "segment.parallel";
+
   private PropertyNames() {}
 }

@@ -1,0 +1,19 @@
+import groovy.json.JsonSlurper
+import java.time.Instant
+
+def log = new File(basedir, "build.log").text
+assert log.contains("Running 4 segment(s), 2 at a time")
+assert log.contains("Segments: 4, failed: 0; tests: 4, failures: 0")
+
+def results = new JsonSlurper().parse(new File(basedir, "target/segment-reports/segment-results.json"))
+assert results.segments*.outcome == ["PASSED"] * 4
+def spans = results.segments.collect {
+  def start = Instant.parse(it.startedAt).toEpochMilli()
+  [start, start + it.durationMillis]
+}
+// the most segments running at any start instant
+def most = spans.collect { s -> spans.count { o -> o[0] <= s[0] && s[0] < o[1] } }.max()
+assert most == 2 : "segments running at once: " + most + " " + spans
+
+def leftovers = ["docker", "ps", "-aq", "--filter", "label=io.segmented.run-id"].execute().text.trim()
+assert leftovers.isEmpty()

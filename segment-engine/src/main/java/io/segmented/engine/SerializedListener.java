@@ -1,0 +1,51 @@
+package io.segmented.engine;
+
+import io.segmented.engine.result.RunResult;
+import io.segmented.engine.result.SegmentResult;
+import io.segmented.manifest.SegmentSpec;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Passes events on one at a time, so that the lines of one event (a failed segment and its
+ * failures) stay together when segments run in parallel.
+ */
+final class SerializedListener implements RunListener {
+
+  private final RunListener delegate;
+
+  SerializedListener(RunListener delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public synchronized void runStarted(String runId, List<SegmentSpec> segments, int parallel) {
+    delegate.runStarted(runId, segments, parallel);
+  }
+
+  @Override
+  public synchronized void orphansRemoved(int count) {
+    delegate.orphansRemoved(count);
+  }
+
+  @Override
+  public synchronized void segmentStarted(SegmentSpec segment) {
+    delegate.segmentStarted(segment);
+  }
+
+  @Override
+  public synchronized void fixtureStarted(
+      String segmentId, String fixtureId, String kind, String image, Duration took) {
+    delegate.fixtureStarted(segmentId, fixtureId, kind, image, took);
+  }
+
+  @Override
+  public synchronized void segmentFinished(SegmentResult result) {
+    delegate.segmentFinished(result);
+  }
+
+  @Override
+  public synchronized void runFinished(RunResult result) {
+    delegate.runFinished(result);
+  }
+}
