@@ -17,3 +17,9 @@ assert most == 2 : "segments running at once: " + most + " " + spans
 
 def leftovers = ["docker", "ps", "-aq", "--filter", "label=io.segmented.run-id"].execute().text.trim()
 assert leftovers.isEmpty()
+
+def selected = new JsonSlurper().parse(new File(basedir, "target/selected/segment-results.json"))
+assert selected.segments*.outcome == ["SKIPPED", "PASSED", "PASSED", "SKIPPED"]
+assert log.contains("- one (app \u2194 cache) SKIPPED: not selected by -Dsegment=t*")
+assert log.contains("-Dsegment=fuor: fuor selects no segment. Segments: one, two, three, four")
+assert !new File(basedir, "target/typo/segment-results.json").exists()

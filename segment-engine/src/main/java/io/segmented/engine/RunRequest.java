@@ -26,6 +26,7 @@ public record RunRequest(
     Path reportsDir,
     Path workDir,
     Optional<Provider> providerOverride,
+    Selection selection,
     int parallel) {
 
   /** Memory a segment is assumed to need: its test JVM and its containers. */

@@ -3,6 +3,7 @@ package io.segmented.engine;
 import io.segmented.engine.fixture.DockerJanitor;
 import io.segmented.engine.fixture.FixtureFactory;
 import io.segmented.engine.result.JUnitXmlWriter;
+import io.segmented.engine.result.Outcome;
 import io.segmented.engine.result.ResultsFiles;
 import io.segmented.engine.result.RunResult;
 import io.segmented.engine.result.SegmentResult;
@@ -28,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -40,7 +42,18 @@ public final class SegmentEngine {
   /** Runs every segment of the request's manifest. */
   public RunResult run(RunRequest request, RunListener listener)
       throws EngineException, UnsupportedManifestException {
-    List<SegmentSpec> segments = List.copyOf(request.manifest().segments().values());
+    List<SegmentSpec> all = List.copyOf(request.manifest().segments().values());
+    List<String> unmatched = request.selection().unmatched(all);
+    if (!unmatched.isEmpty()) {
+      throw new UnsupportedManifestException(
+          "-Dsegment="
+              + request.selection()
+              + ": "
+              + String.join(", ", unmatched)
+              + " selects no segment. Segments: "
+              + all.stream().map(SegmentSpec::id).collect(Collectors.joining(", ")));
+    }
+    List<SegmentSpec> segments = all.stream().filter(request.selection()::selects).toList();
     List<FixtureSpec> needed =
         segments.stream()
             .flatMap(s -> SegmentRun.fixturesOf(request.manifest(), s).stream())
@@ -90,10 +103,22 @@ public final class SegmentEngine {
                   return result;
                 }));
       }
+      Map<String, SegmentResult> byId = new LinkedHashMap<>();
       for (Future<SegmentResult> f : running) {
         SegmentResult result = await(f);
         if (result != null) {
+          byId.put(result.id(), result);
+        }
+      }
+      for (SegmentSpec segment : all) {
+        SegmentResult result = byId.get(segment.id());
+        if (result != null) {
           results.add(result);
+        } else if (!request.selection().selects(segment)) {
+          SegmentResult skipped =
+              skipped(segment, "not selected by -Dsegment=" + request.selection());
+          results.add(skipped);
+          events.segmentFinished(skipped);
         }
       }
     } finally {
@@ -111,6 +136,22 @@ public final class SegmentEngine {
     ResultsFiles.write(request.reportsDir(), run);
     listener.runFinished(run);
     return run;
+  }
+
+  private static SegmentResult skipped(SegmentSpec segment, String why) {
+    return new SegmentResult(
+        segment.id(),
+        segment.description(),
+        segment.boundary().between(),
+        Outcome.SKIPPED,
+        why,
+        Instant.now().toString(),
+        0,
+        0,
+        0,
+        0,
+        List.of(),
+        List.of());
   }
 
   private static SegmentResult await(Future<SegmentResult> future) throws EngineException {

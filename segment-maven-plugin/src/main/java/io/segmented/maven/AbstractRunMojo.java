@@ -3,6 +3,7 @@ package io.segmented.maven;
 import io.segmented.engine.EngineException;
 import io.segmented.engine.RunRequest;
 import io.segmented.engine.SegmentEngine;
+import io.segmented.engine.Selection;
 import io.segmented.engine.TestRuntime;
 import io.segmented.engine.UnsupportedManifestException;
 import io.segmented.engine.result.RunResult;
@@ -48,6 +49,16 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
    */
   @Parameter(property = PropertyNames.PARALLEL)
   protected Integer parallel;
+
+  /**
+   * Runs only the segments whose id matches one of these comma-separated patterns ({@code *} any
+   * characters, {@code ?} one), as {@code -Dsegment=orders-*,payments}; the others are reported
+   * SKIPPED. A pattern that matches no segment fails the build, since it is most likely a typo.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.SELECTION)
+  protected String segments;
 
   /** The module's compiled test classes. */
   @Parameter(
@@ -108,6 +119,7 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
             reportsDirectory.toPath(),
             Path.of(project.getBuild().getDirectory(), "segment-work"),
             providerOverride(),
+            Selection.parse(segments),
             parallel == null ? RunRequest.defaultParallelism() : parallel);
     try {
       return new SegmentEngine()

@@ -87,6 +87,11 @@ final class MavenLogListener implements RunListener {
             + ", teardown "
             + seconds(result.teardownMillis())
             + ")";
+    if (result.outcome() == Outcome.SKIPPED) {
+      log.info(
+          "- " + result.id() + " (" + result.boundaryLabel() + ") SKIPPED: " + result.message());
+      return;
+    }
     if (result.outcome() == Outcome.PASSED || result.outcome() == Outcome.FLAKY) {
       log.info(line);
     } else {

@@ -30,5 +30,8 @@ final class PropertyNames {
   /** How many segments run at once. */
   static final String PARALLEL = "segment.parallel";
 
+  /** Which segments run: {@code -Dsegment=orders-*,payments}. */
+  static final String SELECTION = "segment";
+
   private PropertyNames() {}
 }

@@ -1,0 +1,56 @@
+package io.segmented.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.segmented.manifest.Boundary;
+import io.segmented.manifest.Position;
+import io.segmented.manifest.SegmentSpec;
+import io.segmented.manifest.TestSelectors;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SelectionTest {
+
+  private static SegmentSpec segment(String id) {
+    return new SegmentSpec(
+        id,
+        "",
+        new Boundary(
+            List.of("a", "b"),
+            new TestSelectors(List.of("*IT"), List.of(), List.of(), List.of(), List.of()),
+            List.of(),
+            null),
+        List.of(),
+        Map.of(),
+        Duration.ofMinutes(1),
+        0,
+        List.of(),
+        Map.of(),
+        Map.of(),
+        Position.NONE);
+  }
+
+  private static final List<SegmentSpec> SEGMENTS =
+      List.of(segment("orders-db"), segment("orders-cache"), segment("payments"), segment("pay"));
+
+  private static List<String> selected(String text) {
+    Selection selection = Selection.parse(text);
+    return SEGMENTS.stream().filter(selection::selects).map(SegmentSpec::id).toList();
+  }
+
+  @Test
+  void selectsByIdAndGlob() {
+    assertEquals(List.of("orders-db", "orders-cache", "payments"), selected("orders-*, payments"));
+    assertEquals(List.of("pay"), selected("pa?"));
+    assertEquals(List.of("orders-db", "orders-cache", "payments", "pay"), selected(""));
+    assertEquals(List.of("orders-db", "orders-cache", "payments", "pay"), selected(null));
+  }
+
+  @Test
+  void namesThePatternsThatSelectNothing() {
+    assertEquals(
+        List.of("order-db", "x*"), Selection.parse("order-db,payments,x*").unmatched(SEGMENTS));
+  }
+}
