@@ -27,6 +27,7 @@ public record RunRequest(
     Path workDir,
     Optional<Provider> providerOverride,
     Selection selection,
+    boolean failFast,
     int parallel) {
 
   /** Memory a segment is assumed to need: its test JVM and its containers. */

@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -89,15 +90,19 @@ public final class SegmentEngine {
     ExecutorService pool = Executors.newFixedThreadPool(parallel, segmentThreads());
     try (Cleanup cleanup = new Cleanup(() -> removeRun(docker, runId))) {
       List<Future<SegmentResult>> running = new ArrayList<>();
+      AtomicBoolean failed = new AtomicBoolean();
       for (SegmentSpec segment : segments) {
         running.add(
             pool.submit(
                 () -> {
-                  if (cleanup.closed()) {
+                  if (cleanup.closed() || (request.failFast() && failed.get())) {
                     return null;
                   }
                   SegmentResult result =
                       new SegmentRun(request, segment, providers, runId, events, cleanup).run();
+                  if (result.outcome().failsBuild()) {
+                    failed.set(true);
+                  }
                   JUnitXmlWriter.write(request.reportsDir(), result);
                   events.segmentFinished(result);
                   return result;
@@ -117,6 +122,15 @@ public final class SegmentEngine {
         } else if (!request.selection().selects(segment)) {
           SegmentResult skipped =
               skipped(segment, "not selected by -Dsegment=" + request.selection());
+          results.add(skipped);
+          events.segmentFinished(skipped);
+        } else {
+          SegmentResult skipped =
+              skipped(
+                  segment,
+                  request.failFast() && failed.get()
+                      ? "not started: an earlier segment failed and segment.failFast is set"
+                      : "not started: the run was stopped");
           results.add(skipped);
           events.segmentFinished(skipped);
         }

@@ -167,6 +167,7 @@ final class SegmentRun {
     Files.deleteIfExists(events);
     Path output =
         request.reportsDir().resolve("logs").resolve(segment.id()).resolve("test-jvm.log");
+    Path threadDump = output.resolveSibling("thread-dump.txt");
     Files.createDirectories(output.getParent());
     List<Path> classpath = new ArrayList<>(request.runtime().testClasspath());
     classpath.addAll(request.runtime().launcherClasspath());
@@ -186,7 +187,7 @@ final class SegmentRun {
     try (TestJvm jvm = TestJvm.start(spec)) {
       cleanup.add(jvm);
       try {
-        exit = jvm.await(left.isNegative() ? Duration.ZERO : left);
+        exit = jvm.await(left.isNegative() ? Duration.ZERO : left, threadDump);
       } finally {
         cleanup.remove(jvm);
       }
@@ -194,6 +195,15 @@ final class SegmentRun {
     TestEvents ran = TestEvents.read(events);
     List<TestResult> tests = new ArrayList<>(ran.tests());
     if (exit.timedOut()) {
+      ran.running()
+          .ifPresent(
+              t ->
+                  tests.add(
+                      errored(
+                          t,
+                          "the segment's timeout of "
+                              + segment.timeout().toSeconds()
+                              + " s passed while this test ran")));
       return new TestsOutcome(
           Outcome.TIMED_OUT,
           "segment '"
@@ -202,24 +212,23 @@ final class SegmentRun {
               + segment.timeout().toSeconds()
               + " s"
               + ran.running().map(t -> " while running " + t).orElse("")
-              + ". Raise 'timeout' in segments.yaml if the tests need longer",
+              + (Files.exists(threadDump)
+                  ? "; the test JVM's threads at that moment: " + threadDump
+                  : "")
+              + ". The JVM was killed and the fixtures stopped. Raise 'timeout' in segments.yaml if the tests"
+              + " need longer",
           tests);
     }
     if (!ran.finished()) {
       ran.running()
           .ifPresent(
-              t -> {
-                int dot = t.lastIndexOf('.');
-                tests.add(
-                    new TestResult(
-                        t.substring(0, dot),
-                        t.substring(dot + 1),
-                        TestOutcome.ERROR,
-                        0,
-                        "the test JVM exited with code " + exit.code() + " while this test ran",
-                        "",
-                        ""));
-              });
+              t ->
+                  tests.add(
+                      errored(
+                          t,
+                          "the test JVM exited with code "
+                              + exit.code()
+                              + " while this test ran")));
       return new TestsOutcome(
           Outcome.ERROR,
           "segment '"
@@ -246,6 +255,19 @@ final class SegmentRun {
         tests.stream()
             .anyMatch(t -> t.outcome() == TestOutcome.FAILED || t.outcome() == TestOutcome.ERROR);
     return new TestsOutcome(failed ? Outcome.FAILED : Outcome.PASSED, "", tests);
+  }
+
+  /** The test that was running, {@code class.method}, as an errored test with {@code message}. */
+  private static TestResult errored(String running, String message) {
+    int dot = running.lastIndexOf('.');
+    return new TestResult(
+        running.substring(0, dot),
+        running.substring(dot + 1),
+        TestOutcome.ERROR,
+        0,
+        message,
+        "",
+        "");
   }
 
   private List<String> launcherArgs(Path events) {

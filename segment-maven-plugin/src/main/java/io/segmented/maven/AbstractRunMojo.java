@@ -60,6 +60,15 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
   @Parameter(property = PropertyNames.SELECTION)
   protected String segments;
 
+  /**
+   * Stops starting new segments once one has failed; the segments not started are reported SKIPPED.
+   * Segments already running finish.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.FAIL_FAST, defaultValue = "false")
+  protected boolean failFast;
+
   /** The module's compiled test classes. */
   @Parameter(
       defaultValue = "${project.build.testOutputDirectory}",
@@ -120,6 +129,7 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
             Path.of(project.getBuild().getDirectory(), "segment-work"),
             providerOverride(),
             Selection.parse(segments),
+            failFast,
             parallel == null ? RunRequest.defaultParallelism() : parallel);
     try {
       return new SegmentEngine()

@@ -33,5 +33,8 @@ final class PropertyNames {
   /** Which segments run: {@code -Dsegment=orders-*,payments}. */
   static final String SELECTION = "segment";
 
+  /** Stops starting new segments after the first failure. */
+  static final String FAIL_FAST = "segment.failFast";
+
   private PropertyNames() {}
 }

@@ -47,9 +47,11 @@ public final class TestJvm implements AutoCloseable {
   public record Exit(int code, boolean timedOut) {}
 
   private final Process process;
+  private final Path javaExecutable;
 
-  private TestJvm(Process process) {
+  private TestJvm(Process process, Path java) {
     this.process = process;
+    this.javaExecutable = java;
   }
 
   /** Starts the JVM. */
@@ -72,16 +74,40 @@ public final class TestJvm implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(spec.output().toFile());
     builder.environment().putAll(spec.env());
-    return new TestJvm(builder.start());
+    return new TestJvm(builder.start(), spec.java());
   }
 
-  /** Waits until the JVM exits, or kills it when {@code timeout} passes first. */
-  public Exit await(Duration timeout) throws InterruptedException {
+  /**
+   * Waits until the JVM exits, or, when {@code timeout} passes first, writes its thread dump to
+   * {@code threadDump} (with the JDK's {@code jcmd}, when there is one) and kills it.
+   */
+  public Exit await(Duration timeout, Path threadDump) throws InterruptedException {
     if (process.waitFor(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS)) {
       return new Exit(process.exitValue(), false);
     }
+    dumpThreads(threadDump);
     close();
     return new Exit(-1, true);
+  }
+
+  private void dumpThreads(Path file) throws InterruptedException {
+    Path jcmd = javaExecutable.resolveSibling("jcmd");
+    if (!Files.isExecutable(jcmd)) {
+      return;
+    }
+    try {
+      Files.createDirectories(file.getParent());
+      Process dump =
+          new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "Thread.print")
+              .redirectErrorStream(true)
+              .redirectOutput(file.toFile())
+              .start();
+      if (!dump.waitFor(10, TimeUnit.SECONDS)) {
+        dump.destroyForcibly();
+      }
+    } catch (IOException e) {
+      // no dump; the timeout is reported all the same
+    }
   }
 
   /** Kills the JVM and every process it started. */
