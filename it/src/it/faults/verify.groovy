@@ -32,3 +32,8 @@ assert networks.isEmpty() : "networks left behind: " + networks
 // test JVMs run from an argument file under target/segment-work
 def forks = ["pgrep", "-f", new File(basedir, "target/segment-work").path].execute().text.trim()
 assert forks.isEmpty() : "test JVMs left running: " + forks
+
+def html = new File(reports, "index.html").text
+assert html.contains(">FIXTURE-ERROR</span>")
+assert html.contains(">ERROR</span>")
+assert html.contains("never-ready: FIXTURE-ERROR</text>")

@@ -25,3 +25,10 @@ def leftovers = ["docker", "ps", "-aq", "--filter", "label=io.segmented.run-id"]
 assert leftovers.isEmpty() : "containers left behind: " + leftovers
 def networks = ["docker", "network", "ls", "-q", "--filter", "label=io.segmented.run-id"].execute().text.trim()
 assert networks.isEmpty() : "networks left behind: " + networks
+
+// the HTML report, written by the run and again by segment:report from the results files alone
+assert log.count("Report: file:") == 2
+def html = new File(reports, "index.html").text
+assert html.contains("<strong>it.orders.OrderTotalsIT.totalIncludesTax</strong>: total with tax ==&gt; expected: &lt;119&gt; but was: &lt;100&gt;")
+assert html.contains("mvn segment:run -Dsegment=orders-db")
+assert html.contains("database system is ready to accept connections") // the fixture's log tail beside the failure

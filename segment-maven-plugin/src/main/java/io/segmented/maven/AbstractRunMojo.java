@@ -9,6 +9,7 @@ import io.segmented.engine.UnsupportedManifestException;
 import io.segmented.engine.result.RunResult;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.Provider;
+import io.segmented.report.ReportsDirectory;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -131,12 +132,14 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
             Selection.parse(segments),
             failFast,
             parallel == null ? RunRequest.defaultParallelism() : parallel);
+    RunResult result;
     try {
-      return new SegmentEngine()
-          .run(
-              request,
-              new MavenLogListener(
-                  getLog(), project.getBasedir().toPath(), reportsDirectory.toPath()));
+      result =
+          new SegmentEngine()
+              .run(
+                  request,
+                  new MavenLogListener(
+                      getLog(), project.getBasedir().toPath(), reportsDirectory.toPath()));
     } catch (EngineException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     } catch (UnsupportedManifestException e) {
@@ -151,5 +154,10 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
               + reportsDirectory,
           e);
     }
+    ReportWriting.write(
+        reportsDirectory.toPath(),
+        ReportsDirectory.model(reportsDirectory.toPath(), result),
+        getLog());
+    return result;
   }
 }

@@ -1,0 +1,84 @@
+package io.segmented.report;
+
+import io.segmented.engine.result.FixtureResult;
+import io.segmented.engine.result.ResultsFiles;
+import io.segmented.engine.result.RunResult;
+import io.segmented.engine.result.SegmentResult;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run's reports directory as the report sees it: the model read from {@code segment-results.json}
+ * and the fixture logs, and an output that writes each file atomically, so that no half-written
+ * page is ever left.
+ */
+public final class ReportsDirectory {
+
+  private static final int TAIL_LINES = 40;
+
+  private ReportsDirectory() {}
+
+  /** The model of the run whose results are in {@code dir}. */
+  public static ReportModel read(Path dir) throws IOException {
+    return model(dir, ResultsFiles.read(dir));
+  }
+
+  /** The model of {@code run}, with the tails of the fixture logs in {@code dir}. */
+  public static ReportModel model(Path dir, RunResult run) {
+    Map<String, String> tails = new HashMap<>();
+    for (SegmentResult s : run.segments()) {
+      for (FixtureResult f : s.fixtures()) {
+        Path log = dir.resolve(f.log());
+        if (Files.isRegularFile(log)) {
+          try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            tails.put(
+                f.log(),
+                String.join(
+                    "\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size())));
+          } catch (IOException e) {
+            tails.put(f.log(), "(the log could not be read: " + e.getMessage() + ")");
+          }
+        }
+      }
+    }
+    return new ReportModel(run, tails);
+  }
+
+  /** Renders the report of {@code model} into {@code dir}; returns the page. */
+  public static Path write(Path dir, ReportModel model) throws IOException {
+    HtmlReport.render(model, path -> atomicWriter(dir.resolve(path)));
+    return dir.resolve(HtmlReport.INDEX);
+  }
+
+  private static Writer atomicWriter(Path target) throws IOException {
+    Files.createDirectories(target.getParent());
+    Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+    Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+    return new Writer() {
+      @Override
+      public void write(char[] buf, int off, int len) throws IOException {
+        out.write(buf, off, len);
+      }
+
+      @Override
+      public void flush() throws IOException {
+        out.flush();
+      }
+
+      @Override
+      public void close() throws IOException {
+        out.close();
+        Files.move(
+            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      }
+    };
+  }
+}

@@ -1,0 +1,118 @@
+package io.segmented.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.segmented.engine.result.FixtureResult;
+import io.segmented.engine.result.Outcome;
+import io.segmented.engine.result.RunResult;
+import io.segmented.engine.result.SegmentResult;
+import io.segmented.engine.result.TestOutcome;
+import io.segmented.engine.result.TestResult;
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The page rendered in memory: what a person opening it after a red build must see. */
+class HtmlReportTest {
+
+  private static String render(RunResult run, Map<String, String> tails) throws Exception {
+    Map<String, StringWriter> files = new HashMap<>();
+    HtmlReport.render(
+        new ReportModel(run, tails), path -> files.computeIfAbsent(path, p -> new StringWriter()));
+    assertEquals(List.of(HtmlReport.INDEX), List.copyOf(files.keySet()));
+    return files.get(HtmlReport.INDEX).toString();
+  }
+
+  private static SegmentResult segment(
+      String id, String other, Outcome outcome, String message, List<TestResult> tests) {
+    return new SegmentResult(
+        id,
+        "",
+        List.of("orders", other),
+        outcome,
+        message,
+        "2026-11-26T10:00:00Z",
+        2500,
+        1000,
+        1200,
+        300,
+        List.of(
+            new FixtureResult(
+                other,
+                "postgres",
+                "postgres:16",
+                "container",
+                1000,
+                "logs/" + id + "/" + other + ".log",
+                "")),
+        tests);
+  }
+
+  private static RunResult run(SegmentResult... segments) {
+    return new RunResult(
+        1,
+        "r",
+        "orders",
+        "2026-11-26T10:00:00Z",
+        5000,
+        RunResult.Totals.of(List.of(segments)),
+        List.of(segments));
+  }
+
+  @Test
+  void aFailureShowsWhereToLookWithEverythingFromTestsEscaped() throws Exception {
+    String html =
+        render(
+            run(
+                segment(
+                    "orders-db",
+                    "orders-db",
+                    Outcome.PASSED,
+                    "",
+                    List.of(
+                        new TestResult("a.RepoIT", "saves", TestOutcome.PASSED, 5, "", "", ""))),
+                segment(
+                    "payments",
+                    "payments-api",
+                    Outcome.FAILED,
+                    "",
+                    List.of(
+                        new TestResult(
+                            "a.PayIT",
+                            "charges",
+                            TestOutcome.FAILED,
+                            7,
+                            "<script>alert(1)</script>",
+                            "java.lang.AssertionError",
+                            "at a.PayIT.charges(PayIT.java:12)")))),
+            Map.of("logs/payments/payments-api.log", "GET /charge 500 <b>boom</b>"));
+
+    assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), html);
+    assertFalse(html.contains("<script>"), "no script on the page, escaped or not");
+    assertTrue(html.contains("GET /charge 500 &lt;b&gt;boom&lt;/b&gt;"));
+    assertTrue(html.contains("<strong>a.PayIT.charges</strong>"));
+    assertTrue(html.contains("mvn segment:run -Dsegment=payments"));
+    assertTrue(html.contains(">FAILED</span>") && html.contains(">PASSED</span>"));
+    assertTrue(
+        html.contains("payments: FAILED</text>"), "the boundary graph labels the broken edge");
+    assertTrue(
+        html.contains("<th scope=\"rowgroup\" rowspan=\"1\">orders \u2194 payments-api</th>"));
+    assertFalse(
+        html.contains("http://") || html.contains("https://"),
+        "self-contained: no external resource");
+  }
+
+  @Test
+  void aPassingSegmentShowsNoLogTail() throws Exception {
+    String html =
+        render(
+            run(segment("orders-db", "orders-db", Outcome.PASSED, "", List.of())),
+            Map.of("logs/orders-db/orders-db.log", "database system is ready"));
+    assertFalse(html.contains("database system is ready"));
+    assertTrue(html.contains("Segments <strong>1</strong>, failed <strong>0</strong>"));
+  }
+}
