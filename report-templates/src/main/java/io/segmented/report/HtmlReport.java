@@ -12,7 +12,6 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,27 +84,41 @@ public final class HtmlReport {
     /** A segment: a line between its two sides. */
     public record Edge(String segment, String outcome, int x1, int y1, int x2, int y2) {
 
-      /** Where the label goes. */
+      /**
+       * Where the label goes: two thirds of the way, so labels of edges from one hub do not meet.
+       */
       public int labelX() {
-        return (x1 + x2) / 2;
+        return x1 + (x2 - x1) * 2 / 3;
       }
 
       /** Where the label goes. */
       public int labelY() {
-        return (y1 + y2) / 2 - 6;
+        return y1 + (y2 - y1) * 2 / 3 - 6;
       }
     }
 
     static BoundaryGraph of(List<SegmentResult> segments) {
-      LinkedHashSet<String> names = new LinkedHashSet<>();
-      segments.forEach(s -> names.addAll(s.between()));
-      int width = 640;
-      int height = Math.max(220, 120 + 30 * names.size());
+      Map<String, Integer> degree = new LinkedHashMap<>();
+      segments.forEach(s -> s.between().forEach(side -> degree.merge(side, 1, Integer::sum)));
+      // The side most boundaries share (usually the module under test) goes in the middle, the
+      // others around it.
+      String hub =
+          degree.entrySet().stream()
+              .filter(e -> e.getValue() > 2)
+              .max(Map.Entry.comparingByValue())
+              .map(Map.Entry::getKey)
+              .orElse(null);
+      List<String> around = degree.keySet().stream().filter(n -> !n.equals(hub)).toList();
+      int width = 760;
+      int height = Math.max(300, Math.min(640, 160 + 40 * around.size()));
       int radius = Math.min(width, height) / 2 - 50;
       Map<String, Node> nodes = new LinkedHashMap<>();
-      int i = 0;
-      for (String name : names) {
-        double angle = 2 * Math.PI * i++ / names.size() - Math.PI / 2;
+      if (hub != null) {
+        nodes.put(hub, new Node(hub, width / 2, height / 2));
+      }
+      for (int i = 0; i < around.size(); i++) {
+        double angle = 2 * Math.PI * i / around.size() - Math.PI / 2;
+        String name = around.get(i);
         nodes.put(
             name,
             new Node(
@@ -118,6 +131,11 @@ public final class HtmlReport {
         if (s.between().size() == 2) {
           Node a = nodes.get(s.between().get(0));
           Node b = nodes.get(s.between().get(1));
+          if (b.name().equals(hub)) {
+            Node t = a;
+            a = b;
+            b = t;
+          }
           edges.add(new Edge(s.id(), s.outcome().label(), a.x(), a.y(), b.x(), b.y()));
         }
       }
