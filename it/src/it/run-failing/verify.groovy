@@ -26,8 +26,11 @@ assert leftovers.isEmpty() : "containers left behind: " + leftovers
 def networks = ["docker", "network", "ls", "-q", "--filter", "label=io.segmented.run-id"].execute().text.trim()
 assert networks.isEmpty() : "networks left behind: " + networks
 
-// the HTML report, written by the run and again by segment:report from the results files alone
-assert log.count("Report: file:") == 2
+// the HTML report, written by the run, and by segment:report from the results files alone into target/reports
+assert log.contains("Report: file:")
+assert log.contains("Segments report: file:")
+assert new File(basedir, "target/reports/segment-reports/index.html").isFile()
+assert new File(basedir, "target/reports/segment-reports/logs/orders-db/orders-db.log").isFile()
 def html = new File(reports, "index.html").text
 assert html.contains("<strong>it.orders.OrderTotalsIT.totalIncludesTax</strong>: total with tax ==&gt; expected: &lt;119&gt; but was: &lt;100&gt;")
 assert html.contains("mvn segment:run -Dsegment=orders-db")

@@ -2,36 +2,92 @@ package io.segmented.maven;
 
 import io.segmented.engine.result.ResultsFiles;
 import io.segmented.report.ReportsDirectory;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
+import java.nio.file.Path;
+import java.util.Locale;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.reporting.AbstractMavenReport;
+import org.apache.maven.reporting.MavenReportException;
 
 /**
- * Renders {@code index.html} from the results files of an earlier run alone ({@code
- * segment-results.json} and the fixture logs), without running anything. {@code segment:run} and
- * {@code segment:integration-test} write it too.
+ * The segments report of {@code mvn site} (under Project Reports): renders the results of the last
+ * run, from {@code segment-results.json} and the fixture logs alone, into the site as {@code
+ * segment-reports/index.html}, with links to the fixture logs copied beside it. Run alone, {@code
+ * mvn segment:report} writes it to the same place in {@code target/site}. A module without results
+ * is left out of the site with one line.
  *
  * @since 0.1.0
  */
 @Mojo(name = "report", threadSafe = true)
-public final class ReportMojo extends AbstractSegmentMojo {
+public final class ReportMojo extends AbstractMavenReport {
+
+  /** Where the run wrote its results. */
+  @Parameter(
+      property = PropertyNames.REPORTS_DIRECTORY,
+      defaultValue = "${project.build.directory}/segment-reports")
+  private File reportsDirectory;
 
   @Override
-  protected void executeWithManifest() throws MojoExecutionException, MojoFailureException {
-    if (!Files.isRegularFile(reportsDirectory.toPath().resolve(ResultsFiles.RESULTS_FILE))) {
-      throw new MojoFailureException(
-          "No results in "
-              + reportsDirectory
-              + " to report on. Run segment:run (or mvn verify) first");
+  public String getOutputName() {
+    return "segment-reports/index";
+  }
+
+  @Override
+  public String getName(Locale locale) {
+    return "Segments";
+  }
+
+  @Override
+  public String getDescription(Locale locale) {
+    return "The integration-test segments of the last run, by boundary, with their failures and fixture logs.";
+  }
+
+  @Override
+  public boolean isExternalReport() {
+    return true;
+  }
+
+  @Override
+  public boolean canGenerateReport() {
+    boolean results =
+        Files.isRegularFile(reportsDirectory.toPath().resolve(ResultsFiles.RESULTS_FILE));
+    if (!results) {
+      getLog()
+          .info(
+              "No segment results in "
+                  + reportsDirectory
+                  + ": no segments report (run mvn verify first)");
     }
+    return results;
+  }
+
+  @Override
+  protected void executeReport(Locale locale) throws MavenReportException {
+    Path target = getReportOutputDirectory().toPath().resolve("segment-reports");
     try {
-      ReportWriting.write(
-          reportsDirectory.toPath(), ReportsDirectory.read(reportsDirectory.toPath()), getLog());
+      copyLogs(reportsDirectory.toPath().resolve("logs"), target.resolve("logs"));
+      Path page = ReportsDirectory.write(target, ReportsDirectory.read(reportsDirectory.toPath()));
+      getLog().info("Segments report: " + page.toUri());
     } catch (IOException e) {
-      throw new MojoExecutionException(
-          "cannot read the results in " + reportsDirectory + ": " + e.getMessage(), e);
+      throw new MavenReportException(
+          "cannot write the segments report to " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The page links to each fixture's full log: the logs go beside it. */
+  private static void copyLogs(Path from, Path to) throws IOException {
+    if (!Files.isDirectory(from)) {
+      return;
+    }
+    try (var files = Files.walk(from)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Path copy = to.resolve(from.relativize(f).toString());
+        Files.createDirectories(copy.getParent());
+        Files.copy(f, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
     }
   }
 }
