@@ -16,8 +16,8 @@ import org.apache.maven.reporting.MavenReportException;
  * The segments report of {@code mvn site} (under Project Reports): renders the results of the last
  * run, from {@code segment-results.json} and the fixture logs alone, into the site as {@code
  * segment-reports/index.html}, with links to the fixture logs copied beside it. Run alone, {@code
- * mvn segment:report} writes it to the same place in {@code target/site}. A module without results
- * is left out of the site with one line.
+ * mvn segment:report} writes it to {@code target/reports/segment-reports/}. A module without
+ * results is left out of the site with one line.
  *
  * @since 0.1.0
  */
