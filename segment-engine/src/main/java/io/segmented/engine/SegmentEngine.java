@@ -115,25 +115,22 @@ public final class SegmentEngine {
           byId.put(result.id(), result);
         }
       }
+      String notStarted =
+          request.failFast() && failed.get()
+              ? "not started: an earlier segment failed and segment.failFast is set"
+              : "not started: the run was stopped";
       for (SegmentSpec segment : all) {
         SegmentResult result = byId.get(segment.id());
-        if (result != null) {
-          results.add(result);
-        } else if (!request.selection().selects(segment)) {
-          SegmentResult skipped =
-              skipped(segment, "not selected by -Dsegment=" + request.selection());
-          results.add(skipped);
-          events.segmentFinished(skipped);
-        } else {
-          SegmentResult skipped =
+        if (result == null) {
+          result =
               skipped(
                   segment,
-                  request.failFast() && failed.get()
-                      ? "not started: an earlier segment failed and segment.failFast is set"
-                      : "not started: the run was stopped");
-          results.add(skipped);
-          events.segmentFinished(skipped);
+                  request.selection().selects(segment)
+                      ? notStarted
+                      : "not selected by -Dsegment=" + request.selection());
+          events.segmentFinished(result);
         }
+        results.add(result);
       }
     } finally {
       pool.shutdownNow();
