@@ -7,6 +7,7 @@ import io.segmented.engine.result.Outcome;
 import io.segmented.engine.result.ResultsFiles;
 import io.segmented.engine.result.RunResult;
 import io.segmented.engine.result.SegmentResult;
+import io.segmented.manifest.DataScope;
 import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.Provider;
 import io.segmented.manifest.SegmentSpec;
@@ -66,6 +67,7 @@ public final class SegmentEngine {
       providers.put(f.id(), FixtureFactory.resolve(f, request.providerOverride(), dockerAvailable));
     }
     checkSupported(needed, providers);
+    checkDataScopes(segments);
     List<FixtureSpec> inContainers =
         needed.stream().filter(f -> providers.get(f.id()) == Provider.CONTAINER).toList();
     boolean docker = !inContainers.isEmpty();
@@ -193,6 +195,42 @@ public final class SegmentEngine {
       }
       return value[0];
     };
+  }
+
+  /**
+   * Seeds run once per segment; restores per class or test and resets are not there yet: say so, do
+   * not ignore.
+   */
+  private static void checkDataScopes(List<SegmentSpec> segments)
+      throws UnsupportedManifestException {
+    List<String> problems = new ArrayList<>();
+    for (SegmentSpec s : segments) {
+      for (DataScope d : s.data().values()) {
+        if (d.scope() != DataScope.Scope.SEGMENT) {
+          problems.add(
+              "segment '"
+                  + s.id()
+                  + "': 'scope: "
+                  + d.scope().name().toLowerCase(java.util.Locale.ROOT)
+                  + "' for fixture '"
+                  + d.fixtureId()
+                  + "' needs restores between "
+                  + (d.scope() == DataScope.Scope.CLASS ? "classes" : "tests")
+                  + ", which this version does not do yet. Use 'scope: segment' (seeded once) meanwhile");
+        }
+        if (!d.resetCommand().isEmpty()) {
+          problems.add(
+              "segment '"
+                  + s.id()
+                  + "': 'reset' for fixture '"
+                  + d.fixtureId()
+                  + "' is not run by this version yet. Remove it, or run it from the tests meanwhile");
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new UnsupportedManifestException(String.join("\n", problems));
+    }
   }
 
   private static void checkSupported(List<FixtureSpec> fixtures, Map<String, Provider> providers)

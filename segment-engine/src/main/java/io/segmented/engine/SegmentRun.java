@@ -1,5 +1,7 @@
 package io.segmented.engine;
 
+import io.segmented.engine.data.SeedException;
+import io.segmented.engine.data.Seeds;
 import io.segmented.engine.fixture.Fixture;
 import io.segmented.engine.fixture.FixtureFactory;
 import io.segmented.engine.fixture.FixtureSet;
@@ -16,6 +18,7 @@ import io.segmented.engine.result.SegmentResult;
 import io.segmented.engine.result.TestOutcome;
 import io.segmented.engine.result.TestResult;
 import io.segmented.launcher.SegmentLauncher;
+import io.segmented.manifest.DataScope;
 import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.Provider;
@@ -111,6 +114,7 @@ final class SegmentRun {
       } finally {
         fixturesMillis = millisSince(start);
       }
+      seed(fixtures);
       long testsStart = System.nanoTime();
       Duration left = segment.timeout().minusNanos(System.nanoTime() - start);
       TestsOutcome ran =
@@ -122,6 +126,9 @@ final class SegmentRun {
     } catch (FixtureStartException e) {
       outcome = Outcome.FIXTURE_ERROR;
       message = "segment '" + segment.id() + "': " + e.getMessage();
+    } catch (SeedException e) {
+      outcome = Outcome.FIXTURE_ERROR;
+      message = "segment '" + segment.id() + "': seed " + e.getMessage();
     } catch (IOException e) {
       outcome = Outcome.ERROR;
       message =
@@ -155,6 +162,16 @@ final class SegmentRun {
         teardownMillis,
         fixtureResults(fixtures, set.startTimes(), outcome == Outcome.FIXTURE_ERROR ? message : ""),
         tests);
+  }
+
+  /** Seeds each fixture's data into the segment's own database, once, before the tests. */
+  private void seed(List<Fixture> fixtures) throws SeedException {
+    for (Fixture f : fixtures) {
+      DataScope scope = segment.data().get(f.spec().id());
+      if (scope != null) {
+        Seeds.run(scope, f.attributes());
+      }
+    }
   }
 
   private record TestsOutcome(Outcome outcome, String message, List<TestResult> tests) {}

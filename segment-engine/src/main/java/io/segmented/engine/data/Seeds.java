@@ -1,0 +1,86 @@
+package io.segmented.engine.data;
+
+import io.segmented.manifest.DataScope;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Properties;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Runs a data scope's seed scripts, in order, into the segment's own PostgreSQL database, as the
+ * user the tests connect as. A failing statement is reported at its file and line, so the author
+ * finds it at once.
+ */
+public final class Seeds {
+
+  private Seeds() {}
+
+  /**
+   * Runs the seeds of {@code scope} against the database the {@code attributes} of its fixture name
+   * ({@code jdbc-url}, {@code username}, {@code password}).
+   */
+  public static void run(DataScope scope, Map<String, String> attributes) throws SeedException {
+    if (scope.seed().isEmpty()) {
+      return;
+    }
+    Properties connection = new Properties();
+    connection.setProperty("user", attributes.get("username"));
+    connection.setProperty("password", attributes.get("password"));
+    // One simple-protocol query per file, so that the server places an error within the whole file.
+    connection.setProperty("preferQueryMode", "simple");
+    try (Connection c = DriverManager.getConnection(attributes.get("jdbc-url"), connection);
+        Statement statement = c.createStatement()) {
+      for (Path file : scope.seed()) {
+        String script = read(file);
+        try {
+          statement.execute(script);
+        } catch (SQLException e) {
+          throw new SeedException(file + ":" + line(script, e) + ": " + message(e), e);
+        }
+      }
+    } catch (SQLException e) {
+      throw new SeedException(
+          "cannot connect to fixture '" + scope.fixtureId() + "' to seed it: " + message(e), e);
+    }
+  }
+
+  private static String read(Path file) throws SeedException {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new SeedException(file + ": cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** The line of the script where the server placed the error; 1 when it did not say. */
+  static int line(String script, SQLException e) {
+    int position = 0;
+    if (e instanceof PSQLException p) {
+      ServerErrorMessage server = p.getServerErrorMessage();
+      if (server != null) {
+        position = server.getPosition();
+      }
+    }
+    int line = 1;
+    for (int i = 0; i < Math.min(position - 1, script.length()); i++) {
+      if (script.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  private static String message(SQLException e) {
+    String m = e.getMessage() == null ? e.toString() : e.getMessage();
+    int newline = m.indexOf('\n');
+    return (newline < 0 ? m : m.substring(0, newline)).strip();
+  }
+}
