@@ -9,6 +9,7 @@ import io.segmented.engine.result.RunResult;
 import io.segmented.engine.result.SegmentResult;
 import io.segmented.manifest.DataScope;
 import io.segmented.manifest.FixtureSpec;
+import io.segmented.manifest.Manifest;
 import io.segmented.manifest.Provider;
 import io.segmented.manifest.SegmentSpec;
 import java.io.IOException;
@@ -67,7 +68,7 @@ public final class SegmentEngine {
       providers.put(f.id(), FixtureFactory.resolve(f, request.providerOverride(), dockerAvailable));
     }
     checkSupported(needed, providers);
-    checkDataScopes(segments);
+    checkDataScopes(request.manifest(), segments);
     List<FixtureSpec> inContainers =
         needed.stream().filter(f -> providers.get(f.id()) == Provider.CONTAINER).toList();
     boolean docker = !inContainers.isEmpty();
@@ -201,11 +202,23 @@ public final class SegmentEngine {
    * Seeds run once per segment; restores per class or test and resets are not there yet: say so, do
    * not ignore.
    */
-  private static void checkDataScopes(List<SegmentSpec> segments)
+  private static void checkDataScopes(Manifest manifest, List<SegmentSpec> segments)
       throws UnsupportedManifestException {
     List<String> problems = new ArrayList<>();
     for (SegmentSpec s : segments) {
       for (DataScope d : s.data().values()) {
+        if (!d.seed().isEmpty()
+            && !manifest.fixture(d.fixtureId()).kind().key().equals("postgres")) {
+          problems.add(
+              "segment '"
+                  + s.id()
+                  + "': seeds for the '"
+                  + manifest.fixture(d.fixtureId()).kind().key()
+                  + "' fixture '"
+                  + d.fixtureId()
+                  + "' are not run by this version yet (postgres only)."
+                  + " Create the data from the tests meanwhile");
+        }
         if (d.scope() != DataScope.Scope.SEGMENT) {
           problems.add(
               "segment '"
