@@ -22,7 +22,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -67,7 +66,6 @@ public final class SegmentEngine {
     for (FixtureSpec f : needed) {
       providers.put(f.id(), FixtureFactory.resolve(f, request.providerOverride(), dockerAvailable));
     }
-    checkSupported(needed, providers);
     checkDataScopes(request.manifest(), segments);
     List<FixtureSpec> inContainers =
         needed.stream().filter(f -> providers.get(f.id()) == Provider.CONTAINER).toList();
@@ -241,18 +239,6 @@ public final class SegmentEngine {
         }
       }
     }
-    if (!problems.isEmpty()) {
-      throw new UnsupportedManifestException(String.join("\n", problems));
-    }
-  }
-
-  private static void checkSupported(List<FixtureSpec> fixtures, Map<String, Provider> providers)
-      throws UnsupportedManifestException {
-    List<String> problems =
-        fixtures.stream()
-            .map(f -> FixtureFactory.unsupported(f, providers.get(f.id())))
-            .flatMap(Optional::stream)
-            .toList();
     if (!problems.isEmpty()) {
       throw new UnsupportedManifestException(String.join("\n", problems));
     }
