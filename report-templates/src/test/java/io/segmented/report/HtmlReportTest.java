@@ -46,6 +46,7 @@ class HtmlReportTest {
                 "postgres",
                 "postgres:16",
                 "container",
+                "segment",
                 1000,
                 "logs/" + id + "/" + other + ".log",
                 "")),

@@ -21,9 +21,17 @@ public interface RunListener {
   /** A segment begins. */
   default void segmentStarted(SegmentSpec segment) {}
 
-  /** A fixture of a segment is ready. */
+  /**
+   * A fixture of a segment is ready; a {@code shared} one ({@code reuse: run}) is ready with the
+   * segment's own data on it, {@code took} including the wait for the first start.
+   */
   default void fixtureStarted(
-      String segmentId, String fixtureId, String kind, String image, Duration took) {}
+      String segmentId,
+      String fixtureId,
+      String kind,
+      String image,
+      boolean shared,
+      Duration took) {}
 
   /** A segment ended, with its verdict. */
   default void segmentFinished(SegmentResult result) {}

@@ -2,6 +2,7 @@ package io.segmented.engine;
 
 import io.segmented.engine.fixture.DockerJanitor;
 import io.segmented.engine.fixture.FixtureFactory;
+import io.segmented.engine.fixture.SharedFixtures;
 import io.segmented.engine.result.JUnitXmlWriter;
 import io.segmented.engine.result.Outcome;
 import io.segmented.engine.result.ResultsFiles;
@@ -67,6 +68,7 @@ public final class SegmentEngine {
       providers.put(f.id(), FixtureFactory.resolve(f, request.providerOverride(), dockerAvailable));
     }
     checkDataScopes(request.manifest(), segments);
+    checkSharedDependencies(needed, request.manifest());
     List<FixtureSpec> inContainers =
         needed.stream().filter(f -> providers.get(f.id()) == Provider.CONTAINER).toList();
     boolean docker = !inContainers.isEmpty();
@@ -90,6 +92,10 @@ public final class SegmentEngine {
     RunListener events = new SerializedListener(listener);
     ExecutorService pool = Executors.newFixedThreadPool(parallel, segmentThreads());
     try (Cleanup cleanup = new Cleanup(() -> removeRun(docker, runId))) {
+      SharedFixtures shared =
+          new SharedFixtures(
+              runId, request.reportsDir().resolve("logs").resolve(SharedFixtures.LOG_FOLDER));
+      cleanup.add(shared);
       List<Future<SegmentResult>> running = new ArrayList<>();
       AtomicBoolean failed = new AtomicBoolean();
       for (SegmentSpec segment : segments) {
@@ -100,7 +106,8 @@ public final class SegmentEngine {
                     return null;
                   }
                   SegmentResult result =
-                      new SegmentRun(request, segment, providers, runId, events, cleanup).run();
+                      new SegmentRun(request, segment, providers, shared, runId, events, cleanup)
+                          .run();
                   if (result.outcome().failsBuild()) {
                     failed.set(true);
                   }
@@ -236,6 +243,34 @@ public final class SegmentEngine {
                   + "': 'reset' for fixture '"
                   + d.fixtureId()
                   + "' is not run by this version yet. Remove it, or run it from the tests meanwhile");
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new UnsupportedManifestException(String.join("\n", problems));
+    }
+  }
+
+  /** A fixture the run shares outlives every segment, so it cannot depend on one that does not. */
+  private static void checkSharedDependencies(List<FixtureSpec> fixtures, Manifest manifest)
+      throws UnsupportedManifestException {
+    List<String> problems = new ArrayList<>();
+    for (FixtureSpec f : fixtures) {
+      if (!SharedFixtures.shares(f)) {
+        continue;
+      }
+      for (String dep : f.dependsOn()) {
+        if (!SharedFixtures.shares(manifest.fixture(dep))) {
+          problems.add(
+              "fixture '"
+                  + f.id()
+                  + "' has 'reuse: run' but depends on '"
+                  + dep
+                  + "', which each segment starts anew. Give '"
+                  + dep
+                  + "' 'reuse: run' too, or remove 'reuse: run' from '"
+                  + f.id()
+                  + "'");
         }
       }
     }

@@ -8,7 +8,9 @@ import io.segmented.engine.fixture.FixtureSet;
 import io.segmented.engine.fixture.FixtureStartException;
 import io.segmented.engine.fixture.Labels;
 import io.segmented.engine.fixture.LogTail;
+import io.segmented.engine.fixture.Networks;
 import io.segmented.engine.fixture.SegmentScope;
+import io.segmented.engine.fixture.SharedFixtures;
 import io.segmented.engine.fork.ClassGlobs;
 import io.segmented.engine.fork.TestEvents;
 import io.segmented.engine.fork.TestJvm;
@@ -45,17 +47,20 @@ final class SegmentRun {
   private final String runId;
   private final RunListener listener;
   private final Cleanup cleanup;
+  private final SharedFixtures shared;
 
   SegmentRun(
       RunRequest request,
       SegmentSpec segment,
       Map<String, Provider> providers,
+      SharedFixtures shared,
       String runId,
       RunListener listener,
       Cleanup cleanup) {
     this.request = request;
     this.segment = segment;
     this.providers = providers;
+    this.shared = shared;
     this.runId = runId;
     this.listener = listener;
     this.cleanup = cleanup;
@@ -90,14 +95,17 @@ final class SegmentRun {
     Map<String, String> labels = Labels.of(runId, segment.id());
     boolean inContainers =
         specs.stream().anyMatch(f -> providers.get(f.id()) == Provider.CONTAINER);
-    Network network =
-        inContainers
-            ? Network.builder().createNetworkCmdModifier(cmd -> cmd.withLabels(labels)).build()
-            : null;
+    Network network = inContainers ? Networks.segment(runId, segment.id()) : null;
     Path logDir = request.reportsDir().resolve("logs").resolve(segment.id());
     SegmentScope scope = new SegmentScope(segment.id(), network, labels, logDir);
     List<Fixture> fixtures =
-        specs.stream().map(s -> FixtureFactory.create(s, providers.get(s.id()), scope)).toList();
+        specs.stream()
+            .map(
+                s ->
+                    SharedFixtures.shares(s)
+                        ? shared.lease(s, providers.get(s.id()), scope)
+                        : FixtureFactory.create(s, providers.get(s.id()), scope))
+            .toList();
     FixtureSet set = new FixtureSet(fixtures);
     cleanup.add(set);
     Outcome outcome;
@@ -110,7 +118,12 @@ final class SegmentRun {
         set.startAll(
             (f, took) ->
                 listener.fixtureStarted(
-                    segment.id(), f.spec().id(), f.spec().kind().key(), f.image(), took));
+                    segment.id(),
+                    f.spec().id(),
+                    f.spec().kind().key(),
+                    f.image(),
+                    f.shared(),
+                    took));
       } finally {
         fixturesMillis = millisSince(start);
       }
@@ -318,8 +331,13 @@ final class SegmentRun {
               f.spec().kind().key(),
               f.image(),
               f.provider(),
+              f.shared() ? "run" : "segment",
               took == null ? 0 : took.toMillis(),
-              "logs/" + segment.id() + "/" + f.spec().id() + ".log",
+              "logs/"
+                  + (f.shared() ? SharedFixtures.LOG_FOLDER : segment.id())
+                  + "/"
+                  + f.spec().id()
+                  + ".log",
               took == null ? error : ""));
     }
     return out;

@@ -35,8 +35,13 @@ final class SerializedListener implements RunListener {
 
   @Override
   public synchronized void fixtureStarted(
-      String segmentId, String fixtureId, String kind, String image, Duration took) {
-    delegate.fixtureStarted(segmentId, fixtureId, kind, image, took);
+      String segmentId,
+      String fixtureId,
+      String kind,
+      String image,
+      boolean shared,
+      Duration took) {
+    delegate.fixtureStarted(segmentId, fixtureId, kind, image, shared, took);
   }
 
   @Override

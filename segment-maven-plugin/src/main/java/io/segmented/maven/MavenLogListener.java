@@ -48,7 +48,12 @@ final class MavenLogListener implements RunListener {
 
   @Override
   public void fixtureStarted(
-      String segmentId, String fixtureId, String kind, String image, Duration took) {
+      String segmentId,
+      String fixtureId,
+      String kind,
+      String image,
+      boolean shared,
+      Duration took) {
     log.info(
         "["
             + segmentId
@@ -58,7 +63,9 @@ final class MavenLogListener implements RunListener {
             + kind
             + ", "
             + image
-            + ") started in "
+            + (shared
+                ? ", shared by the run) ready with the segment's own data in "
+                : ") started in ")
             + seconds(took.toMillis()));
   }
 

@@ -7,7 +7,10 @@ package io.segmented.engine.result;
  * @param kind the kind key, such as {@code postgres}
  * @param image the image, or the command for a process fixture
  * @param provider how it was provided: {@code container}, {@code embedded} or {@code process}
- * @param startMillis how long it took until it was ready; 0 when it did not start
+ * @param reuse {@code segment} (its own instance) or {@code run} (shared by the run's segments,
+ *     with data of the segment's own)
+ * @param startMillis how long it took until it was ready, for a shared one how long the segment
+ *     waited for it and for its own data on it; 0 when it did not start
  * @param log the log file, relative to the reports directory
  * @param error why it did not start; empty when it did
  */
@@ -16,6 +19,7 @@ public record FixtureResult(
     String kind,
     String image,
     String provider,
+    String reuse,
     long startMillis,
     String log,
     String error) {}

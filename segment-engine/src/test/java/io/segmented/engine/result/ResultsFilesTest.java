@@ -32,6 +32,7 @@ class ResultsFilesTest {
                     "postgres",
                     "postgres:16",
                     "container",
+                    "run",
                     1400,
                     "logs/orders-db/db.log",
                     "")),

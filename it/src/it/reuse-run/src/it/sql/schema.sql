@@ -1,0 +1,2 @@
+CREATE TABLE visits (owner TEXT NOT NULL);
+INSERT INTO visits VALUES ('seed');

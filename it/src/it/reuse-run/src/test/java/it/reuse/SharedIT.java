@@ -1,0 +1,96 @@
+package it.reuse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class SharedIT {
+
+  private final String me = System.getProperty("segment.id");
+  private final String other = me.equals("left") ? "right" : "left";
+  private final Path sync = Path.of(System.getProperty("segment.basedir"), "target", "sync");
+
+  @Test
+  void eachSegmentSeesOnlyItsOwnDataOnTheSharedServers() throws Exception {
+    assertEquals("app_" + me, System.getProperty("fixtures.db.database"));
+    assertEquals("legacy_" + me, System.getProperty("fixtures.legacy.database"));
+    try (Connection pg = connect("db");
+        Connection maria = connect("legacy");
+        Statement p = pg.createStatement();
+        Statement m = maria.createStatement()) {
+      // Both segments write the same tables and the same Redis key while the other one runs.
+      p.execute("INSERT INTO visits VALUES ('" + me + "'), ('" + me + "')");
+      m.execute("CREATE TABLE visits (owner VARCHAR(10))");
+      m.execute("INSERT INTO visits VALUES ('" + me + "')");
+      assertEquals("+OK", redis("SET owner " + me));
+
+      // Tell the other segment this one has written, and wait until it has too: proves both ran
+      // at the same time. Each also says which host port the shared PostgreSQL answered on.
+      Files.createDirectories(sync);
+      Files.writeString(sync.resolve(me + ".port"), System.getProperty("fixtures.db.port"));
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+      while (!Files.exists(sync.resolve(other + ".port"))) {
+        assertTrue(Instant.now().isBefore(deadline), other + " never wrote: not concurrent");
+        Thread.sleep(50);
+      }
+
+      assertEquals("seed,2:" + me, owners(p));
+      assertEquals("1:" + me, owners(m));
+      assertEquals(me, redis("GET owner"));
+    }
+  }
+
+  private static Connection connect(String fixture) throws Exception {
+    return DriverManager.getConnection(
+        System.getProperty("fixtures." + fixture + ".jdbc-url"),
+        System.getProperty("fixtures." + fixture + ".username"),
+        System.getProperty("fixtures." + fixture + ".password"));
+  }
+
+  /** The owners of the rows other than the seed's, as {@code count:owner}, seed first if any. */
+  private static String owners(Statement s) throws Exception {
+    StringBuilder out = new StringBuilder();
+    try (ResultSet rs =
+        s.executeQuery("SELECT owner, COUNT(*) FROM visits GROUP BY owner ORDER BY owner DESC")) {
+      while (rs.next()) {
+        String owner = rs.getString(1);
+        if (out.length() > 0) {
+          out.append(',');
+        }
+        out.append(owner.equals("seed") ? "seed" : rs.getInt(2) + ":" + owner);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String redis(String line) throws Exception {
+    URI url = URI.create(System.getProperty("fixtures.cache.url"));
+    try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+      OutputStream out = socket.getOutputStream();
+      String select = "SELECT " + url.getPath().substring(1);
+      out.write((select + "\r\n" + line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      assertEquals("+OK", in.readLine());
+      String reply = in.readLine();
+      return reply.equals("$-1") ? null : reply.startsWith("$") ? in.readLine() : reply;
+    }
+  }
+}

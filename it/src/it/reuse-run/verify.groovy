@@ -1,0 +1,27 @@
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, "build.log").text
+for (s in ["left", "right"]) {
+  assert log =~ /\[${s}\] fixture db \(postgres, [^,]+, shared by the run\) ready with the segment's own data in /
+  assert log =~ /\[${s}\] fixture probe \(container, [^)]+\) started in /
+  assert log.contains("\u2714 ${s} (app \u2194 shared-stores) PASSED: 1/1 tests passed")
+}
+
+def reports = new File(basedir, "target/segment-reports")
+def results = new JsonSlurper().parse(new File(reports, "segment-results.json"))
+for (segment in results.segments) {
+  def byId = segment.fixtures.collectEntries { [it.id, it] }
+  assert ["db", "legacy", "cache"].every { byId[it].reuse == "run" && byId[it].log == "logs/_run/${it}.log" }
+  assert byId.probe.reuse == "segment"
+}
+// One PostgreSQL for both: both segments' tests reached it on the same host port
+def sync = new File(basedir, "target/sync")
+assert new File(sync, "left.port").text == new File(sync, "right.port").text
+// Its log is the run's, written once
+assert new File(reports, "logs/_run/db.log").length() > 0
+assert !new File(reports, "logs/left/db.log").exists()
+
+def leftovers = ["docker", "ps", "-aq", "--filter", "label=io.segmented.run-id"].execute().text.trim()
+assert leftovers.isEmpty() : "containers left behind: " + leftovers
+def networks = ["docker", "network", "ls", "-q", "--filter", "label=io.segmented.run-id"].execute().text.trim()
+assert networks.isEmpty() : "networks left behind: " + networks
