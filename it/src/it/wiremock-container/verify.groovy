@@ -1,0 +1,24 @@
+import groovy.json.JsonSlurper
+import groovy.xml.XmlSlurper
+
+def log = new File(basedir, "build.log").text
+def image = new XmlSlurper().parse(new File(basedir, "pom.xml")).properties."it.image.wiremock".text()
+// a container fixture names its image where an embedded one says "embedded WireMock"
+assert log.contains("[catalog-http] fixture catalog (wiremock, " + image + ") started in ")
+assert log.contains("\u2714 catalog-http (shop \u2194 catalog) PASSED: 2/2 tests passed")
+
+def reports = new File(basedir, "target/segment-reports")
+def results = new JsonSlurper().parse(new File(reports, "segment-results.json"))
+assert results.segments*.outcome == ["PASSED"]
+def fixture = results.segments[0].fixtures[0]
+assert fixture.id == "catalog"
+assert fixture.kind == "wiremock"
+assert fixture.provider == "container"
+assert fixture.image == image
+// WireMock's own output, streamed from the container
+assert new File(reports, "logs/catalog-http/catalog.log").text =~ /port:\s+8080/
+
+def leftovers = ["docker", "ps", "-aq", "--filter", "label=io.segmented.run-id"].execute().text.trim()
+assert leftovers.isEmpty() : "containers left behind: " + leftovers
+def networks = ["docker", "network", "ls", "-q", "--filter", "label=io.segmented.run-id"].execute().text.trim()
+assert networks.isEmpty() : "networks left behind: " + networks
