@@ -116,4 +116,38 @@ class HtmlReportTest {
     assertFalse(html.contains("database system is ready"));
     assertTrue(html.contains("Segments <strong>1</strong>, failed <strong>0</strong>"));
   }
+
+  @Test
+  void aFlakyTestShowsEveryAttempt() throws Exception {
+    TestResult firstTry =
+        new TestResult(
+            "a.PayIT", "refunds", TestOutcome.FAILED, 3, "expected <200>", "", "at first");
+    String html =
+        render(
+            run(
+                segment(
+                    "payments",
+                    "payments-api",
+                    Outcome.FLAKY,
+                    "",
+                    List.of(
+                        new TestResult(
+                            "a.PayIT",
+                            "refunds",
+                            TestOutcome.FLAKY,
+                            2,
+                            "",
+                            "",
+                            "",
+                            List.of(firstTry))))),
+            Map.of());
+
+    assertTrue(html.contains(">FLAKY</span>"), html);
+    assertTrue(
+        html.contains(
+            "<strong>a.PayIT.refunds</strong>: FLAKY, failed 1 of 2 attempts, then passed"),
+        html);
+    assertTrue(html.contains("Attempt 1: FAILED, expected &lt;200&gt;"), html);
+    assertTrue(html.contains("flaky <strong>1</strong>"), html);
+  }
 }

@@ -7,27 +7,19 @@ import io.segmented.engine.fixture.FixtureFactory;
 import io.segmented.engine.fixture.FixtureSet;
 import io.segmented.engine.fixture.FixtureStartException;
 import io.segmented.engine.fixture.Labels;
-import io.segmented.engine.fixture.LogTail;
 import io.segmented.engine.fixture.Networks;
 import io.segmented.engine.fixture.SegmentScope;
 import io.segmented.engine.fixture.SharedFixtures;
-import io.segmented.engine.fork.ClassGlobs;
-import io.segmented.engine.fork.TestEvents;
-import io.segmented.engine.fork.TestJvm;
 import io.segmented.engine.result.FixtureResult;
 import io.segmented.engine.result.Outcome;
 import io.segmented.engine.result.SegmentResult;
-import io.segmented.engine.result.TestOutcome;
 import io.segmented.engine.result.TestResult;
-import io.segmented.launcher.SegmentLauncher;
 import io.segmented.manifest.DataScope;
 import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.Provider;
 import io.segmented.manifest.SegmentSpec;
-import io.segmented.manifest.TestSelectors;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,12 +122,13 @@ final class SegmentRun {
       seed(fixtures);
       long testsStart = System.nanoTime();
       Duration left = segment.timeout().minusNanos(System.nanoTime() - start);
-      TestsOutcome ran =
-          runTests(TestJvmProperties.of(segment, request.moduleDir(), fixtures), left);
+      SegmentTests.TestsOutcome ran =
+          new SegmentTests(request, segment, cleanup)
+              .run(TestJvmProperties.of(segment, request.moduleDir(), fixtures), left);
       testsMillis = millisSince(testsStart);
-      outcome = ran.outcome;
-      message = ran.message;
-      tests = ran.tests;
+      outcome = ran.outcome();
+      message = ran.message();
+      tests = ran.tests();
     } catch (FixtureStartException e) {
       outcome = Outcome.FIXTURE_ERROR;
       message = "segment '" + segment.id() + "': " + e.getMessage();
@@ -185,139 +178,6 @@ final class SegmentRun {
         Seeds.run(scope, f.attributes());
       }
     }
-  }
-
-  private record TestsOutcome(Outcome outcome, String message, List<TestResult> tests) {}
-
-  private TestsOutcome runTests(TestJvmProperties props, Duration left)
-      throws IOException, InterruptedException {
-    Path work = request.workDir().resolve(segment.id());
-    Files.createDirectories(work);
-    Path events = work.resolve("events.txt");
-    Files.deleteIfExists(events);
-    Path output =
-        request.reportsDir().resolve("logs").resolve(segment.id()).resolve("test-jvm.log");
-    Path threadDump = output.resolveSibling("thread-dump.txt");
-    Files.createDirectories(output.getParent());
-    List<Path> classpath = new ArrayList<>(request.runtime().testClasspath());
-    classpath.addAll(request.runtime().launcherClasspath());
-    TestJvm.Spec spec =
-        new TestJvm.Spec(
-            request.runtime().java(),
-            classpath,
-            segment.jvmArgs(),
-            props.systemProperties(),
-            props.env(),
-            SegmentLauncher.class.getName(),
-            launcherArgs(events),
-            request.moduleDir(),
-            work.resolve("jvm.args"),
-            output);
-    TestJvm.Exit exit;
-    try (TestJvm jvm = TestJvm.start(spec)) {
-      cleanup.add(jvm);
-      try {
-        exit = jvm.await(left.isNegative() ? Duration.ZERO : left, threadDump);
-      } finally {
-        cleanup.remove(jvm);
-      }
-    }
-    TestEvents ran = TestEvents.read(events);
-    List<TestResult> tests = new ArrayList<>(ran.tests());
-    if (exit.timedOut()) {
-      ran.running()
-          .ifPresent(
-              t ->
-                  tests.add(
-                      errored(
-                          t,
-                          "the segment's timeout of "
-                              + segment.timeout().toSeconds()
-                              + " s passed while this test ran")));
-      return new TestsOutcome(
-          Outcome.TIMED_OUT,
-          "segment '"
-              + segment.id()
-              + "' ran past its timeout of "
-              + segment.timeout().toSeconds()
-              + " s"
-              + ran.running().map(t -> " while running " + t).orElse("")
-              + (Files.exists(threadDump)
-                  ? "; the test JVM's threads at that moment: " + threadDump
-                  : "")
-              + ". The JVM was killed and the fixtures stopped. Raise 'timeout' in segments.yaml if the tests"
-              + " need longer",
-          tests);
-    }
-    if (!ran.finished()) {
-      ran.running()
-          .ifPresent(
-              t ->
-                  tests.add(
-                      errored(
-                          t,
-                          "the test JVM exited with code "
-                              + exit.code()
-                              + " while this test ran")));
-      return new TestsOutcome(
-          Outcome.ERROR,
-          "segment '"
-              + segment.id()
-              + "': the test JVM exited with code "
-              + exit.code()
-              + ran.running().map(t -> " while running " + t).orElse(" before its tests finished")
-              + LogTail.describe(output, "test JVM"),
-          tests);
-    }
-    if (ran.discovered() == 0 && tests.isEmpty()) {
-      return new TestsOutcome(
-          Outcome.FAILED,
-          "segment '"
-              + segment.id()
-              + "' selected no test: "
-              + segment.boundary().tests().describe()
-              + " matched no test in "
-              + request.runtime().testClassesDir()
-              + ". Check the selectors under boundary.tests in segments.yaml",
-          tests);
-    }
-    boolean failed =
-        tests.stream()
-            .anyMatch(t -> t.outcome() == TestOutcome.FAILED || t.outcome() == TestOutcome.ERROR);
-    return new TestsOutcome(failed ? Outcome.FAILED : Outcome.PASSED, "", tests);
-  }
-
-  /** The test that was running, {@code class.method}, as an errored test with {@code message}. */
-  private static TestResult errored(String running, String message) {
-    int dot = running.lastIndexOf('.');
-    return new TestResult(
-        running.substring(0, dot),
-        running.substring(dot + 1),
-        TestOutcome.ERROR,
-        0,
-        message,
-        "",
-        "");
-  }
-
-  private List<String> launcherArgs(Path events) {
-    TestSelectors selectors = segment.boundary().tests();
-    List<String> args = new ArrayList<>();
-    args.add("--events");
-    args.add(events.toString());
-    args.add("--classes-dir");
-    args.add(request.runtime().testClassesDir().toString());
-    selectors.classes().forEach(g -> add(args, "--include-class", ClassGlobs.toRegex(g)));
-    selectors.excludeClasses().forEach(g -> add(args, "--exclude-class", ClassGlobs.toRegex(g)));
-    selectors.packages().forEach(p -> add(args, "--include-package", p));
-    selectors.tags().forEach(t -> add(args, "--include-tag", t));
-    selectors.excludeTags().forEach(t -> add(args, "--exclude-tag", t));
-    return args;
-  }
-
-  private static void add(List<String> args, String option, String value) {
-    args.add(option);
-    args.add(value);
   }
 
   private List<FixtureResult> fixtureResults(

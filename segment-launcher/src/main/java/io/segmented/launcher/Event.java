@@ -8,7 +8,7 @@ public enum Event {
   TEST_STARTED,
   /**
    * A test ended: class, name, outcome (PASSED, FAILED, ERROR, SKIPPED), duration in ms, message,
-   * exception type, stack trace.
+   * exception type, stack trace, the JUnit Platform's unique id (which a retry selects it by).
    */
   TEST_FINISHED,
   /** A test was skipped: class, name, reason. */

@@ -73,7 +73,8 @@ final class EventListener implements TestExecutionListener {
         String.valueOf(millis),
         error.map(Throwable::getMessage).orElse(""),
         error.map(t -> t.getClass().getName()).orElse(""),
-        error.map(EventListener::stackTrace).orElse(""));
+        error.map(EventListener::stackTrace).orElse(""),
+        id.getUniqueId());
   }
 
   /** PASSED, FAILED (an assertion), ERROR (anything else thrown) or SKIPPED (aborted). */

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.platform.engine.Filter;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.discovery.PackageNameFilter;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
@@ -29,9 +30,10 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * and runs them with the JUnit Platform Launcher, writing one event a line to the events file.
  *
  * <p>Arguments: {@code --events FILE --classes-dir DIR [--include-class REGEX] [--exclude-class
- * REGEX] [--include-package NAME] [--include-tag EXPR] [--exclude-tag EXPR]}, each option
- * repeatable. Exit code 0 when the tests ran, whatever their outcome (outcomes are in the events);
- * 2 for bad arguments.
+ * REGEX] [--include-package NAME] [--include-tag EXPR] [--exclude-tag EXPR] [--select-unique-id
+ * ID]}, each option repeatable; unique ids (a retry) select exactly those tests and ignore the
+ * filters. Exit code 0 when the tests ran, whatever their outcome (outcomes are in the events); 2
+ * for bad arguments.
  */
 public final class SegmentLauncher {
 
@@ -93,6 +95,7 @@ public final class SegmentLauncher {
     final List<String> includePackages = new ArrayList<>();
     final List<String> includeTags = new ArrayList<>();
     final List<String> excludeTags = new ArrayList<>();
+    final List<String> uniqueIds = new ArrayList<>();
 
     static Arguments parse(String[] args) {
       Arguments a = new Arguments();
@@ -109,6 +112,7 @@ public final class SegmentLauncher {
           case "--include-package" -> a.includePackages.add(value);
           case "--include-tag" -> a.includeTags.add(value);
           case "--exclude-tag" -> a.excludeTags.add(value);
+          case "--select-unique-id" -> a.uniqueIds.add(value);
           default -> throw new IllegalArgumentException("unknown option " + args[i - 1]);
         }
       }
@@ -119,6 +123,12 @@ public final class SegmentLauncher {
     }
 
     LauncherDiscoveryRequest request() {
+      if (!uniqueIds.isEmpty()) {
+        // A retry: exactly the tests (or classes, when their set-up failed) that failed before.
+        return LauncherDiscoveryRequestBuilder.request()
+            .selectors(uniqueIds.stream().map(DiscoverySelectors::selectUniqueId).toList())
+            .build();
+      }
       List<Filter<?>> filters = new ArrayList<>();
       // An explicit pattern always: without one, the platform would apply its own default (Test* /
       // *Test(s)).

@@ -34,6 +34,16 @@ abstract class AbstractSegmentMojo extends AbstractMojo {
    *
    * @since 0.1.0
    */
+  /**
+   * Makes a FLAKY segment (a test failed, then passed on one of the segment's {@code retries}) fail
+   * the build, as a FAILED one does. By default a flaky test is reported, with every attempt, and
+   * the build passes.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.FAIL_ON_FLAKY, defaultValue = "false")
+  protected boolean failOnFlaky;
+
   @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
   protected boolean skip;
 

@@ -4,6 +4,7 @@ import io.segmented.engine.RunListener;
 import io.segmented.engine.result.Outcome;
 import io.segmented.engine.result.RunResult;
 import io.segmented.engine.result.SegmentResult;
+import io.segmented.engine.result.TestOutcome;
 import io.segmented.manifest.SegmentSpec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,8 +72,15 @@ final class MavenLogListener implements RunListener {
 
   @Override
   public void segmentFinished(SegmentResult result) {
-    String mark = result.outcome().failsBuild() ? "\u2718" : "\u2714";
-    long passed = result.tests().stream().filter(t -> t.outcome().name().equals("PASSED")).count();
+    String mark =
+        result.outcome().failsBuild()
+            ? "\u2718"
+            : result.outcome() == Outcome.FLAKY ? "\u26a0" : "\u2714";
+    long passed =
+        result.tests().stream()
+            .filter(t -> t.outcome() == TestOutcome.PASSED || t.outcome() == TestOutcome.FLAKY)
+            .count();
+    int flaky = result.flaky().size();
     String line =
         mark
             + " "
@@ -85,7 +93,9 @@ final class MavenLogListener implements RunListener {
             + passed
             + "/"
             + result.tests().size()
-            + " tests passed, "
+            + " tests passed"
+            + (flaky > 0 ? " (" + flaky + " flaky)" : "")
+            + ", "
             + seconds(result.durationMillis())
             + " (fixtures "
             + seconds(result.fixturesMillis())
@@ -99,8 +109,14 @@ final class MavenLogListener implements RunListener {
           "- " + result.id() + " (" + result.boundaryLabel() + ") SKIPPED: " + result.message());
       return;
     }
-    if (result.outcome() == Outcome.PASSED || result.outcome() == Outcome.FLAKY) {
+    if (result.outcome() == Outcome.PASSED) {
       log.info(line);
+    } else if (result.outcome() == Outcome.FLAKY) {
+      log.warn(line);
+      result
+          .flaky()
+          .forEach(
+              t -> log.warn("  " + t.className() + "." + t.name() + ": " + Verdict.flakyNote(t)));
     } else {
       log.error(line);
       if (!result.message().isEmpty()) {
@@ -128,6 +144,7 @@ final class MavenLogListener implements RunListener {
             + t.errors()
             + ", skipped: "
             + t.skipped()
+            + (t.flaky() > 0 ? ", flaky: " + t.flaky() : "")
             + "; "
             + seconds(result.durationMillis()));
     log.info("Results: " + basedir.relativize(reportsDir) + "/");

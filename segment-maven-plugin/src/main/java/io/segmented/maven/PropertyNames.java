@@ -36,5 +36,8 @@ final class PropertyNames {
   /** Stops starting new segments after the first failure. */
   static final String FAIL_FAST = "segment.failFast";
 
+  /** Makes a flaky test (failed, then passed on a retry) fail the build. */
+  static final String FAIL_ON_FLAKY = "segment.failOnFlaky";
+
   private PropertyNames() {}
 }

@@ -27,6 +27,6 @@ public final class RunMojo extends AbstractRunMojo {
 
   @Override
   protected void executeWithManifest() throws MojoExecutionException, MojoFailureException {
-    Verdict.check(runSegments(), reportsDirectory);
+    Verdict.check(runSegments(), reportsDirectory, failOnFlaky);
   }
 }

@@ -1,7 +1,9 @@
 package io.segmented.maven;
 
+import io.segmented.engine.result.Outcome;
 import io.segmented.engine.result.RunResult;
 import io.segmented.engine.result.SegmentResult;
+import io.segmented.engine.result.TestOutcome;
 import io.segmented.engine.result.TestResult;
 import java.io.File;
 import java.util.List;
@@ -12,8 +14,15 @@ final class Verdict {
 
   private Verdict() {}
 
-  static void check(RunResult result, File reportsDirectory) throws MojoFailureException {
-    List<SegmentResult> failed = result.failedSegments();
+  /**
+   * @param failOnFlaky whether FLAKY segments fail the build too ({@code -Dsegment.failOnFlaky})
+   */
+  static void check(RunResult result, File reportsDirectory, boolean failOnFlaky)
+      throws MojoFailureException {
+    List<SegmentResult> failed =
+        result.segments().stream()
+            .filter(s -> s.outcome().failsBuild() || (failOnFlaky && s.outcome() == Outcome.FLAKY))
+            .toList();
     if (failed.isEmpty()) {
       return;
     }
@@ -34,7 +43,7 @@ final class Verdict {
       if (!s.message().isEmpty()) {
         message.append("\n    ").append(s.message().replace("\n", "\n    "));
       }
-      for (TestResult t : s.failures()) {
+      for (TestResult t : s.outcome() == Outcome.FLAKY ? s.flaky() : s.failures()) {
         message
             .append("\n    ")
             .append(t.className())
@@ -42,10 +51,28 @@ final class Verdict {
             .append(t.name())
             .append(": ")
             .append(
-                t.message().isEmpty() ? t.type() : t.message().strip().replace("\n", "\n      "));
+                t.outcome() == TestOutcome.FLAKY
+                    ? flakyNote(t)
+                    : t.message().isEmpty()
+                        ? t.type()
+                        : t.message().strip().replace("\n", "\n      "));
       }
+    }
+    if (failOnFlaky && failed.stream().anyMatch(s -> s.outcome() == Outcome.FLAKY)) {
+      message.append("\nFlaky tests fail this build because segment.failOnFlaky is set.");
     }
     message.append("\nSee ").append(reportsDirectory).append(" for test output and fixture logs.");
     throw new MojoFailureException(message.toString());
+  }
+
+  /** What a flaky test's line starts with: how often it failed before it passed. */
+  static String flakyNote(TestResult t) {
+    TestResult first = t.attempts().get(0);
+    return "FLAKY, failed "
+        + t.attempts().size()
+        + " of "
+        + (t.attempts().size() + 1)
+        + " attempts, first with: "
+        + (first.message().isEmpty() ? first.type() : first.message().strip());
   }
 }

@@ -34,6 +34,6 @@ public final class VerifyMojo extends AbstractSegmentMojo {
       throw new MojoExecutionException(
           "cannot read the results in " + reportsDirectory + ": " + e.getMessage(), e);
     }
-    Verdict.check(result, reportsDirectory);
+    Verdict.check(result, reportsDirectory, failOnFlaky);
   }
 }

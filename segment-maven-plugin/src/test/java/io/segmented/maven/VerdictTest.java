@@ -71,7 +71,7 @@ class VerdictTest {
     MojoFailureException e =
         assertThrows(
             MojoFailureException.class,
-            () -> Verdict.check(result, new File("target/segment-reports")));
+            () -> Verdict.check(result, new File("target/segment-reports"), false));
 
     assertEquals(
         """
@@ -86,6 +86,41 @@ class VerdictTest {
 
   @Test
   void passesWhenNothingFailed() throws Exception {
-    Verdict.check(run(segment("cache", Outcome.PASSED, "", List.of())), new File("x"));
+    Verdict.check(run(segment("cache", Outcome.PASSED, "", List.of())), new File("x"), true);
+  }
+
+  @Test
+  void aFlakySegmentPassesUnlessFailOnFlakyIsSet() throws Exception {
+    TestResult firstTry =
+        new TestResult("com.acme.PayIT", "pays", TestOutcome.FAILED, 1, "timeout", "", "");
+    RunResult result =
+        run(
+            segment(
+                "payments",
+                Outcome.FLAKY,
+                "",
+                List.of(
+                    new TestResult(
+                        "com.acme.PayIT",
+                        "pays",
+                        TestOutcome.FLAKY,
+                        1,
+                        "",
+                        "",
+                        "",
+                        List.of(firstTry)))));
+
+    Verdict.check(result, new File("x"), false);
+    MojoFailureException e =
+        assertThrows(MojoFailureException.class, () -> Verdict.check(result, new File("x"), true));
+
+    assertEquals(
+        """
+        1 of 1 segment(s) failed:
+          segment 'payments' (orders \u2194 payments): FLAKY
+            com.acme.PayIT.pays: FLAKY, failed 1 of 2 attempts, first with: timeout
+        Flaky tests fail this build because segment.failOnFlaky is set.
+        See x for test output and fixture logs.""",
+        e.getMessage());
   }
 }

@@ -22,16 +22,22 @@ import java.util.Optional;
  * @param running the test that started and never finished, as {@code class.method}; empty when none
  * @param discovered how many tests discovery found; -1 when discovery never finished
  * @param finished whether the JVM reported the end of the run
+ * @param uniqueIds the JUnit Platform unique id of each finished test, by {@link TestResult#key()}
  */
 public record TestEvents(
-    List<TestResult> tests, Optional<String> running, int discovered, boolean finished) {
+    List<TestResult> tests,
+    Optional<String> running,
+    int discovered,
+    boolean finished,
+    Map<String, String> uniqueIds) {
 
   /** Reads an events file; a missing file is a JVM that never started its tests. */
   public static TestEvents read(Path file) throws IOException {
     if (!Files.exists(file)) {
-      return new TestEvents(List.of(), Optional.empty(), -1, false);
+      return new TestEvents(List.of(), Optional.empty(), -1, false, Map.of());
     }
     List<TestResult> tests = new ArrayList<>();
+    Map<String, String> uniqueIds = new LinkedHashMap<>();
     Map<String, Boolean> open = new LinkedHashMap<>();
     int discovered = -1;
     boolean finished = false;
@@ -58,7 +64,7 @@ public record TestEvents(
                     ""));
         case TEST_FINISHED -> {
           open.remove(field(f, 1, "") + "." + field(f, 2, ""));
-          tests.add(
+          TestResult test =
               new TestResult(
                   field(f, 1, ""),
                   field(f, 2, ""),
@@ -66,13 +72,17 @@ public record TestEvents(
                   Long.parseLong(field(f, 4, "0")),
                   field(f, 5, ""),
                   field(f, 6, ""),
-                  field(f, 7, "")));
+                  field(f, 7, ""));
+          tests.add(test);
+          if (f.size() > 8) {
+            uniqueIds.put(test.key(), f.get(8));
+          }
         }
         case RUN_FINISHED -> finished = true;
       }
     }
     Optional<String> running = open.keySet().stream().reduce((a, b) -> b);
-    return new TestEvents(tests, running, discovered, finished);
+    return new TestEvents(tests, running, discovered, finished, uniqueIds);
   }
 
   private static String field(List<String> fields, int index, String otherwise) {

@@ -104,33 +104,62 @@ public final class JUnitXmlWriter {
     return bytes.toByteArray();
   }
 
+  /**
+   * A test case as surefire writes it with reruns: the final failure or error, each earlier failed
+   * attempt as {@code rerunFailure}/{@code rerunError} of a test that kept failing or as {@code
+   * flakyFailure}/{@code flakyError} of one that passed in the end, in the schema's order.
+   */
   private static void testcase(XMLStreamWriter xml, TestResult t) throws XMLStreamException {
     xml.writeCharacters("\n  ");
     xml.writeStartElement("testcase");
     xml.writeAttribute("name", t.name());
     xml.writeAttribute("classname", t.className());
     xml.writeAttribute("time", seconds(t.durationMillis()));
-    String element =
-        switch (t.outcome()) {
-          case FAILED -> "failure";
-          case ERROR -> "error";
-          case SKIPPED -> "skipped";
-          default -> null;
-        };
-    if (element != null) {
-      xml.writeCharacters("\n    ");
-      xml.writeStartElement(element);
-      if (!t.message().isEmpty()) {
-        xml.writeAttribute("message", clean(t.message()));
+    String earlier = t.outcome() == TestOutcome.FLAKY ? "flaky" : "rerun";
+    if (t.outcome() == TestOutcome.FAILED) {
+      failure(xml, "failure", t, false);
+    }
+    attempts(xml, t, TestOutcome.FAILED, earlier + "Failure");
+    if (t.outcome() == TestOutcome.SKIPPED) {
+      failure(xml, "skipped", t, false);
+    }
+    if (t.outcome() == TestOutcome.ERROR) {
+      failure(xml, "error", t, false);
+    }
+    attempts(xml, t, TestOutcome.ERROR, earlier + "Error");
+    xml.writeEndElement();
+  }
+
+  private static void attempts(
+      XMLStreamWriter xml, TestResult t, TestOutcome outcome, String element)
+      throws XMLStreamException {
+    for (TestResult attempt : t.attempts()) {
+      if (attempt.outcome() == outcome) {
+        failure(xml, element, attempt, true);
       }
-      if (!t.type().isEmpty()) {
-        xml.writeAttribute("type", t.type());
-      }
+    }
+  }
+
+  private static void failure(
+      XMLStreamWriter xml, String element, TestResult t, boolean traceElement)
+      throws XMLStreamException {
+    xml.writeCharacters("\n    ");
+    xml.writeStartElement(element);
+    if (!t.message().isEmpty()) {
+      xml.writeAttribute("message", clean(t.message()));
+    }
+    if (!element.equals("skipped")) {
+      xml.writeAttribute("type", t.type().isEmpty() ? t.outcome().name() : t.type());
+    }
+    if (traceElement) {
+      xml.writeStartElement("stackTrace");
       xml.writeCharacters(clean(t.stackTrace()));
       xml.writeEndElement();
-      xml.writeCharacters("\n  ");
+    } else {
+      xml.writeCharacters(clean(t.stackTrace()));
     }
     xml.writeEndElement();
+    xml.writeCharacters("\n  ");
   }
 
   private static void property(XMLStreamWriter xml, String name, String value)

@@ -43,9 +43,16 @@ public record RunResult(
    * @param failures tests whose assertion failed
    * @param errors tests that errored
    * @param skipped tests skipped
+   * @param flaky tests that failed, then passed on a retry
    */
   public record Totals(
-      int segments, int failedSegments, int tests, int failures, int errors, int skipped) {
+      int segments,
+      int failedSegments,
+      int tests,
+      int failures,
+      int errors,
+      int skipped,
+      int flaky) {
 
     /** The totals of {@code segments}. */
     public static Totals of(List<SegmentResult> segments) {
@@ -53,6 +60,7 @@ public record RunResult(
       int failures = 0;
       int errors = 0;
       int skipped = 0;
+      int flaky = 0;
       for (SegmentResult s : segments) {
         for (TestResult t : s.tests()) {
           tests++;
@@ -60,12 +68,13 @@ public record RunResult(
             case FAILED -> failures++;
             case ERROR -> errors++;
             case SKIPPED -> skipped++;
+            case FLAKY -> flaky++;
             default -> {}
           }
         }
       }
       int failed = (int) segments.stream().filter(s -> s.outcome().failsBuild()).count();
-      return new Totals(segments.size(), failed, tests, failures, errors, skipped);
+      return new Totals(segments.size(), failed, tests, failures, errors, skipped, flaky);
     }
   }
 }

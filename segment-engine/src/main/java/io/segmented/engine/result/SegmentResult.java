@@ -40,9 +40,12 @@ public record SegmentResult(
 
   /** The tests that failed or errored. */
   public List<TestResult> failures() {
-    return tests.stream()
-        .filter(t -> t.outcome() == TestOutcome.FAILED || t.outcome() == TestOutcome.ERROR)
-        .toList();
+    return tests.stream().filter(t -> t.outcome().failed()).toList();
+  }
+
+  /** The tests that failed, then passed on a retry. */
+  public List<TestResult> flaky() {
+    return tests.stream().filter(t -> t.outcome() == TestOutcome.FLAKY).toList();
   }
 
   /** {@code "orders ↔ orders-db"}. */

@@ -9,5 +9,12 @@ public enum TestOutcome {
   FAILED,
   /** The test threw something other than an assertion error, or could not run. */
   ERROR,
-  SKIPPED
+  SKIPPED,
+  /** It failed, then passed on a retry; its {@link TestResult#attempts()} hold the failures. */
+  FLAKY;
+
+  /** Whether the test failed or errored in the end. */
+  public boolean failed() {
+    return this == FAILED || this == ERROR;
+  }
 }

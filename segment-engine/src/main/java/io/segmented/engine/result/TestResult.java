@@ -1,5 +1,7 @@
 package io.segmented.engine.result;
 
+import java.util.List;
+
 /**
  * One test of a segment.
  *
@@ -10,6 +12,7 @@ package io.segmented.engine.result;
  * @param message the failure message; empty when it passed
  * @param type the exception class of the failure; empty when it passed
  * @param stackTrace the failure's stack trace; empty when it passed
+ * @param attempts the earlier attempts, each failed, when the test was retried; oldest first
  */
 public record TestResult(
     String className,
@@ -18,4 +21,33 @@ public record TestResult(
     long durationMillis,
     String message,
     String type,
-    String stackTrace) {}
+    String stackTrace,
+    List<TestResult> attempts) {
+
+  public TestResult {
+    attempts = attempts == null ? List.of() : List.copyOf(attempts);
+  }
+
+  /** A test that ran once. */
+  public TestResult(
+      String className,
+      String name,
+      TestOutcome outcome,
+      long durationMillis,
+      String message,
+      String type,
+      String stackTrace) {
+    this(className, name, outcome, durationMillis, message, type, stackTrace, List.of());
+  }
+
+  /** {@code class.name}, as messages and retries name it. */
+  public String key() {
+    return className + "." + name;
+  }
+
+  /** This result after {@code earlier} failed attempts of the same test. */
+  public TestResult after(List<TestResult> earlier) {
+    return new TestResult(
+        className, name, outcome, durationMillis, message, type, stackTrace, earlier);
+  }
+}

@@ -121,4 +121,51 @@ class JUnitXmlWriterTest {
                 List.of(new TestResult("a.B", "c", TestOutcome.PASSED, 1, "", "", ""))));
     assertEquals(List.of(dir.resolve("TEST-orders-db.a.B.xml")), files);
   }
+
+  @Test
+  void aFlakyTestCarriesItsFailedAttemptsAsSurefireDoesAndStillValidates() throws Exception {
+    TestResult failedOnce =
+        new TestResult(
+            "com.acme.PayIT",
+            "pays",
+            TestOutcome.FAILED,
+            7,
+            "first try",
+            "java.lang.AssertionError",
+            "at first");
+    TestResult erroredOnce =
+        new TestResult(
+            "com.acme.PayIT",
+            "refunds",
+            TestOutcome.ERROR,
+            3,
+            "reset",
+            "java.io.IOException",
+            "at io");
+    List<TestResult> tests =
+        List.of(
+            new TestResult(
+                "com.acme.PayIT", "pays", TestOutcome.FLAKY, 5, "", "", "", List.of(failedOnce)),
+            new TestResult(
+                "com.acme.PayIT",
+                "refunds",
+                TestOutcome.FAILED,
+                4,
+                "again",
+                "java.lang.AssertionError",
+                "at again",
+                List.of(erroredOnce)));
+
+    Path file = JUnitXmlWriter.write(dir, segment(Outcome.FAILED, "", tests)).get(0);
+
+    assertValidSurefireReport(file);
+    String xml = Files.readString(file);
+    assertTrue(
+        xml.contains(
+            "<flakyFailure message=\"first try\" type=\"java.lang.AssertionError\"><stackTrace>at first</stackTrace></flakyFailure>"),
+        xml);
+    assertTrue(xml.contains("<failure message=\"again\""), xml);
+    assertTrue(xml.contains("<rerunError message=\"reset\" type=\"java.io.IOException\">"), xml);
+    assertTrue(xml.contains("failures=\"1\""), xml);
+  }
 }

@@ -72,7 +72,7 @@ class ResultsFilesTest {
     ResultsFiles.write(dir, run);
 
     assertEquals(run, ResultsFiles.read(dir));
-    assertEquals(new RunResult.Totals(2, 1, 2, 1, 0, 0), run.totals());
+    assertEquals(new RunResult.Totals(2, 1, 2, 1, 0, 0, 0), run.totals());
     assertEquals(List.of(failed), run.failedSegments());
     try (var files = Files.list(dir)) {
       assertEquals(List.of(dir.resolve(ResultsFiles.RESULTS_FILE)), files.toList());

@@ -1,0 +1,228 @@
+package io.segmented.engine;
+
+import io.segmented.engine.fixture.LogTail;
+import io.segmented.engine.fork.ClassGlobs;
+import io.segmented.engine.fork.TestEvents;
+import io.segmented.engine.fork.TestJvm;
+import io.segmented.engine.result.Outcome;
+import io.segmented.engine.result.TestOutcome;
+import io.segmented.engine.result.TestResult;
+import io.segmented.launcher.SegmentLauncher;
+import io.segmented.manifest.SegmentSpec;
+import io.segmented.manifest.TestSelectors;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The tests of one segment in forked test JVMs: a first attempt with the segment's selectors, then
+ * up to {@code retries} attempts of only the tests that failed; a JVM that runs past the segment's
+ * timeout or dies ends them with the test that was running.
+ */
+final class SegmentTests {
+
+  private final RunRequest request;
+  private final SegmentSpec segment;
+  private final Cleanup cleanup;
+
+  SegmentTests(RunRequest request, SegmentSpec segment, Cleanup cleanup) {
+    this.request = request;
+    this.segment = segment;
+    this.cleanup = cleanup;
+  }
+
+  /** How the tests of a segment ended. */
+  record TestsOutcome(Outcome outcome, String message, List<TestResult> tests) {}
+
+  /** Runs the tests, then retries the failed ones as often as the segment allows. */
+  TestsOutcome run(TestJvmProperties props, Duration left)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + Math.max(0, left.toNanos());
+    Attempt first = launch(props, launcherArgs(), 0, deadline);
+    List<TestResult> tests = new ArrayList<>(first.events().tests());
+    Optional<TestsOutcome> broken = broken(first, tests);
+    if (broken.isPresent()) {
+      return broken.get();
+    }
+    if (first.events().discovered() == 0 && tests.isEmpty()) {
+      return new TestsOutcome(
+          Outcome.FAILED,
+          "segment '"
+              + segment.id()
+              + "' selected no test: "
+              + segment.boundary().tests().describe()
+              + " matched no test in "
+              + request.runtime().testClassesDir()
+              + ". Check the selectors under boundary.tests in segments.yaml",
+          tests);
+    }
+    Map<String, String> uniqueIds = new HashMap<>(first.events().uniqueIds());
+    for (int retry = 1; retry <= segment.retries(); retry++) {
+      List<String> again = Retries.toRetry(tests, uniqueIds);
+      if (again.isEmpty()) {
+        break;
+      }
+      List<String> args = new ArrayList<>(launcherArgs().subList(0, 2));
+      again.forEach(id -> add(args, "--select-unique-id", id));
+      Attempt attempt = launch(props, args, retry, deadline);
+      tests = Retries.merge(tests, attempt.events().tests());
+      uniqueIds.putAll(attempt.events().uniqueIds());
+      broken = broken(attempt, tests);
+      if (broken.isPresent()) {
+        return broken.get();
+      }
+    }
+    Outcome outcome =
+        tests.stream().anyMatch(t -> t.outcome().failed())
+            ? Outcome.FAILED
+            : tests.stream().anyMatch(t -> t.outcome() == TestOutcome.FLAKY)
+                ? Outcome.FLAKY
+                : Outcome.PASSED;
+    return new TestsOutcome(outcome, "", tests);
+  }
+
+  /**
+   * One run of the test JVM: the first ({@code attempt} 0) runs the segment's tests, each retry the
+   * tests that failed; each has its own events file, output and thread dump.
+   */
+  private record Attempt(
+      int number, TestJvm.Exit exit, TestEvents events, Path output, Path threadDump) {}
+
+  private Attempt launch(TestJvmProperties props, List<String> args, int attempt, long deadline)
+      throws IOException, InterruptedException {
+    String suffix = attempt == 0 ? "" : "-retry-" + attempt;
+    Path work = request.workDir().resolve(segment.id());
+    Files.createDirectories(work);
+    Path events = work.resolve("events" + suffix + ".txt");
+    Files.deleteIfExists(events);
+    Path logs = request.reportsDir().resolve("logs").resolve(segment.id());
+    Path output = logs.resolve("test-jvm" + suffix + ".log");
+    Path threadDump = logs.resolve("thread-dump" + suffix + ".txt");
+    Files.createDirectories(logs);
+    List<Path> classpath = new ArrayList<>(request.runtime().testClasspath());
+    classpath.addAll(request.runtime().launcherClasspath());
+    List<String> withEvents = new ArrayList<>(List.of("--events", events.toString()));
+    withEvents.addAll(args);
+    TestJvm.Spec spec =
+        new TestJvm.Spec(
+            request.runtime().java(),
+            classpath,
+            segment.jvmArgs(),
+            props.systemProperties(),
+            props.env(),
+            SegmentLauncher.class.getName(),
+            withEvents,
+            request.moduleDir(),
+            work.resolve("jvm" + suffix + ".args"),
+            output);
+    Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    TestJvm.Exit exit;
+    try (TestJvm jvm = TestJvm.start(spec)) {
+      cleanup.add(jvm);
+      try {
+        exit = jvm.await(left, threadDump);
+      } finally {
+        cleanup.remove(jvm);
+      }
+    }
+    return new Attempt(attempt, exit, TestEvents.read(events), output, threadDump);
+  }
+
+  /** A JVM that ran past the timeout or died: the outcome that says so, with the tests so far. */
+  private Optional<TestsOutcome> broken(Attempt attempt, List<TestResult> testsSoFar) {
+    TestEvents ran = attempt.events();
+    String during = attempt.number() == 0 ? "" : " (retry " + attempt.number() + ")";
+    List<TestResult> tests = new ArrayList<>(testsSoFar);
+    if (attempt.exit().timedOut()) {
+      ran.running()
+          .ifPresent(
+              t ->
+                  tests.add(
+                      errored(
+                          t,
+                          "the segment's timeout of "
+                              + segment.timeout().toSeconds()
+                              + " s passed while this test ran")));
+      return Optional.of(
+          new TestsOutcome(
+              Outcome.TIMED_OUT,
+              "segment '"
+                  + segment.id()
+                  + "' ran past its timeout of "
+                  + segment.timeout().toSeconds()
+                  + " s"
+                  + ran.running().map(t -> " while running " + t).orElse("")
+                  + during
+                  + (Files.exists(attempt.threadDump())
+                      ? "; the test JVM's threads at that moment: " + attempt.threadDump()
+                      : "")
+                  + ". The JVM was killed and the fixtures stopped. Raise 'timeout' in segments.yaml if"
+                  + " the tests need longer",
+              tests));
+    }
+    if (!ran.finished()) {
+      ran.running()
+          .ifPresent(
+              t ->
+                  tests.add(
+                      errored(
+                          t,
+                          "the test JVM exited with code "
+                              + attempt.exit().code()
+                              + " while this test ran")));
+      return Optional.of(
+          new TestsOutcome(
+              Outcome.ERROR,
+              "segment '"
+                  + segment.id()
+                  + "': the test JVM"
+                  + during
+                  + " exited with code "
+                  + attempt.exit().code()
+                  + ran.running()
+                      .map(t -> " while running " + t)
+                      .orElse(" before its tests finished")
+                  + LogTail.describe(attempt.output(), "test JVM"),
+              tests));
+    }
+    return Optional.empty();
+  }
+
+  /** The test that was running, {@code class.method}, as an errored test with {@code message}. */
+  private static TestResult errored(String running, String message) {
+    int dot = running.lastIndexOf('.');
+    return new TestResult(
+        running.substring(0, dot),
+        running.substring(dot + 1),
+        TestOutcome.ERROR,
+        0,
+        message,
+        "",
+        "");
+  }
+
+  /** The launcher's selection of the segment's tests; its first 2 arguments name the classes. */
+  private List<String> launcherArgs() {
+    TestSelectors selectors = segment.boundary().tests();
+    List<String> args = new ArrayList<>();
+    args.add("--classes-dir");
+    args.add(request.runtime().testClassesDir().toString());
+    selectors.classes().forEach(g -> add(args, "--include-class", ClassGlobs.toRegex(g)));
+    selectors.excludeClasses().forEach(g -> add(args, "--exclude-class", ClassGlobs.toRegex(g)));
+    selectors.packages().forEach(p -> add(args, "--include-package", p));
+    selectors.tags().forEach(t -> add(args, "--include-tag", t));
+    selectors.excludeTags().forEach(t -> add(args, "--exclude-tag", t));
+    return args;
+  }
+
+  private static void add(List<String> args, String option, String value) {
+    args.add(option);
+    args.add(value);
+  }
+}
