@@ -17,6 +17,11 @@ import java.util.Optional;
  * @param workDir where working files of the forked JVMs go: {@code target/segment-work}
  * @param providerOverride {@code -Dsegment.provider}: the provider of every fixture whose kind has
  *     a choice
+ * @param selection {@code -Dsegment}: which segments run
+ * @param failFast {@code -Dsegment.failFast}: no new segment after a failure
+ * @param parallel how many segments run at once
+ * @param shard {@code -Dsegment.shard}: this CI job's share of the selected segments
+ * @param historyFile where the segments' recent outcomes and durations are kept
  */
 public record RunRequest(
     String module,
@@ -28,7 +33,9 @@ public record RunRequest(
     Optional<Provider> providerOverride,
     Selection selection,
     boolean failFast,
-    int parallel) {
+    int parallel,
+    Optional<Shard> shard,
+    Path historyFile) {
 
   /** Memory a segment is assumed to need: its test JVM and its containers. */
   private static final long MEMORY_PER_SEGMENT = 1536L << 20;

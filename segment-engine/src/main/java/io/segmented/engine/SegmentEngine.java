@@ -3,11 +3,13 @@ package io.segmented.engine;
 import io.segmented.engine.fixture.DockerJanitor;
 import io.segmented.engine.fixture.FixtureFactory;
 import io.segmented.engine.fixture.SharedFixtures;
+import io.segmented.engine.history.History;
 import io.segmented.engine.result.JUnitXmlWriter;
 import io.segmented.engine.result.Outcome;
 import io.segmented.engine.result.ResultsFiles;
 import io.segmented.engine.result.RunResult;
 import io.segmented.engine.result.SegmentResult;
+import io.segmented.engine.result.SegmentTrend;
 import io.segmented.manifest.DataScope;
 import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.Manifest;
@@ -19,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Runs the segments of one module: checks that everything can start before anything does, runs each
@@ -56,7 +56,10 @@ public final class SegmentEngine {
               + " selects no segment. Segments: "
               + all.stream().map(SegmentSpec::id).collect(Collectors.joining(", ")));
     }
-    List<SegmentSpec> segments = all.stream().filter(request.selection()::selects).toList();
+    History history = readHistory(request.historyFile());
+    List<SegmentSpec> selected = all.stream().filter(request.selection()::selects).toList();
+    List<SegmentSpec> segments =
+        request.shard().map(shard -> shard.share(selected, history)).orElse(selected);
     List<FixtureSpec> needed =
         segments.stream()
             .flatMap(s -> SegmentRun.fixturesOf(request.manifest(), s).stream())
@@ -133,9 +136,11 @@ public final class SegmentEngine {
           result =
               skipped(
                   segment,
-                  request.selection().selects(segment)
-                      ? notStarted
-                      : "not selected by -Dsegment=" + request.selection());
+                  !request.selection().selects(segment)
+                      ? "not selected by -Dsegment=" + request.selection()
+                      : !segments.contains(segment)
+                          ? "in another shard than -Dsegment.shard=" + request.shard().orElseThrow()
+                          : notStarted);
           events.segmentFinished(result);
         }
         results.add(result);
@@ -152,9 +157,33 @@ public final class SegmentEngine {
             Duration.ofNanos(System.nanoTime() - start).toMillis(),
             RunResult.Totals.of(results),
             results);
+    run = withHistory(run, history, request.historyFile());
     ResultsFiles.write(request.reportsDir(), run);
     listener.runFinished(run);
     return run;
+  }
+
+  private static History readHistory(Path file) throws EngineException {
+    try {
+      return History.read(file);
+    } catch (IOException e) {
+      throw new EngineException(e.getMessage(), e);
+    }
+  }
+
+  /** Records the run in the history file and gives each segment its recent runs. */
+  private static RunResult withHistory(RunResult run, History before, Path file)
+      throws EngineException {
+    History after = before.with(run);
+    try {
+      after.write(file);
+    } catch (IOException e) {
+      throw new EngineException(
+          "cannot write the segment history " + file + ": " + e.getMessage(), e);
+    }
+    Map<String, SegmentTrend> trends = new LinkedHashMap<>();
+    run.segments().forEach(s -> trends.put(s.id(), after.trend(s.id())));
+    return run.withTrends(trends);
   }
 
   private static SegmentResult skipped(SegmentSpec segment, String why) {
@@ -327,29 +356,15 @@ public final class SegmentEngine {
 
   /** Results of an earlier run would mix with this one's: remove them, and only them. */
   private static void clearPreviousResults(RunRequest request) throws EngineException {
-    Path dir = request.reportsDir();
-    if (!Files.isDirectory(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.toList()) {
-        String name = f.getFileName().toString();
-        if ((name.startsWith("TEST-") && name.endsWith(".xml"))
-            || name.equals(ResultsFiles.RESULTS_FILE)) {
-          Files.delete(f);
-        }
-      }
-      Path logs = dir.resolve("logs");
-      if (Files.isDirectory(logs)) {
-        try (Stream<Path> walk = Files.walk(logs)) {
-          for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-            Files.delete(p);
-          }
-        }
-      }
+    try {
+      ResultsFiles.clear(request.reportsDir());
     } catch (IOException e) {
       throw new EngineException(
-          "cannot clear the results of the previous run in " + dir + ": " + e.getMessage(), e);
+          "cannot clear the results of the previous run in "
+              + request.reportsDir()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 }

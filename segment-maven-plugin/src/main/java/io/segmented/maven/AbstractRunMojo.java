@@ -4,6 +4,7 @@ import io.segmented.engine.EngineException;
 import io.segmented.engine.RunRequest;
 import io.segmented.engine.SegmentEngine;
 import io.segmented.engine.Selection;
+import io.segmented.engine.Shard;
 import io.segmented.engine.TestRuntime;
 import io.segmented.engine.UnsupportedManifestException;
 import io.segmented.engine.result.RunResult;
@@ -70,6 +71,30 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
   @Parameter(property = PropertyNames.FAIL_FAST, defaultValue = "false")
   protected boolean failFast;
 
+  /**
+   * Runs only this CI job's share of the selected segments: {@code 2/3} is the second of three
+   * jobs. The shares are computed alike on every job, so together they run every selected segment
+   * exactly once; they are balanced by the durations in the history file when it has them, by
+   * segment id otherwise. The other segments are reported SKIPPED. Merge the jobs' results with
+   * {@code segment:merge}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.SHARD)
+  protected String shard;
+
+  /**
+   * The file that keeps each segment's last 20 outcomes and durations: shards are balanced by them
+   * and the report shows each segment's recent failure rate. Point it outside {@code target} (and
+   * cache it in CI) to keep it across clean builds.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(
+      property = PropertyNames.HISTORY,
+      defaultValue = "${project.build.directory}/segment-history.json")
+  protected File historyFile;
+
   /** The module's compiled test classes. */
   @Parameter(
       defaultValue = "${project.build.testOutputDirectory}",
@@ -131,7 +156,9 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
             providerOverride(),
             Selection.parse(segments),
             failFast,
-            parallel == null ? RunRequest.defaultParallelism() : parallel);
+            parallel == null ? RunRequest.defaultParallelism() : parallel,
+            shard(),
+            historyFile.toPath());
     RunResult result;
     try {
       result =
@@ -159,5 +186,16 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
         ReportsDirectory.model(reportsDirectory.toPath(), result),
         getLog());
     return result;
+  }
+
+  private Optional<Shard> shard() throws MojoExecutionException {
+    if (shard == null || shard.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Shard.parse(shard));
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
   }
 }

@@ -39,5 +39,14 @@ final class PropertyNames {
   /** Makes a flaky test (failed, then passed on a retry) fail the build. */
   static final String FAIL_ON_FLAKY = "segment.failOnFlaky";
 
+  /** This CI job's share of the segments: {@code -Dsegment.shard=2/3}. */
+  static final String SHARD = "segment.shard";
+
+  /** The file that keeps the segments' recent outcomes and durations. */
+  static final String HISTORY = "segment.history";
+
+  /** The reports directories that {@code segment:merge} merges. */
+  static final String MERGE_FROM = "segment.mergeFrom";
+
   private PropertyNames() {}
 }

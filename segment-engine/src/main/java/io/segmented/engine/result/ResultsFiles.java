@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Reads and writes {@code segment-results.json}. Writes go to a temporary file first and are moved
@@ -40,6 +42,32 @@ public final class ResultsFiles {
   /** Reads the results file of {@code reportsDir}. */
   public static RunResult read(Path reportsDir) throws IOException {
     return JSON.readValue(reportsDir.resolve(RESULTS_FILE).toFile(), RunResult.class);
+  }
+
+  /**
+   * Removes the results, JUnit XML and logs of an earlier run from {@code reportsDir}, and only
+   * those: results of two runs must not mix.
+   */
+  public static void clear(Path reportsDir) throws IOException {
+    if (!Files.isDirectory(reportsDir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(reportsDir)) {
+      for (Path f : files.toList()) {
+        String name = f.getFileName().toString();
+        if ((name.startsWith("TEST-") && name.endsWith(".xml")) || name.equals(RESULTS_FILE)) {
+          Files.delete(f);
+        }
+      }
+    }
+    Path logs = reportsDir.resolve("logs");
+    if (Files.isDirectory(logs)) {
+      try (Stream<Path> walk = Files.walk(logs)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
   }
 
   static void writeAtomically(Path target, byte[] bytes) throws IOException {

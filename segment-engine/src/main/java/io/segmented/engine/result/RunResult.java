@@ -1,6 +1,7 @@
 package io.segmented.engine.result;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One run of one module: what {@code segment-results.json} holds.
@@ -12,6 +13,7 @@ import java.util.List;
  * @param durationMillis the run's wall time
  * @param totals counts over all segments
  * @param segments the segments, in manifest order
+ * @param trends each segment's recent runs from the history file, by segment id
  */
 public record RunResult(
     int schemaVersion,
@@ -20,13 +22,33 @@ public record RunResult(
     String startedAt,
     long durationMillis,
     Totals totals,
-    List<SegmentResult> segments) {
+    List<SegmentResult> segments,
+    Map<String, SegmentTrend> trends) {
 
   /** The format version written by this engine. */
   public static final int SCHEMA_VERSION = 1;
 
   public RunResult {
     segments = List.copyOf(segments);
+    trends = trends == null ? Map.of() : Map.copyOf(trends);
+  }
+
+  /** A run without history. */
+  public RunResult(
+      int schemaVersion,
+      String runId,
+      String module,
+      String startedAt,
+      long durationMillis,
+      Totals totals,
+      List<SegmentResult> segments) {
+    this(schemaVersion, runId, module, startedAt, durationMillis, totals, segments, Map.of());
+  }
+
+  /** This run with each segment's recent runs. */
+  public RunResult withTrends(Map<String, SegmentTrend> trends) {
+    return new RunResult(
+        schemaVersion, runId, module, startedAt, durationMillis, totals, segments, trends);
   }
 
   /** The segments whose outcome fails the build. */

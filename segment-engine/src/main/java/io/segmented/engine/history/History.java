@@ -1,0 +1,124 @@
+package io.segmented.engine.history;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.segmented.engine.result.Outcome;
+import io.segmented.engine.result.RunResult;
+import io.segmented.engine.result.SegmentResult;
+import io.segmented.engine.result.SegmentTrend;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The last outcomes and durations of each segment, kept across runs in one file that CI can cache:
+ * shards are balanced by its durations, and the report shows each segment's recent failure rate.
+ *
+ * @param segments the last {@value #KEEP} runs of each segment, oldest first
+ */
+public record History(Map<String, List<Entry>> segments) {
+
+  /** How many runs of a segment are kept. */
+  public static final int KEEP = 20;
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /**
+   * One run of one segment.
+   *
+   * @param outcome how it ended
+   * @param durationMillis its wall time
+   * @param startedAt when, ISO-8601
+   */
+  public record Entry(Outcome outcome, long durationMillis, String startedAt) {}
+
+  public History {
+    Map<String, List<Entry>> copy = new LinkedHashMap<>();
+    (segments == null ? Map.<String, List<Entry>>of() : segments)
+        .forEach((id, entries) -> copy.put(id, List.copyOf(entries)));
+    segments = Map.copyOf(copy);
+  }
+
+  /** No runs yet. */
+  public static History empty() {
+    return new History(Map.of());
+  }
+
+  /**
+   * The history in {@code file}; empty when there is none yet.
+   *
+   * @throws IOException when the file is there but cannot be read as a history
+   */
+  public static History read(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return empty();
+    }
+    try {
+      return JSON.readValue(file.toFile(), History.class);
+    } catch (IOException e) {
+      throw new IOException(
+          "the segment history "
+              + file
+              + " cannot be read ("
+              + e.getMessage().lines().findFirst().orElse("")
+              + "). Delete it: the next run starts a new one",
+          e);
+    }
+  }
+
+  /** This history with the segments {@code run} ran (not the SKIPPED ones) added. */
+  public History with(RunResult run) {
+    Map<String, List<Entry>> next = new LinkedHashMap<>(segments);
+    for (SegmentResult s : run.segments()) {
+      if (s.outcome() == Outcome.SKIPPED) {
+        continue;
+      }
+      List<Entry> entries = new ArrayList<>(next.getOrDefault(s.id(), List.of()));
+      entries.add(new Entry(s.outcome(), s.durationMillis(), s.startedAt()));
+      next.put(s.id(), entries.subList(Math.max(0, entries.size() - KEEP), entries.size()));
+    }
+    return new History(next);
+  }
+
+  /** Writes it to {@code file}, atomically. */
+  public void write(Path file) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+    try {
+      Files.write(tmp, JSON.writeValueAsBytes(this));
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** The mean wall time of the segment's recorded runs; empty when it has none. */
+  public OptionalLong meanDurationMillis(String segmentId) {
+    List<Entry> entries = segments.getOrDefault(segmentId, List.of());
+    if (entries.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(
+        Math.round(entries.stream().mapToLong(Entry::durationMillis).average().orElse(0)));
+  }
+
+  /** What the report shows of a segment's recent runs; empty when it has none. */
+  public SegmentTrend trend(String segmentId) {
+    List<Entry> entries = segments.getOrDefault(segmentId, List.of());
+    int failed = (int) entries.stream().filter(e -> e.outcome().failsBuild()).count();
+    int flaky = (int) entries.stream().filter(e -> e.outcome() == Outcome.FLAKY).count();
+    return new SegmentTrend(
+        entries.size(), failed, flaky, entries.stream().map(e -> e.outcome().name()).toList());
+  }
+}

@@ -1,0 +1,127 @@
+package io.segmented.engine.result;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Merges the reports directories of several CI jobs (the shards of one run) into one: each
+ * segment's result, logs and JUnit XML from the directory where it ran, so one report shows them
+ * all.
+ */
+public final class ResultsMerge {
+
+  private ResultsMerge() {}
+
+  /**
+   * Merges {@code sources} into {@code target}, replacing what results {@code target} held.
+   *
+   * @throws IllegalArgumentException when a source has no results, or a segment ran in two sources
+   */
+  public static RunResult merge(List<Path> sources, Path target) throws IOException {
+    Map<Path, RunResult> runs = new LinkedHashMap<>();
+    for (Path source : sources) {
+      if (source.toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())) {
+        throw new IllegalArgumentException(
+            source + " is both a source and the target of the merge; merge into another directory");
+      }
+      if (!Files.isRegularFile(source.resolve(ResultsFiles.RESULTS_FILE))) {
+        throw new IllegalArgumentException(
+            "no "
+                + ResultsFiles.RESULTS_FILE
+                + " in "
+                + source
+                + ": is it a shard's reports directory?");
+      }
+      runs.put(source, ResultsFiles.read(source));
+    }
+    Map<String, SegmentResult> segments = new LinkedHashMap<>();
+    Map<String, Path> ranIn = new LinkedHashMap<>();
+    Map<String, SegmentTrend> trends = new LinkedHashMap<>();
+    for (Map.Entry<Path, RunResult> e : runs.entrySet()) {
+      for (SegmentResult s : e.getValue().segments()) {
+        boolean ran = s.outcome() != Outcome.SKIPPED;
+        if (ran && ranIn.containsKey(s.id())) {
+          throw new IllegalArgumentException(
+              "segment '"
+                  + s.id()
+                  + "' ran in both "
+                  + ranIn.get(s.id())
+                  + " and "
+                  + e.getKey()
+                  + ". Merge the shards of one run (-Dsegment.shard=1/n ... n/n)");
+        }
+        if (ran || !segments.containsKey(s.id())) {
+          segments.put(s.id(), s);
+          if (ran) {
+            ranIn.put(s.id(), e.getKey());
+          }
+          SegmentTrend trend = e.getValue().trends().get(s.id());
+          if (trend != null) {
+            trends.put(s.id(), trend);
+          }
+        }
+      }
+    }
+    ResultsFiles.clear(target);
+    for (Map.Entry<String, Path> e : ranIn.entrySet()) {
+      copySegmentFiles(e.getValue(), target, e.getKey());
+    }
+    for (Path source : sources) {
+      copyTree(source.resolve("logs").resolve("_run"), target.resolve("logs").resolve("_run"));
+    }
+    List<RunResult> all = new ArrayList<>(runs.values());
+    List<SegmentResult> merged = new ArrayList<>(segments.values());
+    RunResult run =
+        new RunResult(
+            RunResult.SCHEMA_VERSION,
+            all.stream().map(RunResult::runId).distinct().collect(Collectors.joining(",")),
+            all.get(0).module(),
+            all.stream().map(RunResult::startedAt).min(Comparator.naturalOrder()).orElse(""),
+            all.stream().mapToLong(RunResult::durationMillis).max().orElse(0),
+            RunResult.Totals.of(merged),
+            merged,
+            trends);
+    ResultsFiles.write(target, run);
+    return run;
+  }
+
+  private static void copySegmentFiles(Path source, Path target, String segmentId)
+      throws IOException {
+    Files.createDirectories(target);
+    try (Stream<Path> files = Files.list(source)) {
+      for (Path f : files.toList()) {
+        String name = f.getFileName().toString();
+        if (name.equals("TEST-" + segmentId + ".xml")
+            || (name.startsWith("TEST-" + segmentId + ".") && name.endsWith(".xml"))) {
+          Files.copy(f, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+    copyTree(source.resolve("logs").resolve(segmentId), target.resolve("logs").resolve(segmentId));
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    if (!Files.isDirectory(from)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path dest = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(dest);
+        } else if (!Files.exists(dest)) {
+          Files.copy(p, dest);
+        }
+      }
+    }
+  }
+}
