@@ -1,0 +1,52 @@
+import java.time.Duration
+
+def NestedBuild = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, "NestedBuild.groovy"))
+
+/**
+ * Starts `mvn segment:run` of the blocking segment, waits until its test runs with redis up, sends SIGINT (to the
+ * Maven JVM alone, or to its process group as a terminal's Ctrl-C does), and checks that Maven ends and leaves
+ * nothing.
+ *
+ * What Maven prints after the signal is not checked: the engine prints nothing that says the run was stopped, and
+ * what the segment's thread manages to log before the JVM halts (if anything) reports the test JVM that the shutdown
+ * hook killed as "exited with code 137".
+ */
+def interrupt(Class NestedBuild, String name, boolean group) {
+  def marker = new File(basedir, "target/blocking-test.properties")
+  marker.delete()
+  def build = NestedBuild.start(basedir, localRepositoryPath.toString(), name, ["segment:run", "-Dsegment=blocks"])
+  long testJvm = -1
+  try {
+    def running = build.awaitMarker(marker, Duration.ofMinutes(4))
+    testJvm = running.getProperty("test.jvm.pid") as long
+    assert running.getProperty("build.pid") as long == build.pid() :
+        "${name}: the test JVM's parent is ${running.getProperty('build.pid')}, not the Maven JVM ${build.pid()}"
+    // What the signal must stop: the test JVM, the redis container and the segment's network.
+    def owned = "${NestedBuild.OWNER_LABEL}=${build.pid()}"
+    assert NestedBuild.alive(testJvm) : "${name}: the test JVM ${testJvm} is gone before the signal"
+    assert NestedBuild.containers(owned).any { it.contains(" Up ") } :
+        "${name}: no running container of the build before the signal: ${NestedBuild.containers()}"
+    assert !NestedBuild.networks(owned).isEmpty() :
+        "${name}: no network of the build before the signal: ${NestedBuild.networks()}"
+
+    build.signal("INT", group)
+    int code = build.awaitExit(Duration.ofSeconds(90))
+    // 130 = 128 + SIGINT: the JVM ended on the signal, after its shutdown hooks, not because the run finished
+    assert code == 130 : "${name}: Maven ended with code ${code}, not 130 (SIGINT)${build.tail()}"
+    // Checked at once, not polled: Maven's shutdown hook must have removed everything before the JVM ended.
+    assert !NestedBuild.alive(testJvm) : "${name}: the test JVM ${testJvm} still runs after Maven ended"
+    def to = group ? "the process group of Maven" : "Maven alone"
+    NestedBuild.assertNothingLeft(basedir, "after SIGINT to ${to} (${name})")
+    println build.tail(15)
+  } finally {
+    build.stopIfRunning()
+    NestedBuild.killIfAlive(testJvm, basedir)
+  }
+}
+
+// kill -INT <Maven's pid>: only Maven gets the signal; its shutdown hook must stop the test JVM itself.
+interrupt(NestedBuild, "sigint-maven", false)
+// kill -INT -<pgid>, as Ctrl-C in a terminal: the test JVM gets SIGINT too and ends while the hook runs.
+interrupt(NestedBuild, "sigint-group", true)
+
+return true
