@@ -21,7 +21,7 @@ final class Cleanup implements AutoCloseable {
    */
   Cleanup(Runnable last) {
     this.last = last;
-    this.hook = new Thread(this::closeAll, "segment-cleanup");
+    this.hook = new Thread(this::interrupted, "segment-cleanup");
     Runtime.getRuntime().addShutdownHook(hook);
   }
 
@@ -43,6 +43,18 @@ final class Cleanup implements AutoCloseable {
 
   synchronized void remove(AutoCloseable c) {
     open.remove(c);
+  }
+
+  /**
+   * The build is going down mid-run (Ctrl-C, SIGTERM): say so on the console, where Maven's own log
+   * may already be gone, then stop everything.
+   */
+  private void interrupted() {
+    System.err.println(
+        "[segment] The build is stopping (Ctrl-C or a signal): stopping the run's test JVMs and"
+            + " fixtures, then removing its containers and networks");
+    closeAll();
+    System.err.println("[segment] Stopped; nothing of the run is left running");
   }
 
   private void closeAll() {

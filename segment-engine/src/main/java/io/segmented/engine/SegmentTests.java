@@ -166,6 +166,16 @@ final class SegmentTests {
                   + " the tests need longer",
               tests));
     }
+    if (!ran.finished() && cleanup.closed()) {
+      return Optional.of(
+          new TestsOutcome(
+              Outcome.ERROR,
+              "segment '"
+                  + segment.id()
+                  + "': stopped because the build was interrupted"
+                  + ran.running().map(t -> ", while running " + t).orElse(""),
+              tests));
+    }
     if (!ran.finished()) {
       ran.running()
           .ifPresent(
