@@ -49,6 +49,7 @@ public final class HtmlReport {
     data.put("run", model.run());
     data.put("logTails", model.logTails());
     data.put("graph", BoundaryGraph.of(model.run().segments()));
+    data.put("timeline", Timeline.of(model.run().segments()));
     data.put("byBoundary", byBoundary(model.run()));
     try (Writer out = output.open(INDEX)) {
       Template template = FREEMARKER.getTemplate("report.ftlh");

@@ -97,6 +97,8 @@ class HtmlReportTest {
     assertTrue(html.contains("GET /charge 500 &lt;b&gt;boom&lt;/b&gt;"));
     assertTrue(html.contains("<strong>a.PayIT.charges</strong>"));
     assertTrue(html.contains("mvn segment:run -Dsegment=payments"));
+    assertTrue(html.contains("<h2 id=\"timeline\">Timeline</h2>"), "a timeline of the run");
+    assertTrue(html.contains("Selection <strong>all</strong>"));
     assertTrue(html.contains(">FAILED</span>") && html.contains(">PASSED</span>"));
     assertTrue(
         html.contains("payments: FAILED</text>"), "the boundary graph labels the broken edge");

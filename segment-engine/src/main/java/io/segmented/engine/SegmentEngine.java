@@ -156,11 +156,23 @@ public final class SegmentEngine {
             startedAt.toString(),
             Duration.ofNanos(System.nanoTime() - start).toMillis(),
             RunResult.Totals.of(results),
-            results);
+            results,
+            Map.of(),
+            describeSelection(request));
     run = withHistory(run, history, request.historyFile());
     ResultsFiles.write(request.reportsDir(), run);
     listener.runFinished(run);
     return run;
+  }
+
+  /** The run's selection as the report shows it. */
+  private static String describeSelection(RunRequest request) {
+    List<String> parts = new ArrayList<>();
+    if (!request.selection().patterns().isEmpty()) {
+      parts.add("-Dsegment=" + request.selection());
+    }
+    request.shard().ifPresent(shard -> parts.add("shard " + shard));
+    return parts.isEmpty() ? "all" : String.join(", ", parts);
   }
 
   private static History readHistory(Path file) throws EngineException {

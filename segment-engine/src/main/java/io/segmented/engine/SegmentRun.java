@@ -40,6 +40,7 @@ final class SegmentRun {
   private final RunListener listener;
   private final Cleanup cleanup;
   private final SharedFixtures shared;
+  private final Secrets secrets;
 
   SegmentRun(
       RunRequest request,
@@ -53,6 +54,7 @@ final class SegmentRun {
     this.segment = segment;
     this.providers = providers;
     this.shared = shared;
+    this.secrets = Secrets.of(request.manifest());
     this.runId = runId;
     this.listener = listener;
     this.cleanup = cleanup;
@@ -155,19 +157,22 @@ final class SegmentRun {
       }
     }
     long teardownMillis = millisSince(teardownStart);
-    return new SegmentResult(
-        segment.id(),
-        segment.description(),
-        segment.boundary().between(),
-        outcome,
-        message,
-        startedAt.toString(),
-        millisSince(start),
-        fixturesMillis,
-        testsMillis,
-        teardownMillis,
-        fixtureResults(fixtures, set.startTimes(), outcome == Outcome.FIXTURE_ERROR ? message : ""),
-        tests);
+    secrets.maskFiles(logDir);
+    return secrets.mask(
+        new SegmentResult(
+            segment.id(),
+            segment.description(),
+            segment.boundary().between(),
+            outcome,
+            message,
+            startedAt.toString(),
+            millisSince(start),
+            fixturesMillis,
+            testsMillis,
+            teardownMillis,
+            fixtureResults(
+                fixtures, set.startTimes(), outcome == Outcome.FIXTURE_ERROR ? message : ""),
+            tests));
   }
 
   /** Seeds each fixture's data into the segment's own database, once, before the tests. */

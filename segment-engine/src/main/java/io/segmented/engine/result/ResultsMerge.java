@@ -89,7 +89,9 @@ public final class ResultsMerge {
             all.stream().mapToLong(RunResult::durationMillis).max().orElse(0),
             RunResult.Totals.of(merged),
             merged,
-            trends);
+            trends,
+            "shards merged: "
+                + all.stream().map(RunResult::selection).collect(Collectors.joining("; ")));
     ResultsFiles.write(target, run);
     return run;
   }

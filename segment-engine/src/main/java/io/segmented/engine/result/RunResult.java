@@ -14,6 +14,8 @@ import java.util.Map;
  * @param totals counts over all segments
  * @param segments the segments, in manifest order
  * @param trends each segment's recent runs from the history file, by segment id
+ * @param selection which segments the run chose, as people read it: {@code all}, {@code
+ *     -Dsegment=orders-*}, {@code shard 2/3}, ...
  */
 public record RunResult(
     int schemaVersion,
@@ -23,7 +25,8 @@ public record RunResult(
     long durationMillis,
     Totals totals,
     List<SegmentResult> segments,
-    Map<String, SegmentTrend> trends) {
+    Map<String, SegmentTrend> trends,
+    String selection) {
 
   /** The format version written by this engine. */
   public static final int SCHEMA_VERSION = 1;
@@ -31,6 +34,7 @@ public record RunResult(
   public RunResult {
     segments = List.copyOf(segments);
     trends = trends == null ? Map.of() : Map.copyOf(trends);
+    selection = selection == null ? "all" : selection;
   }
 
   /** A run without history. */
@@ -42,13 +46,22 @@ public record RunResult(
       long durationMillis,
       Totals totals,
       List<SegmentResult> segments) {
-    this(schemaVersion, runId, module, startedAt, durationMillis, totals, segments, Map.of());
+    this(
+        schemaVersion, runId, module, startedAt, durationMillis, totals, segments, Map.of(), "all");
   }
 
   /** This run with each segment's recent runs. */
   public RunResult withTrends(Map<String, SegmentTrend> trends) {
     return new RunResult(
-        schemaVersion, runId, module, startedAt, durationMillis, totals, segments, trends);
+        schemaVersion,
+        runId,
+        module,
+        startedAt,
+        durationMillis,
+        totals,
+        segments,
+        trends,
+        selection);
   }
 
   /** The segments whose outcome fails the build. */

@@ -1,0 +1,104 @@
+package io.segmented.report;
+
+import io.segmented.engine.result.Outcome;
+import io.segmented.engine.result.SegmentResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The run drawn on a time axis: each segment that ran is a bar from its start to its end, in the
+ * lane it shared with the segments before and after it, so segments that ran side by side are on
+ * different rows.
+ *
+ * @param width the picture's width
+ * @param height the picture's height
+ * @param lanes how many segments ran at once at most
+ * @param bars the segments
+ * @param ticks the time axis' marks
+ */
+public record Timeline(int width, int height, int lanes, List<Bar> bars, List<Tick> ticks) {
+
+  static final int LEFT = 70;
+  static final int RIGHT = 20;
+  static final int ROW = 30;
+  static final int TOP = 10;
+  static final int WIDTH = 760;
+
+  /** A segment: its lane, and where its bar goes. */
+  public record Bar(
+      String segment, String outcome, int lane, int x, int y, int width, String time) {
+
+    /** Where its label goes: inside the bar. */
+    public int labelX() {
+      return x + 4;
+    }
+  }
+
+  /** A mark on the time axis, in seconds since the run started. */
+  public record Tick(int x, String label) {}
+
+  /** The timeline of {@code segments}; empty when none ran. */
+  public static Timeline of(List<SegmentResult> segments) {
+    record Span(SegmentResult segment, long start, long end) {}
+    List<Span> spans = new ArrayList<>();
+    for (SegmentResult s : segments) {
+      if (s.outcome() == Outcome.SKIPPED) {
+        continue;
+      }
+      try {
+        long start = Instant.parse(s.startedAt()).toEpochMilli();
+        spans.add(new Span(s, start, start + Math.max(1, s.durationMillis())));
+      } catch (DateTimeParseException e) {
+        // a segment without a start time is left off the timeline
+      }
+    }
+    if (spans.isEmpty()) {
+      return new Timeline(WIDTH, 0, 0, List.of(), List.of());
+    }
+    spans.sort(Comparator.comparingLong(Span::start).thenComparing(sp -> sp.segment().id()));
+    long origin = spans.get(0).start();
+    long total = Math.max(1, spans.stream().mapToLong(Span::end).max().orElse(origin) - origin);
+    double scale = (WIDTH - LEFT - RIGHT) / (double) total;
+    List<Long> laneEnds = new ArrayList<>();
+    List<Bar> bars = new ArrayList<>();
+    for (Span sp : spans) {
+      int lane = 0;
+      while (lane < laneEnds.size() && laneEnds.get(lane) > sp.start()) {
+        lane++;
+      }
+      if (lane == laneEnds.size()) {
+        laneEnds.add(sp.end());
+      } else {
+        laneEnds.set(lane, sp.end());
+      }
+      int x = LEFT + (int) Math.round((sp.start() - origin) * scale);
+      int w = Math.max(2, (int) Math.round((sp.end() - sp.start()) * scale));
+      bars.add(
+          new Bar(
+              sp.segment().id(),
+              sp.segment().outcome().label(),
+              lane + 1,
+              x,
+              TOP + lane * ROW,
+              w,
+              seconds(sp.end() - sp.start())));
+    }
+    int lanes = laneEnds.size();
+    List<Tick> ticks = new ArrayList<>();
+    for (int i = 0; i <= 4; i++) {
+      long at = total * i / 4;
+      ticks.add(new Tick(LEFT + (int) Math.round(at * scale), seconds(at)));
+    }
+    return new Timeline(
+        WIDTH, TOP + lanes * ROW + 30, lanes, List.copyOf(bars), List.copyOf(ticks));
+  }
+
+  private static String seconds(long millis) {
+    return String.format(Locale.ROOT, "%.1f s", Duration.ofMillis(millis).toMillis() / 1000.0);
+  }
+}

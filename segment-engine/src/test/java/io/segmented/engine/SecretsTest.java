@@ -1,0 +1,84 @@
+package io.segmented.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.segmented.engine.result.Outcome;
+import io.segmented.engine.result.SegmentResult;
+import io.segmented.engine.result.TestOutcome;
+import io.segmented.engine.result.TestResult;
+import io.segmented.manifest.Interpolator;
+import io.segmented.manifest.Manifest;
+import io.segmented.manifest.ManifestLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SecretsTest {
+
+  @TempDir Path dir;
+
+  private Manifest manifest() throws Exception {
+    Files.writeString(
+        dir.resolve("segments.yaml"),
+        """
+        version: 1
+        fixtures:
+          db:
+            postgres: {password: pg-s3cret-1}
+          api:
+            container:
+              image: acme/api:1
+              env: {API_TOKEN: tok-123456, MODE: verbose-mode}
+        segments:
+          one:
+            boundary: {between: [app, db], tests: {classes: ["*IT"]}}
+            fixtures: [db, api]
+            properties: {stripe.key: sk_live_987654, short.password: abc}
+        """);
+    return new ManifestLoader(Interpolator.of(dir, Map.of(), Map.of()))
+        .load(dir.resolve("segments.yaml"));
+  }
+
+  @Test
+  void passwordsAndValuesOfSecretNamesAreMaskedInMessagesAndTraces() throws Exception {
+    Secrets secrets = Secrets.of(manifest());
+    TestResult failed =
+        new TestResult(
+            "a.B",
+            "c",
+            TestOutcome.FAILED,
+            1,
+            "login with pg-s3cret-1 and tok-123456 failed in verbose-mode",
+            "java.lang.AssertionError",
+            "at sk_live_987654 abc",
+            List.of(new TestResult("a.B", "c", TestOutcome.ERROR, 1, "pg-s3cret-1", "", "")));
+    SegmentResult result =
+        new SegmentResult(
+            "one",
+            "",
+            List.of("app", "db"),
+            Outcome.FAILED,
+            "segment 'one': tok-123456",
+            "t",
+            1,
+            1,
+            1,
+            1,
+            List.of(),
+            List.of(failed));
+
+    SegmentResult masked = secrets.mask(result);
+
+    TestResult t = masked.tests().get(0);
+    assertEquals("login with **** and **** failed in verbose-mode", t.message());
+    assertEquals("at **** abc", t.stackTrace(), "short values are no secrets worth masking");
+    assertEquals("****", t.attempts().get(0).message());
+    assertEquals("segment 'one': ****", masked.message());
+    assertTrue(Secrets.secretName("spring.datasource.password"));
+    assertTrue(!Secrets.secretName("MODE"));
+  }
+}
