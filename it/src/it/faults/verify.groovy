@@ -1,7 +1,7 @@
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, "build.log").text
-assert log.contains("4 of 5 segment(s) failed:")
+assert log.contains("5 of 7 segment(s) failed:")
 assert log.contains("segment 'halts': the test JVM exited with code 7 while running it.faults.HaltingIT.halts")
 assert log.contains("segment 'missing-image' (app \u2194 ghost): FIXTURE-ERROR")
 assert log.contains("segment 'missing-image': fixture 'ghost' (container): image 'segmented-it/does-not-exist:0' is not on this machine and could not be pulled: ")
@@ -15,7 +15,7 @@ assert log.contains("\u2714 fine (app \u2194 nothing) PASSED: 1/1 tests passed")
 
 def reports = new File(basedir, "target/segment-reports")
 def results = new JsonSlurper().parse(new File(reports, "segment-results.json"))
-assert results.segments*.outcome == ["FIXTURE_ERROR", "FIXTURE_ERROR", "ERROR", "ERROR", "PASSED"]
+assert results.segments*.outcome == ["FIXTURE_ERROR", "FIXTURE_ERROR", "ERROR", "ERROR", "PASSED", "FLAKY", "FAILED"]
 assert results.segments[0].tests.isEmpty()
 assert results.segments[0].fixtures[0].error.contains("did not become ready")
 def exits = results.segments[2].tests
@@ -37,3 +37,10 @@ def html = new File(reports, "index.html").text
 assert html.contains(">FIXTURE-ERROR</span>")
 assert html.contains(">ERROR</span>")
 assert html.contains("never-ready: FIXTURE-ERROR</text>")
+
+// a flaky test and a failure whose message is markup, in the page a person opens first
+assert html.contains(">FLAKY</span>") && html.contains(">FAILED</span>")
+assert html.contains("FLAKY, failed 1 of 2 attempts, then passed")
+assert html.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+assert !html.contains("<script>") : "a test's message became markup"
+assert html.contains("<h2 id=\"timeline\">Timeline</h2>")

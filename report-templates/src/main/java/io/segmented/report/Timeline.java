@@ -37,6 +37,14 @@ public record Timeline(int width, int height, int lanes, List<Bar> bars, List<Ti
     public int labelX() {
       return x + 4;
     }
+
+    /**
+     * Whether its label fits in the bar (about 7 pixels a character); a bar too short for it keeps
+     * its tooltip, and the table below names every segment anyway.
+     */
+    public boolean labelFits() {
+      return width >= 8 + 7 * (segment.length() + 1 + outcome.length());
+    }
   }
 
   /** A mark on the time axis, in seconds since the run started. */
