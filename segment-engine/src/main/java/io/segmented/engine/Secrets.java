@@ -123,6 +123,7 @@ final class Secrets {
         result.startedAt(),
         result.durationMillis(),
         result.fixturesMillis(),
+        result.dataMillis(),
         result.testsMillis(),
         result.teardownMillis(),
         result.fixtures().stream()

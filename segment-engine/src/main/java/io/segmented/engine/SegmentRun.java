@@ -106,6 +106,7 @@ final class SegmentRun {
     String message = "";
     List<TestResult> tests = List.of();
     long fixturesMillis = 0;
+    long dataMillis = 0;
     long testsMillis = 0;
     try {
       try {
@@ -121,7 +122,12 @@ final class SegmentRun {
       } finally {
         fixturesMillis = millisSince(start);
       }
-      seed(fixtures);
+      long dataStart = System.nanoTime();
+      try {
+        seed(fixtures);
+      } finally {
+        dataMillis = millisSince(dataStart);
+      }
       long testsStart = System.nanoTime();
       Duration left = segment.timeout().minusNanos(System.nanoTime() - start);
       SegmentTests.TestsOutcome ran =
@@ -168,6 +174,7 @@ final class SegmentRun {
             startedAt.toString(),
             millisSince(start),
             fixturesMillis,
+            dataMillis,
             testsMillis,
             teardownMillis,
             fixtureResults(

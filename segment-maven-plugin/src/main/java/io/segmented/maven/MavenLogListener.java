@@ -99,6 +99,7 @@ final class MavenLogListener implements RunListener {
             + seconds(result.durationMillis())
             + " (fixtures "
             + seconds(result.fixturesMillis())
+            + (result.dataMillis() > 0 ? ", data " + seconds(result.dataMillis()) : "")
             + ", tests "
             + seconds(result.testsMillis())
             + ", teardown "

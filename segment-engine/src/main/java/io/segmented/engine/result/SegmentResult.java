@@ -13,6 +13,7 @@ import java.util.List;
  * @param startedAt when it started, ISO-8601
  * @param durationMillis its whole wall time
  * @param fixturesMillis time spent starting fixtures
+ * @param dataMillis time spent preparing data (seeds), after the fixtures started
  * @param testsMillis time spent in the test JVM
  * @param teardownMillis time spent stopping fixtures
  * @param fixtures its fixtures
@@ -27,6 +28,7 @@ public record SegmentResult(
     String startedAt,
     long durationMillis,
     long fixturesMillis,
+    long dataMillis,
     long testsMillis,
     long teardownMillis,
     List<FixtureResult> fixtures,
@@ -36,6 +38,36 @@ public record SegmentResult(
     between = List.copyOf(between);
     fixtures = List.copyOf(fixtures);
     tests = List.copyOf(tests);
+  }
+
+  /** A segment that prepared no data. */
+  public SegmentResult(
+      String id,
+      String description,
+      List<String> between,
+      Outcome outcome,
+      String message,
+      String startedAt,
+      long durationMillis,
+      long fixturesMillis,
+      long testsMillis,
+      long teardownMillis,
+      List<FixtureResult> fixtures,
+      List<TestResult> tests) {
+    this(
+        id,
+        description,
+        between,
+        outcome,
+        message,
+        startedAt,
+        durationMillis,
+        fixturesMillis,
+        0,
+        testsMillis,
+        teardownMillis,
+        fixtures,
+        tests);
   }
 
   /** The tests that failed or errored. */
