@@ -14,13 +14,16 @@ final class Cleanup implements AutoCloseable {
   private final Set<AutoCloseable> open = new LinkedHashSet<>();
   private boolean closed;
   private final Runnable last;
+  private final Runnable lateSweep;
   private final Thread hook;
 
   /**
    * @param last what to do after everything open is closed: remove what the run labelled
+   * @param lateSweep on Ctrl-C only, after {@code last}: remove what was still being created then
    */
-  Cleanup(Runnable last) {
+  Cleanup(Runnable last, Runnable lateSweep) {
     this.last = last;
+    this.lateSweep = lateSweep;
     this.hook = new Thread(this::interrupted, "segment-cleanup");
     Runtime.getRuntime().addShutdownHook(hook);
   }
@@ -54,6 +57,7 @@ final class Cleanup implements AutoCloseable {
         "[segment] The build is stopping (Ctrl-C or a signal): stopping the run's test JVMs and"
             + " fixtures, then removing its containers and networks");
     closeAll();
+    lateSweep.run();
     System.err.println("[segment] Stopped; nothing of the run is left running");
   }
 

@@ -94,7 +94,8 @@ public final class SegmentEngine {
     List<SegmentResult> results = new ArrayList<>();
     RunListener events = new SerializedListener(listener);
     ExecutorService pool = Executors.newFixedThreadPool(parallel, segmentThreads());
-    try (Cleanup cleanup = new Cleanup(() -> removeRun(docker, runId))) {
+    try (Cleanup cleanup =
+        new Cleanup(() -> removeRun(docker, runId), () -> sweepLate(docker, runId))) {
       SharedFixtures shared =
           new SharedFixtures(
               runId, request.reportsDir().resolve("logs").resolve(SharedFixtures.LOG_FOLDER));
@@ -363,6 +364,29 @@ public final class SegmentEngine {
       } catch (RuntimeException e) {
         // the next run removes what is left by label
       }
+    }
+  }
+
+  /**
+   * A container or network Docker was still creating when Ctrl-C came appears after the run's
+   * things were removed: look again until two looks in a row find nothing of the run, for at most 3
+   * s. (A creation that comes later still, after a long image pull, is removed by the next run.)
+   */
+  private static void sweepLate(boolean docker, String runId) {
+    if (!docker) {
+      return;
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+    int quiet = 0;
+    try {
+      while (quiet < 2 && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+        quiet = DockerJanitor.removeRun(runId) == 0 ? quiet + 1 : 0;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      // the next run removes what is left by label
     }
   }
 
