@@ -135,7 +135,7 @@ public final class SegmentEngine {
                   segment,
                   request.selection().selects(segment)
                       ? notStarted
-                      : "not selected by -Dsegment=" + request.selection());
+                      : request.selection().whyLeftOut(segment));
           events.segmentFinished(result);
         }
         results.add(result);
