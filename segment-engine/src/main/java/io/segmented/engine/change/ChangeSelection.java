@@ -19,11 +19,13 @@ import java.util.stream.Collectors;
 
 /**
  * Which segments the changes since a git ref make relevant ({@code -Dsegment.changedSince}), and
- * why. A segment is selected when a changed file matches one of its {@code covers} globs (see
- * {@link PathGlob}), when its own entry in the manifest changed, or when a file its data, contract
- * or fixtures name changed (see {@link NamedFiles}). Every segment is selected when the manifest
- * changed outside every segment's entry (defaults, fixtures, the list itself), or when the module's
- * {@code pom.xml} changed.
+ * why. A segment is selected when a changed file matches one of its {@code covers} globs ({@code *}
+ * within a folder, {@code **} across folders), when its own entry in the manifest changed, or when
+ * a file its data, contract or fixtures name changed: seed scripts, the contract, a {@code
+ * container}'s {@code files}, a {@code wiremock}'s {@code mappings}, files a {@code process}
+ * command names, for the fixtures it names and those they depend on. Every segment is selected when
+ * the manifest changed outside every segment's entry (defaults, fixtures, the list itself), or when
+ * the module's {@code pom.xml} changed.
  *
  * @param ref the git ref the changes are counted from
  * @param changed what changed

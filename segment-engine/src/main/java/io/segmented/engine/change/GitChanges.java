@@ -54,7 +54,11 @@ final class GitChanges {
     try (Repository repo = builder.setMustExist(true).build()) {
       if (repo.isBare()) {
         throw new ChangeException(
-            PROPERTY + ref + ": " + repo.getDirectory() + " is a bare repository: no working tree");
+            PROPERTY
+                + ref
+                + ": "
+                + repo.getDirectory()
+                + " is a bare repository, with no working tree to compare. Run in a clone");
       }
       Path workTree = repo.getWorkTree().toPath().toRealPath();
       String prefix = workTree.relativize(module).toString().replace('\\', '/');
@@ -66,8 +70,8 @@ final class GitChanges {
         Path absolute = file.toAbsolutePath().normalize();
         String path = base.relativize(absolute).toString().replace('\\', '/');
         if (absolute.startsWith(base) && paths.contains(path)) {
-          String inRepo = prefix.isEmpty() ? path : prefix + "/" + path;
-          lines.put(path, LineChanges.changedLines(blob(repo, tree, inRepo), contentOf(absolute)));
+          byte[] before = blob(repo, tree, prefix.isEmpty() ? path : prefix + "/" + path);
+          lines.put(path, LineChanges.changedLines(before, contentOf(absolute)));
         }
       }
       return new ChangedFiles(ref, paths, lines);
