@@ -138,7 +138,7 @@ public final class SegmentEngine {
               skipped(
                   segment,
                   !request.selection().selects(segment)
-                      ? "not selected by -Dsegment=" + request.selection()
+                      ? request.selection().whyLeftOut(segment)
                       : !segments.contains(segment)
                           ? "in another shard than -Dsegment.shard=" + request.shard().orElseThrow()
                           : notStarted);
@@ -171,6 +171,9 @@ public final class SegmentEngine {
     List<String> parts = new ArrayList<>();
     if (!request.selection().patterns().isEmpty()) {
       parts.add("-Dsegment=" + request.selection());
+    }
+    if (!request.selection().leftOut().isEmpty()) {
+      parts.add("by change (-Dsegment.changedSince)");
     }
     request.shard().ifPresent(shard -> parts.add("shard " + shard));
     return parts.isEmpty() ? "all" : String.join(", ", parts);

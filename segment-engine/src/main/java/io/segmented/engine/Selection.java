@@ -3,23 +3,40 @@ package io.segmented.engine;
 import io.segmented.manifest.SegmentSpec;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Which segments a run runs: all of them, or those whose id matches one of the patterns of {@code
- * -Dsegment} ({@code orders-*,payments}; {@code *} is any run of characters, {@code ?} one).
+ * -Dsegment} ({@code orders-*,payments}; {@code *} is any run of characters, {@code ?} one), less
+ * those a further rule such as {@code -Dsegment.changedSince} leaves out.
  *
  * @param patterns the patterns as given; empty selects every segment
+ * @param leftOut segments left out by a further rule, by id, with the reason reported for each
  */
-public record Selection(List<String> patterns) {
+public record Selection(List<String> patterns, Map<String, String> leftOut) {
 
   /** Every segment. */
   public static final Selection ALL = new Selection(List.of());
 
   public Selection {
     patterns = List.copyOf(patterns);
+    leftOut = Map.copyOf(leftOut);
+  }
+
+  /** The segments that match one of {@code patterns}. */
+  public Selection(List<String> patterns) {
+    this(patterns, Map.of());
+  }
+
+  /** This selection less the segments of {@code reasons}, each reported with its reason. */
+  public Selection without(Map<String, String> reasons) {
+    Map<String, String> all = new HashMap<>(leftOut);
+    reasons.forEach(all::putIfAbsent);
+    return new Selection(patterns, all);
   }
 
   /** A comma-separated list of patterns; blank selects every segment. */
@@ -38,7 +55,24 @@ public record Selection(List<String> patterns) {
 
   /** Whether {@code segment} is selected. */
   public boolean selects(SegmentSpec segment) {
+    return matchesPatterns(segment) && !leftOut.containsKey(segment.id());
+  }
+
+  /**
+   * Whether {@code segment} matches the patterns of {@code -Dsegment}, whatever else leaves it out.
+   */
+  public boolean matchesPatterns(SegmentSpec segment) {
     return patterns.isEmpty() || patterns.stream().anyMatch(p -> matches(p, segment.id()));
+  }
+
+  /**
+   * Why {@code segment} is left out, as its SKIPPED result says; empty when this selection selects
+   * it.
+   */
+  public String whyLeftOut(SegmentSpec segment) {
+    return matchesPatterns(segment)
+        ? leftOut.getOrDefault(segment.id(), "")
+        : "not selected by -Dsegment=" + this;
   }
 
   /** The patterns that select none of {@code segments}: each is most likely a typo. */

@@ -20,6 +20,7 @@ import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.eclipse.aether.RepositorySystem;
 
@@ -61,6 +62,20 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
    */
   @Parameter(property = PropertyNames.SELECTION)
   protected String segments;
+
+  /**
+   * Runs only the segments that the changes since this git ref touch (a branch, tag or commit, as
+   * {@code -Dsegment.changedSince=origin/main}): committed since the ref, staged, unstaged and
+   * untracked files of the module alike. A segment is touched when a changed file matches its
+   * {@code covers} or is a file its fixtures, data or contract name, or when its own entry in
+   * {@code segments.yaml} changed; a change to {@code segments.yaml} outside every entry, or to the
+   * module's {@code pom.xml}, touches all. Applies on top of {@code segment}: a segment must pass
+   * both. The others are reported SKIPPED with the reason.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.CHANGED_SINCE)
+  protected String changedSince;
 
   /**
    * Stops starting new segments once one has failed; the segments not started are reported SKIPPED.
@@ -109,7 +124,8 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
     this.repositorySystem = repositorySystem;
   }
 
-  private Optional<Provider> providerOverride() throws MojoFailureException {
+  /** {@code -Dsegment.provider}, checked. */
+  static Optional<Provider> providerOverride(String provider) throws MojoFailureException {
     if (provider == null || provider.isBlank()) {
       return Optional.empty();
     }
@@ -133,14 +149,19 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
   private static final List<String> CHATTY_LOGGERS =
       List.of("org.testcontainers", "tc", "com.github.dockerjava");
 
-  /** Loads the manifest and runs every segment; returns the results, already written to disk. */
-  protected RunResult runSegments() throws MojoExecutionException, MojoFailureException {
+  /** Sets the {@link #CHATTY_LOGGERS} to WARN (DEBUG with {@code -X}), unless the user chose. */
+  static void quietTestcontainers(Log log) {
     for (String logger : CHATTY_LOGGERS) {
       String key = "org.slf4j.simpleLogger.log." + logger;
       if (System.getProperty(key) == null) {
-        System.setProperty(key, getLog().isDebugEnabled() ? "debug" : "warn");
+        System.setProperty(key, log.isDebugEnabled() ? "debug" : "warn");
       }
     }
+  }
+
+  /** Loads the manifest and runs every segment; returns the results, already written to disk. */
+  protected RunResult runSegments() throws MojoExecutionException, MojoFailureException {
+    quietTestcontainers(getLog());
     Manifest loaded = loadManifest();
     TestRuntime runtime =
         new TestClasspath(project, session, plugin, repositorySystem)
@@ -153,8 +174,13 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
             runtime,
             reportsDirectory.toPath(),
             Path.of(project.getBuild().getDirectory(), "segment-work"),
-            providerOverride(),
-            Selection.parse(segments),
+            providerOverride(provider),
+            ChangedSince.narrow(
+                Selection.parse(segments),
+                changedSince,
+                loaded,
+                project.getBasedir().toPath(),
+                getLog()),
             failFast,
             parallel == null ? RunRequest.defaultParallelism() : parallel,
             shard(),

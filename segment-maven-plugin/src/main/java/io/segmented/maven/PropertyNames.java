@@ -33,6 +33,9 @@ final class PropertyNames {
   /** Which segments run: {@code -Dsegment=orders-*,payments}. */
   static final String SELECTION = "segment";
 
+  /** Runs only the segments that the changes since a git ref touch. */
+  static final String CHANGED_SINCE = "segment.changedSince";
+
   /** Stops starting new segments after the first failure. */
   static final String FAIL_FAST = "segment.failFast";
 

@@ -1,0 +1,7 @@
+package it.cs.alpha;
+
+public class Alpha {
+  public String name() {
+    return "alpha";
+  }
+}

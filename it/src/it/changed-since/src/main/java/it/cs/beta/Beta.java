@@ -1,0 +1,7 @@
+package it.cs.beta;
+
+public class Beta {
+  public String name() {
+    return "beta";
+  }
+}

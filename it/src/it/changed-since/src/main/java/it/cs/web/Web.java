@@ -1,0 +1,7 @@
+package it.cs.web;
+
+public class Web {
+  public String name() {
+    return "web";
+  }
+}

@@ -1,0 +1,204 @@
+package io.segmented.engine.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.segmented.engine.Selection;
+import io.segmented.engine.UnsupportedManifestException;
+import io.segmented.engine.change.ChangeSelection;
+import io.segmented.engine.change.ChangedFiles;
+import io.segmented.engine.fixture.DockerProbe;
+import io.segmented.manifest.Interpolator;
+import io.segmented.manifest.Manifest;
+import io.segmented.manifest.ManifestLoader;
+import io.segmented.manifest.Provider;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlannerTest {
+
+  /** A Docker engine that answers or not, has some images, and counts the questions. */
+  private static final class FakeDocker implements DockerProbe {
+    final boolean answers;
+    final Set<String> images;
+    final List<String> asked = new ArrayList<>();
+
+    FakeDocker(boolean answers, String... images) {
+      this.answers = answers;
+      this.images = Set.of(images);
+    }
+
+    @Override
+    public boolean answers() {
+      asked.add("answers");
+      return answers;
+    }
+
+    @Override
+    public boolean hasImage(String image) {
+      asked.add(image);
+      return images.contains(image);
+    }
+  }
+
+  @TempDir Path dir;
+  private Manifest manifest;
+
+  @BeforeEach
+  void module() throws Exception {
+    Path file = dir.resolve("segments.yaml");
+    Files.writeString(
+        file,
+        """
+        version: 1
+        fixtures:
+          db: {postgres: {image: "pg:16", provider: auto}}
+          cache: {redis: {image: "redis:7"}, reuse: run}
+          stubs: {wiremock: {provider: embedded}, reuse: run}
+          app: {container: {image: "app:1"}, dependsOn: [db, cache]}
+          tool: {process: {command: [java, -jar, tool.jar]}}
+        segments:
+          orders:
+            boundary: {between: [client, app], tests: {classes: ["*OrdersIT"]}}
+            fixtures: [app, stubs]
+          tooling:
+            boundary: {between: [client, tool], tests: {classes: ["*ToolIT"]}}
+            fixtures: [tool, cache]
+          pure:
+            boundary:
+              between: [client, rules]
+              tests: {classes: ["*RulesIT"]}
+              covers: ["src/main/java/rules/**"]
+        """);
+    manifest = new ManifestLoader(Interpolator.of(dir, Map.of(), Map.of())).load(file);
+  }
+
+  private List<String> plan(Selection selection, Optional<ChangeSelection> change, DockerProbe d)
+      throws Exception {
+    return PlanText.lines(Planner.plan(manifest, selection, change, Optional.empty(), 2, d));
+  }
+
+  @Test
+  void everySegmentWithItsFixturesStartWavesAndImages() throws Exception {
+    FakeDocker docker = new FakeDocker(true, "pg:16");
+    assertEquals(
+        List.of(
+            "Plan for segments.yaml: 3 of 3 segment(s) would run. Nothing is started",
+            "\u2714 orders (client \u2194 app) selected: every segment runs (no -Dsegment, no"
+                + " -Dsegment.changedSince)",
+            "    fixtures: db (postgres, container) pg:16, reuse segment",
+            "              cache (redis, container) redis:7, reuse run, shared by the run",
+            "              app (container, container) app:1, reuse segment",
+            "              stubs (wiremock, embedded) embedded wiremock, reuse run, yet a fresh"
+                + " one per segment",
+            "    start:    db + cache + stubs (in parallel), then app",
+            "\u2714 tooling (client \u2194 tool) selected: every segment runs (no -Dsegment, no"
+                + " -Dsegment.changedSince)",
+            "    fixtures: tool (process, process) java -jar tool.jar, reuse segment",
+            "              cache (redis, container) redis:7, reuse run, shared by the run",
+            "    start:    tool + cache (in parallel)",
+            "\u2714 pure (client \u2194 rules) selected: every segment runs (no -Dsegment, no"
+                + " -Dsegment.changedSince)",
+            "    fixtures: none",
+            "Order: orders, tooling, pure (manifest order), 2 at a time (segment.parallel), each"
+                + " with its own fixtures and test JVM",
+            "Shared by the run (reuse: run): cache, each started once, by the first segment that"
+                + " needs it",
+            "Images: 3, checked on the Docker engine",
+            "  pg:16 (db): present",
+            "  redis:7 (cache): not present, the run pulls it first",
+            "  app:1 (app): not present, the run pulls it first"),
+        plan(Selection.ALL, Optional.empty(), docker));
+    assertEquals(List.of("answers", "pg:16", "redis:7", "app:1"), docker.asked);
+  }
+
+  @Test
+  void withoutDockerAutoIsEmbeddedAndImagesAreNotChecked() throws Exception {
+    FakeDocker docker = new FakeDocker(false);
+    List<String> lines = plan(Selection.parse("ord*"), Optional.empty(), docker);
+    assertEquals(
+        List.of(
+            "Plan for segments.yaml: 1 of 3 segment(s) would run. Nothing is started",
+            "\u2714 orders (client \u2194 app) selected: matches -Dsegment=ord*",
+            "    fixtures: db (postgres, embedded) embedded postgres, reuse segment"),
+        lines.subList(0, 3));
+    assertEquals(
+        List.of(
+            "- tooling (client \u2194 tool) left out: not selected by -Dsegment=ord*",
+            "- pure (client \u2194 rules) left out: not selected by -Dsegment=ord*",
+            "Order: orders (manifest order), 1 at a time (segment.parallel), each with its own"
+                + " fixtures and test JVM",
+            "Shared by the run (reuse: run): cache, each started once, by the first segment that"
+                + " needs it",
+            "Images: 2, not checked: no Docker engine answers, so a run would stop before"
+                + " starting anything",
+            "  redis:7 (cache)",
+            "  app:1 (app)"),
+        lines.subList(lines.size() - 7, lines.size()));
+    assertEquals(List.of("answers"), docker.asked, "asked once, for db's provider: auto");
+  }
+
+  @Test
+  void aChangeSelectsOnlyWhatItTouchesAndDockerIsNotAskedWhenNothingNeedsIt() throws Exception {
+    FakeDocker docker = new FakeDocker(true);
+    ChangeSelection change =
+        ChangeSelection.of(
+            manifest,
+            dir,
+            new ChangedFiles(
+                "origin/main",
+                new TreeSet<>(List.of("src/main/java/rules/Rule.java", "README.md")),
+                Map.of()));
+    Plan plan =
+        Planner.plan(
+            manifest,
+            Selection.ALL,
+            Optional.of(change),
+            Optional.of(Provider.CONTAINER),
+            4,
+            docker);
+    List<String> lines = PlanText.lines(plan);
+    assertEquals(
+        List.of(
+            "Plan for segments.yaml: 1 of 3 segment(s) would run. Nothing is started",
+            "Changed since origin/main: 2 file(s) in the module",
+            "  README.md",
+            "  src/main/java/rules/Rule.java",
+            "- orders (client \u2194 app) left out: not selected by"
+                + " -Dsegment.changedSince=origin/main: none of the 2 file(s) changed since"
+                + " origin/main matches its covers (it declares none), its entry in segments.yaml,"
+                + " or a file its fixtures, data or contract name"),
+        lines.subList(0, 5));
+    assertEquals(
+        List.of(
+            "\u2714 pure (client \u2194 rules) selected: src/main/java/rules/Rule.java matches"
+                + " covers 'src/main/java/rules/**'",
+            "    fixtures: none",
+            "Order: pure (manifest order), 1 at a time (segment.parallel), each with its own"
+                + " fixtures and test JVM",
+            "Images: none (no selected segment runs a fixture in a container)"),
+        lines.subList(lines.size() - 4, lines.size()));
+    assertEquals(List.of(), docker.asked);
+    assertEquals(Optional.empty(), plan.docker());
+  }
+
+  @Test
+  void aPatternThatSelectsNothingIsRefusedAsTheRunRefusesIt() {
+    UnsupportedManifestException e =
+        assertThrows(
+            UnsupportedManifestException.class,
+            () -> plan(Selection.parse("orders,tols"), Optional.empty(), new FakeDocker(true)));
+    assertEquals(
+        "-Dsegment=orders,tols: tols selects no segment. Segments: orders, tooling, pure",
+        e.getMessage());
+  }
+}

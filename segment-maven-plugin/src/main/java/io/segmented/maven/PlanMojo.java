@@ -1,0 +1,85 @@
+package io.segmented.maven;
+
+import io.segmented.engine.RunRequest;
+import io.segmented.engine.Selection;
+import io.segmented.engine.UnsupportedManifestException;
+import io.segmented.engine.fixture.DockerProbe;
+import io.segmented.engine.plan.Plan;
+import io.segmented.engine.plan.PlanText;
+import io.segmented.engine.plan.Planner;
+import io.segmented.manifest.Manifest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Prints what {@code segment:run} would do, and why, without starting anything: which segments run
+ * (by {@code -Dsegment} and {@code -Dsegment.changedSince}) and why each is selected or left out;
+ * each selected segment's fixtures with kind, provider, image or command and reuse, and the order
+ * they start in; the order and parallelism of the segments; and the images the run needs, with
+ * whether the Docker engine has them. Asks Docker only when a fixture's provider is {@code auto} or
+ * an image is needed, and starts no container, process or JVM. Needs no compiled classes.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "plan", threadSafe = true)
+public final class PlanMojo extends AbstractSegmentMojo {
+
+  /**
+   * Plans only the segments whose id matches one of these comma-separated patterns ({@code *} any
+   * characters, {@code ?} one), as {@code -Dsegment=orders-*,payments}. A pattern that matches no
+   * segment fails, as it fails the run.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.SELECTION)
+  String segments;
+
+  /**
+   * Plans only the segments that the changes since this git ref touch, as {@code
+   * -Dsegment.changedSince=origin/main}, with the same rules as {@code segment:run}; the plan lists
+   * the changed files and, for every segment, the change that selects it or why none does.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.CHANGED_SINCE)
+  String changedSince;
+
+  /**
+   * Plans every fixture whose kind has a choice ({@code postgres}, {@code wiremock}) with this
+   * provider: {@code embedded}, {@code container} or {@code auto}, as the run would.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.PROVIDER)
+  String provider;
+
+  /**
+   * How many segments the run would run at once; by default as many as the run would choose.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.PARALLEL)
+  Integer parallel;
+
+  @Override
+  protected void executeWithManifest() throws MojoExecutionException, MojoFailureException {
+    AbstractRunMojo.quietTestcontainers(getLog());
+    Manifest loaded = loadManifest();
+    Plan plan;
+    try (DockerProbe docker = DockerProbe.local()) {
+      plan =
+          Planner.plan(
+              loaded,
+              Selection.parse(segments),
+              ChangedSince.read(changedSince, loaded, project.getBasedir().toPath()),
+              AbstractRunMojo.providerOverride(provider),
+              parallel == null ? RunRequest.defaultParallelism() : parallel,
+              docker);
+    } catch (UnsupportedManifestException e) {
+      throw new MojoFailureException(manifest + ": " + e.getMessage(), e);
+    }
+    PlanText.lines(plan).forEach(getLog()::info);
+  }
+}
