@@ -2,6 +2,7 @@ package io.segmented.engine;
 
 import io.segmented.engine.fixture.DockerJanitor;
 import io.segmented.engine.fixture.FixtureFactory;
+import io.segmented.engine.fixture.FixtureGraph;
 import io.segmented.engine.fixture.SharedFixtures;
 import io.segmented.engine.history.History;
 import io.segmented.engine.result.JUnitXmlWriter;
@@ -62,7 +63,7 @@ public final class SegmentEngine {
         request.shard().map(shard -> shard.share(selected, history)).orElse(selected);
     List<FixtureSpec> needed =
         segments.stream()
-            .flatMap(s -> SegmentRun.fixturesOf(request.manifest(), s).stream())
+            .flatMap(s -> FixtureGraph.of(request.manifest(), s).stream())
             .distinct()
             .toList();
     Map<String, Provider> providers = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import io.segmented.engine.data.SeedException;
 import io.segmented.engine.data.Seeds;
 import io.segmented.engine.fixture.Fixture;
 import io.segmented.engine.fixture.FixtureFactory;
+import io.segmented.engine.fixture.FixtureGraph;
 import io.segmented.engine.fixture.FixtureSet;
 import io.segmented.engine.fixture.FixtureStartException;
 import io.segmented.engine.fixture.Labels;
@@ -16,7 +17,6 @@ import io.segmented.engine.result.SegmentResult;
 import io.segmented.engine.result.TestResult;
 import io.segmented.manifest.DataScope;
 import io.segmented.manifest.FixtureSpec;
-import io.segmented.manifest.Manifest;
 import io.segmented.manifest.Provider;
 import io.segmented.manifest.SegmentSpec;
 import java.io.IOException;
@@ -24,10 +24,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.testcontainers.containers.Network;
 
 /** One segment from its fixtures' start to their stop: record, tear down, then report. */
@@ -60,32 +58,11 @@ final class SegmentRun {
     this.cleanup = cleanup;
   }
 
-  /**
-   * The fixtures a segment starts: the ones it names and, before them, everything they depend on.
-   */
-  static List<FixtureSpec> fixturesOf(Manifest manifest, SegmentSpec segment) {
-    Set<String> ids = new LinkedHashSet<>();
-    for (String id : segment.fixtureIds()) {
-      addWithDependencies(manifest, id, ids);
-    }
-    return ids.stream().map(manifest::fixture).toList();
-  }
-
-  private static void addWithDependencies(Manifest manifest, String id, Set<String> ids) {
-    if (ids.contains(id)) {
-      return;
-    }
-    for (String dep : manifest.fixture(id).dependsOn()) {
-      addWithDependencies(manifest, dep, ids);
-    }
-    ids.add(id);
-  }
-
   SegmentResult run() {
     listener.segmentStarted(segment);
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
-    List<FixtureSpec> specs = fixturesOf(request.manifest(), segment);
+    List<FixtureSpec> specs = FixtureGraph.of(request.manifest(), segment);
     Map<String, String> labels = Labels.of(runId, segment.id());
     boolean inContainers =
         specs.stream().anyMatch(f -> providers.get(f.id()) == Provider.CONTAINER);
