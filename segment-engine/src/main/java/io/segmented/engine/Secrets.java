@@ -137,7 +137,10 @@ final class Secrets {
                         f.reuse(),
                         f.startMillis(),
                         f.log(),
-                        mask(f.error())))
+                        mask(f.error()),
+                        f.restores(),
+                        f.restoreMeanMillis(),
+                        f.restoreMaxMillis()))
             .toList(),
         result.tests().stream().map(this::mask).toList());
   }

@@ -5,6 +5,7 @@ import io.segmented.engine.fixture.FixtureFactory;
 import io.segmented.engine.fixture.FixtureGraph;
 import io.segmented.engine.fixture.SharedFixtures;
 import io.segmented.engine.history.History;
+import io.segmented.engine.restore.Restores;
 import io.segmented.engine.result.JUnitXmlWriter;
 import io.segmented.engine.result.Outcome;
 import io.segmented.engine.result.ResultsFiles;
@@ -250,46 +251,28 @@ public final class SegmentEngine {
   }
 
   /**
-   * Seeds run once per segment; restores per class or test and resets are not there yet: say so, do
-   * not ignore.
+   * Seeds run for postgres; restores for the kinds {@link Restores} knows. Say so before anything
+   * starts, do not ignore.
    */
   private static void checkDataScopes(Manifest manifest, List<SegmentSpec> segments)
       throws UnsupportedManifestException {
     List<String> problems = new ArrayList<>();
     for (SegmentSpec s : segments) {
       for (DataScope d : s.data().values()) {
-        if (!d.seed().isEmpty()
-            && !manifest.fixture(d.fixtureId()).kind().key().equals("postgres")) {
+        FixtureSpec fixture = manifest.fixture(d.fixtureId());
+        if (!d.seed().isEmpty() && !fixture.kind().key().equals("postgres")) {
           problems.add(
               "segment '"
                   + s.id()
                   + "': seeds for the '"
-                  + manifest.fixture(d.fixtureId()).kind().key()
+                  + fixture.kind().key()
                   + "' fixture '"
                   + d.fixtureId()
                   + "' are not run by this version yet (postgres only)."
                   + " Create the data from the tests meanwhile");
         }
-        if (d.scope() != DataScope.Scope.SEGMENT) {
-          problems.add(
-              "segment '"
-                  + s.id()
-                  + "': 'scope: "
-                  + d.scope().name().toLowerCase(java.util.Locale.ROOT)
-                  + "' for fixture '"
-                  + d.fixtureId()
-                  + "' needs restores between "
-                  + (d.scope() == DataScope.Scope.CLASS ? "classes" : "tests")
-                  + ", which this version does not do yet. Use 'scope: segment' (seeded once) meanwhile");
-        }
-        if (!d.resetCommand().isEmpty()) {
-          problems.add(
-              "segment '"
-                  + s.id()
-                  + "': 'reset' for fixture '"
-                  + d.fixtureId()
-                  + "' is not run by this version yet. Remove it, or run it from the tests meanwhile");
-        }
+        Restores.unsupported(d, fixture.kind())
+            .ifPresent(why -> problems.add("segment '" + s.id() + "': " + why));
       }
     }
     if (!problems.isEmpty()) {

@@ -11,6 +11,8 @@ import io.segmented.engine.fixture.Labels;
 import io.segmented.engine.fixture.Networks;
 import io.segmented.engine.fixture.SegmentScope;
 import io.segmented.engine.fixture.SharedFixtures;
+import io.segmented.engine.restore.RestoreException;
+import io.segmented.engine.restore.Restores;
 import io.segmented.engine.result.FixtureResult;
 import io.segmented.engine.result.Outcome;
 import io.segmented.engine.result.SegmentResult;
@@ -26,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.testcontainers.containers.Network;
 
 /** One segment from its fixtures' start to their stop: record, tear down, then report. */
@@ -84,6 +87,7 @@ final class SegmentRun {
     List<TestResult> tests = List.of();
     long fixturesMillis = 0;
     long dataMillis = 0;
+    Restores restores = null;
     long testsMillis = 0;
     try {
       try {
@@ -102,18 +106,28 @@ final class SegmentRun {
       long dataStart = System.nanoTime();
       try {
         seed(fixtures);
+        restores = Restores.of(segment, fixtures);
+        restores.prepare();
       } finally {
         dataMillis = millisSince(dataStart);
       }
       long testsStart = System.nanoTime();
       Duration left = segment.timeout().minusNanos(System.nanoTime() - start);
       SegmentTests.TestsOutcome ran =
-          new SegmentTests(request, segment, cleanup)
+          new SegmentTests(request, segment, cleanup, restoreArgs(restores))
               .run(TestJvmProperties.of(segment, request.moduleDir(), fixtures), left);
       testsMillis = millisSince(testsStart);
       outcome = ran.outcome();
       message = ran.message();
       tests = ran.tests();
+      Optional<String> failedRestore = restores.failure();
+      if (failedRestore.isPresent()) {
+        outcome = Outcome.FIXTURE_ERROR;
+        message = "segment '" + segment.id() + "': " + failedRestore.get();
+      }
+    } catch (RestoreException e) {
+      outcome = Outcome.FIXTURE_ERROR;
+      message = "segment '" + segment.id() + "': " + e.getMessage();
     } catch (FixtureStartException e) {
       outcome = Outcome.FIXTURE_ERROR;
       message = "segment '" + segment.id() + "': " + e.getMessage();
@@ -128,6 +142,9 @@ final class SegmentRun {
       Thread.currentThread().interrupt();
       outcome = Outcome.ERROR;
       message = "segment '" + segment.id() + "': interrupted";
+    }
+    if (restores != null) {
+      restores.close();
     }
     long teardownStart = System.nanoTime();
     set.close();
@@ -155,7 +172,10 @@ final class SegmentRun {
             testsMillis,
             teardownMillis,
             fixtureResults(
-                fixtures, set.startTimes(), outcome == Outcome.FIXTURE_ERROR ? message : ""),
+                fixtures,
+                set.startTimes(),
+                outcome == Outcome.FIXTURE_ERROR ? message : "",
+                restores == null ? Map.of() : restores.stats()),
             tests));
   }
 
@@ -170,29 +190,46 @@ final class SegmentRun {
   }
 
   private List<FixtureResult> fixtureResults(
-      List<Fixture> fixtures, Map<String, Duration> startTimes, String error) {
+      List<Fixture> fixtures,
+      Map<String, Duration> startTimes,
+      String error,
+      Map<String, Restores.Stats> restoreStats) {
     List<FixtureResult> out = new ArrayList<>();
     for (Fixture f : fixtures) {
       Duration took = startTimes.get(f.spec().id());
+      Restores.Stats restored =
+          restoreStats.getOrDefault(f.spec().id(), new Restores.Stats(0, 0, 0));
       out.add(
           new FixtureResult(
-              f.spec().id(),
-              f.spec().kind().key(),
-              f.image(),
-              f.provider(),
-              f.shared() ? "run" : "segment",
-              took == null ? 0 : took.toMillis(),
-              "logs/"
-                  + (f.shared() ? SharedFixtures.LOG_FOLDER : segment.id())
-                  + "/"
-                  + f.spec().id()
-                  + ".log",
-              took == null ? error : ""));
+                  f.spec().id(),
+                  f.spec().kind().key(),
+                  f.image(),
+                  f.provider(),
+                  f.shared() ? "run" : "segment",
+                  took == null ? 0 : took.toMillis(),
+                  "logs/"
+                      + (f.shared() ? SharedFixtures.LOG_FOLDER : segment.id())
+                      + "/"
+                      + f.spec().id()
+                      + ".log",
+                  took == null ? error : "")
+              .withRestores(restored.count(), restored.meanMillis(), restored.maxMillis()));
     }
     return out;
   }
 
   private static long millisSince(long nanos) {
     return Duration.ofNanos(System.nanoTime() - nanos).toMillis();
+  }
+
+  /** The launcher's arguments that make the test JVM ask for restores; none when none are due. */
+  private static List<String> restoreArgs(Restores restores) throws IOException {
+    if (restores.boundaries().isEmpty()) {
+      return List.of();
+    }
+    List<String> args =
+        new ArrayList<>(List.of("--restore-port", String.valueOf(restores.listen())));
+    restores.boundaries().forEach(b -> args.addAll(List.of("--restore-at", b)));
+    return args;
   }
 }

@@ -30,11 +30,16 @@ final class SegmentTests {
   private final RunRequest request;
   private final SegmentSpec segment;
   private final Cleanup cleanup;
+  private final List<String> restoreArgs;
 
-  SegmentTests(RunRequest request, SegmentSpec segment, Cleanup cleanup) {
+  /**
+   * @param restoreArgs the launcher's arguments that make it ask for restores; empty for none
+   */
+  SegmentTests(RunRequest request, SegmentSpec segment, Cleanup cleanup, List<String> restoreArgs) {
     this.request = request;
     this.segment = segment;
     this.cleanup = cleanup;
+    this.restoreArgs = List.copyOf(restoreArgs);
   }
 
   /** How the tests of a segment ended. */
@@ -109,6 +114,7 @@ final class SegmentTests {
     classpath.addAll(request.runtime().launcherClasspath());
     List<String> withEvents = new ArrayList<>(List.of("--events", events.toString()));
     withEvents.addAll(args);
+    withEvents.addAll(restoreArgs);
     TestJvm.Spec spec =
         new TestJvm.Spec(
             request.runtime().java(),

@@ -30,10 +30,12 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * and runs them with the JUnit Platform Launcher, writing one event a line to the events file.
  *
  * <p>Arguments: {@code --events FILE --classes-dir DIR [--include-class REGEX] [--exclude-class
- * REGEX] [--include-package NAME] [--include-tag EXPR] [--exclude-tag EXPR] [--select-unique-id
- * ID]}, each option repeatable; unique ids (a retry) select exactly those tests and ignore the
- * filters. Exit code 0 when the tests ran, whatever their outcome (outcomes are in the events); 2
- * for bad arguments.
+ * REGEX] [--include-package NAME] [--include-tag EXPR] [--exclude-tag EXPR] [--select-unique-id ID]
+ * [--restore-port PORT --restore-at class|test]}, each option repeatable; unique ids (a retry)
+ * select exactly those tests and ignore the filters; a restore port makes the JVM ask the engine to
+ * restore the segment's data before each class or test ({@link RestoreClient}). Exit code 0 when
+ * the tests ran, whatever their outcome (outcomes are in the events); 2 for bad arguments; {@value
+ * RestoreClient#RESTORE_FAILED} when a restore failed.
  */
 public final class SegmentLauncher {
 
@@ -59,7 +61,18 @@ public final class SegmentLauncher {
           String.valueOf(
               plan.countTestIdentifiers(
                   t -> t.isTest() || t.getSource().orElse(null) instanceof MethodSource)));
-      launcher.execute(plan, new EventListener(events));
+      if (arguments.restorePort > 0) {
+        try (RestoreClient restores =
+            new RestoreClient(
+                arguments.restorePort,
+                arguments.restoreAt.contains("class"),
+                arguments.restoreAt.contains("test"))) {
+          // The restore listener first: the data is back before the test is reported as started.
+          launcher.execute(plan, restores, new EventListener(events));
+        }
+      } else {
+        launcher.execute(plan, new EventListener(events));
+      }
       events.write(Event.RUN_FINISHED);
     }
     // Non-daemon threads left by tests must not keep the JVM, and the segment, alive.
@@ -96,6 +109,8 @@ public final class SegmentLauncher {
     final List<String> includeTags = new ArrayList<>();
     final List<String> excludeTags = new ArrayList<>();
     final List<String> uniqueIds = new ArrayList<>();
+    int restorePort;
+    final Set<String> restoreAt = new LinkedHashSet<>();
 
     static Arguments parse(String[] args) {
       Arguments a = new Arguments();
@@ -113,6 +128,8 @@ public final class SegmentLauncher {
           case "--include-tag" -> a.includeTags.add(value);
           case "--exclude-tag" -> a.excludeTags.add(value);
           case "--select-unique-id" -> a.uniqueIds.add(value);
+          case "--restore-port" -> a.restorePort = Integer.parseInt(value);
+          case "--restore-at" -> a.restoreAt.add(value);
           default -> throw new IllegalArgumentException("unknown option " + args[i - 1]);
         }
       }
@@ -123,9 +140,15 @@ public final class SegmentLauncher {
     }
 
     LauncherDiscoveryRequest request() {
+      LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request();
+      if (restorePort > 0) {
+        // Restores at class or test boundaries need one test at a time: with Jupiter's parallel
+        // execution, a restore for one test would wipe the data another is using.
+        builder.configurationParameter("junit.jupiter.execution.parallel.enabled", "false");
+      }
       if (!uniqueIds.isEmpty()) {
         // A retry: exactly the tests (or classes, when their set-up failed) that failed before.
-        return LauncherDiscoveryRequestBuilder.request()
+        return builder
             .selectors(uniqueIds.stream().map(DiscoverySelectors::selectUniqueId).toList())
             .build();
       }
@@ -149,7 +172,7 @@ public final class SegmentLauncher {
       if (!excludeTags.isEmpty()) {
         filters.add(TagFilter.excludeTags(excludeTags));
       }
-      return LauncherDiscoveryRequestBuilder.request()
+      return builder
           .selectors(selectClasspathRoots(classesDirs))
           .filters(filters.toArray(Filter[]::new))
           .build();

@@ -13,6 +13,9 @@ package io.segmented.engine.result;
  *     waited for it and for its own data on it; 0 when it did not start
  * @param log the log file, relative to the reports directory
  * @param error why it did not start; empty when it did
+ * @param restores how often its data was restored ({@code scope: class|test}, reset commands)
+ * @param restoreMeanMillis the mean time of a restore; 0 when none ran
+ * @param restoreMaxMillis the longest restore; 0 when none ran
  */
 public record FixtureResult(
     String id,
@@ -22,4 +25,27 @@ public record FixtureResult(
     String reuse,
     long startMillis,
     String log,
-    String error) {}
+    String error,
+    int restores,
+    long restoreMeanMillis,
+    long restoreMaxMillis) {
+
+  /** A fixture whose data was never restored. */
+  public FixtureResult(
+      String id,
+      String kind,
+      String image,
+      String provider,
+      String reuse,
+      long startMillis,
+      String log,
+      String error) {
+    this(id, kind, image, provider, reuse, startMillis, log, error, 0, 0, 0);
+  }
+
+  /** This fixture with its restores. */
+  public FixtureResult withRestores(int count, long meanMillis, long maxMillis) {
+    return new FixtureResult(
+        id, kind, image, provider, reuse, startMillis, log, error, count, meanMillis, maxMillis);
+  }
+}

@@ -1,0 +1,25 @@
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, "build.log").text
+assert log.contains("\u2714 by-class (shop \u2194 shop-db) PASSED: 2/2 tests passed")
+assert log.contains("\u2714 by-test (shop \u2194 stores) PASSED: 100/100 tests passed")
+assert log.contains("segment 'reset-fails': fixture 'web': its data could not be restored before class it.restore.NeverRunsIT: reset command [/bin/busybox, false] exited with 1")
+
+def results = new JsonSlurper().parse(new File(basedir, "target/segment-reports/segment-results.json"))
+def byId = results.segments.collectEntries { [it.id, it] }
+def fixture = { s, id -> byId[s].fixtures.find { it.id == id } }
+// one restore before each class, one before each test
+assert fixture("by-class", "db").restores == 2
+assert fixture("by-class", "cache").restores == 2
+assert fixture("by-test", "db").restores == 100
+assert fixture("by-test", "stubs").restores == 100
+assert fixture("by-test", "db").restoreMaxMillis >= fixture("by-test", "db").restoreMeanMillis
+println "restore of PostgreSQL before each test: mean ${fixture('by-test', 'db').restoreMeanMillis} ms, max ${fixture('by-test', 'db').restoreMaxMillis} ms"
+assert byId["reset-fails"].outcome == "FIXTURE_ERROR"
+assert byId["reset-fails"].tests.every { it.outcome != "FAILED" }
+
+def html = new File(basedir, "target/segment-reports/index.html").text
+assert html.contains("100 restores")
+
+def leftovers = ["docker", "ps", "-aq", "--filter", "label=io.segmented.run-id"].execute().text.trim()
+assert leftovers.isEmpty() : "containers left behind: " + leftovers

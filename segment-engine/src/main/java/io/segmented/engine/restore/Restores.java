@@ -1,0 +1,237 @@
+package io.segmented.engine.restore;
+
+import io.segmented.engine.fixture.Fixture;
+import io.segmented.manifest.DataScope;
+import io.segmented.manifest.FixtureKind;
+import io.segmented.manifest.SegmentSpec;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The restores of one segment's data scopes: a snapshot after the seeds, then, whenever the test
+ * JVM asks at a class or test boundary ({@code scope: class|test}), every fixture of that scope put
+ * back to it, while the JVM waits. Counts and times every restore.
+ */
+public final class Restores implements AutoCloseable {
+
+  /**
+   * The restores of one fixture.
+   *
+   * @param count how many ran
+   * @param totalMillis their time together
+   * @param maxMillis the longest
+   */
+  public record Stats(int count, long totalMillis, long maxMillis) {
+
+    /** The mean time of a restore; 0 when none ran. */
+    public long meanMillis() {
+      return count == 0 ? 0 : totalMillis / count;
+    }
+  }
+
+  private record Entry(String fixtureId, DataScope.Scope scope, Restorer restorer) {}
+
+  private final List<Entry> entries;
+  private final Map<String, Stats> stats = new LinkedHashMap<>();
+  private ServerSocket server;
+  private Thread serving;
+  private volatile String failure;
+
+  private Restores(List<Entry> entries) {
+    this.entries = entries;
+    entries.forEach(e -> stats.put(e.fixtureId(), new Stats(0, 0, 0)));
+  }
+
+  /**
+   * Why this version cannot restore {@code scope} of a fixture of {@code kind}, or empty when it
+   * can; checked before a run starts anything.
+   */
+  public static Optional<String> unsupported(DataScope scope, FixtureKind kind) {
+    boolean restores = scope.scope() != DataScope.Scope.SEGMENT;
+    if (restores
+        && kind instanceof FixtureKind.Database db
+        && db.engine() != FixtureKind.Database.Engine.POSTGRES) {
+      return Optional.of(
+          "'scope: "
+              + scope.scope().name().toLowerCase(java.util.Locale.ROOT)
+              + "' for the "
+              + kind.key()
+              + " fixture '"
+              + scope.fixtureId()
+              + "' needs restores, which this version does only for postgres, redis, wiremock, and"
+              + " container and process fixtures with a reset command. Use 'scope: segment' meanwhile");
+    }
+    return Optional.empty();
+  }
+
+  /** The restores {@code segment}'s data scopes ask of its started {@code fixtures}. */
+  public static Restores of(SegmentSpec segment, List<Fixture> fixtures) {
+    List<Entry> entries = new ArrayList<>();
+    for (Fixture f : fixtures) {
+      DataScope scope = segment.data().get(f.spec().id());
+      if (scope == null) {
+        continue;
+      }
+      Map<String, String> a = f.attributes();
+      FixtureKind kind = f.spec().kind();
+      Restorer restorer = null;
+      if (!scope.resetCommand().isEmpty()) {
+        restorer = new ResetCommand(f, scope.resetCommand());
+      } else if (scope.scope() == DataScope.Scope.SEGMENT) {
+        continue;
+      } else if (kind instanceof FixtureKind.Database) {
+        restorer = new PostgresSnapshot(a.get("jdbc-url"), a.get("username"), a.get("password"));
+      } else if (kind instanceof FixtureKind.Redis) {
+        restorer = new RedisFlush(a.get("url"));
+      } else if (kind instanceof FixtureKind.Wiremock) {
+        restorer = new WiremockReset(a.get("url"));
+      }
+      if (restorer != null) {
+        entries.add(new Entry(f.spec().id(), scope.scope(), restorer));
+      }
+    }
+    return new Restores(entries);
+  }
+
+  /** Where the test JVM must ask: {@code class}, {@code test}, both or none. */
+  public Set<String> boundaries() {
+    Set<String> at = new LinkedHashSet<>();
+    for (Entry e : entries) {
+      if (e.scope() != DataScope.Scope.SEGMENT) {
+        at.add(e.scope().name().toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    return at;
+  }
+
+  /**
+   * Records the seeded state of every fixture, and runs the reset commands of {@code scope:
+   * segment} once, before the tests.
+   */
+  public void prepare() throws RestoreException {
+    for (Entry e : entries) {
+      try {
+        e.restorer().snapshot();
+        if (e.scope() == DataScope.Scope.SEGMENT) {
+          restore(e);
+        }
+      } catch (Exception ex) {
+        throw new RestoreException(
+            "fixture '" + e.fixtureId() + "': cannot prepare its data scope: " + message(ex), ex);
+      }
+    }
+  }
+
+  /** Starts answering the test JVM's requests; returns the port it asks on. */
+  public int listen() throws IOException {
+    server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
+    serving = new Thread(this::serve, "segment-restores");
+    serving.setDaemon(true);
+    serving.start();
+    return server.getLocalPort();
+  }
+
+  private void serve() {
+    while (!server.isClosed()) {
+      try (Socket jvm = server.accept();
+          BufferedReader in =
+              new BufferedReader(
+                  new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
+          Writer out = new OutputStreamWriter(jvm.getOutputStream(), StandardCharsets.UTF_8)) {
+        String line;
+        while ((line = in.readLine()) != null) {
+          out.write(answer(line) + "\n");
+          out.flush();
+        }
+      } catch (IOException e) {
+        // the JVM went away, or the segment is over
+      }
+    }
+  }
+
+  /** {@code RESTORE class <name>} or {@code RESTORE test <name>}: {@code OK} or why not. */
+  private String answer(String request) {
+    String[] parts = request.split(" ", 3);
+    if (parts.length < 2 || !parts[0].equals("RESTORE")) {
+      return "FAILED unknown request: " + request;
+    }
+    DataScope.Scope scope = parts[1].equals("class") ? DataScope.Scope.CLASS : DataScope.Scope.TEST;
+    String before = parts.length > 2 ? parts[2] : "";
+    for (Entry e : entries) {
+      if (e.scope() != scope) {
+        continue;
+      }
+      try {
+        restore(e);
+      } catch (Exception ex) {
+        failure =
+            "fixture '"
+                + e.fixtureId()
+                + "': its data could not be restored before "
+                + parts[1]
+                + " "
+                + before
+                + ": "
+                + message(ex);
+        return "FAILED " + failure;
+      }
+    }
+    return "OK";
+  }
+
+  private void restore(Entry e) throws Exception {
+    long started = System.nanoTime();
+    e.restorer().restore();
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    synchronized (stats) {
+      Stats s = stats.get(e.fixtureId());
+      stats.put(
+          e.fixtureId(),
+          new Stats(s.count() + 1, s.totalMillis() + millis, Math.max(s.maxMillis(), millis)));
+    }
+  }
+
+  /** The first restore that failed, if one did. */
+  public Optional<String> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  /** The restores of each fixture so far. */
+  public Map<String, Stats> stats() {
+    synchronized (stats) {
+      return Map.copyOf(stats);
+    }
+  }
+
+  private static String message(Exception e) {
+    String m = e.getMessage() == null ? e.toString() : e.getMessage();
+    int newline = m.indexOf('\n');
+    return (newline < 0 ? m : m.substring(0, newline)).strip();
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      try {
+        server.close();
+      } catch (IOException e) {
+        // nothing left to do
+      }
+    }
+    entries.forEach(e -> e.restorer().close());
+  }
+}
