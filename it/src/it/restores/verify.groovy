@@ -4,6 +4,9 @@ def log = new File(basedir, "build.log").text
 assert log.contains("\u2714 by-class (shop \u2194 shop-db) PASSED: 2/2 tests passed")
 assert log.contains("\u2714 by-test (shop \u2194 stores) PASSED: 100/100 tests passed")
 assert log.contains("segment 'reset-fails': fixture 'web': its data could not be restored before class it.restore.NeverRunsIT: reset command [/bin/busybox, false] exited with 1")
+assert log.contains("\u2714 maria-by-test (shop \u2194 legacy) PASSED: 20/20 tests passed")
+def brokenSeed = new File(basedir, "src/it/sql/maria-broken.sql").canonicalPath
+assert log =~ /segment 'maria-broken-seed': seed ${java.util.regex.Pattern.quote(brokenSeed)}:3: .*no_such_table/
 
 def results = new JsonSlurper().parse(new File(basedir, "target/segment-reports/segment-results.json"))
 def byId = results.segments.collectEntries { [it.id, it] }
@@ -13,7 +16,9 @@ assert fixture("by-class", "db").restores == 2
 assert fixture("by-class", "cache").restores == 2
 assert fixture("by-test", "db").restores == 100
 assert fixture("by-test", "stubs").restores == 100
+assert fixture("maria-by-test", "legacy").restores == 20
 assert fixture("by-test", "db").restoreMaxMillis >= fixture("by-test", "db").restoreMeanMillis
+println "restore of MariaDB before each test: mean ${fixture('maria-by-test', 'legacy').restoreMeanMillis} ms, max ${fixture('maria-by-test', 'legacy').restoreMaxMillis} ms"
 println "restore of PostgreSQL before each test: mean ${fixture('by-test', 'db').restoreMeanMillis} ms, max ${fixture('by-test', 'db').restoreMaxMillis} ms"
 assert byId["reset-fails"].outcome == "FIXTURE_ERROR"
 assert byId["reset-fails"].tests.every { it.outcome != "FAILED" }

@@ -5,14 +5,12 @@ import io.segmented.engine.fixture.FixtureFactory;
 import io.segmented.engine.fixture.FixtureGraph;
 import io.segmented.engine.fixture.SharedFixtures;
 import io.segmented.engine.history.History;
-import io.segmented.engine.restore.Restores;
 import io.segmented.engine.result.JUnitXmlWriter;
 import io.segmented.engine.result.Outcome;
 import io.segmented.engine.result.ResultsFiles;
 import io.segmented.engine.result.RunResult;
 import io.segmented.engine.result.SegmentResult;
 import io.segmented.engine.result.SegmentTrend;
-import io.segmented.manifest.DataScope;
 import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.Provider;
@@ -72,7 +70,6 @@ public final class SegmentEngine {
     for (FixtureSpec f : needed) {
       providers.put(f.id(), FixtureFactory.resolve(f, request.providerOverride(), dockerAvailable));
     }
-    checkDataScopes(request.manifest(), segments);
     checkSharedDependencies(needed, request.manifest());
     List<FixtureSpec> inContainers =
         needed.stream().filter(f -> providers.get(f.id()) == Provider.CONTAINER).toList();
@@ -248,36 +245,6 @@ public final class SegmentEngine {
       }
       return value[0];
     };
-  }
-
-  /**
-   * Seeds run for postgres; restores for the kinds {@link Restores} knows. Say so before anything
-   * starts, do not ignore.
-   */
-  private static void checkDataScopes(Manifest manifest, List<SegmentSpec> segments)
-      throws UnsupportedManifestException {
-    List<String> problems = new ArrayList<>();
-    for (SegmentSpec s : segments) {
-      for (DataScope d : s.data().values()) {
-        FixtureSpec fixture = manifest.fixture(d.fixtureId());
-        if (!d.seed().isEmpty() && !fixture.kind().key().equals("postgres")) {
-          problems.add(
-              "segment '"
-                  + s.id()
-                  + "': seeds for the '"
-                  + fixture.kind().key()
-                  + "' fixture '"
-                  + d.fixtureId()
-                  + "' are not run by this version yet (postgres only)."
-                  + " Create the data from the tests meanwhile");
-        }
-        Restores.unsupported(d, fixture.kind())
-            .ifPresent(why -> problems.add("segment '" + s.id() + "': " + why));
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new UnsupportedManifestException(String.join("\n", problems));
-    }
   }
 
   /** A fixture the run shares outlives every segment, so it cannot depend on one that does not. */

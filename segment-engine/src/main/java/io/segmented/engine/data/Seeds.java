@@ -15,9 +15,9 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
- * Runs a data scope's seed scripts, in order, into the segment's own PostgreSQL database, as the
- * user the tests connect as. A failing statement is reported at its file and line, so the author
- * finds it at once.
+ * Runs a data scope's seed scripts, in order, into the segment's own database (PostgreSQL, MySQL or
+ * MariaDB), as the user the tests connect as. A failing statement is reported at its file and line,
+ * so the author finds it at once.
  */
 public final class Seeds {
 
@@ -36,14 +36,26 @@ public final class Seeds {
     connection.setProperty("password", attributes.get("password"));
     // One simple-protocol query per file, so that the server places an error within the whole file.
     connection.setProperty("preferQueryMode", "simple");
+    boolean postgres = attributes.get("jdbc-url").startsWith("jdbc:postgresql:");
     try (Connection c = DriverManager.getConnection(attributes.get("jdbc-url"), connection);
         Statement statement = c.createStatement()) {
       for (Path file : scope.seed()) {
         String script = read(file);
-        try {
-          statement.execute(script);
-        } catch (SQLException e) {
-          throw new SeedException(file + ":" + line(script, e) + ": " + message(e), e);
+        if (postgres) {
+          try {
+            statement.execute(script);
+          } catch (SQLException e) {
+            throw new SeedException(file + ":" + line(script, e) + ": " + message(e), e);
+          }
+        } else {
+          // MySQL and MariaDB run one statement at a time, and say nothing of where it failed.
+          for (SqlScript.Statement sql : SqlScript.split(script)) {
+            try {
+              statement.execute(sql.sql());
+            } catch (SQLException e) {
+              throw new SeedException(file + ":" + sql.line() + ": " + message(e), e);
+            }
+          }
         }
       }
     } catch (SQLException e) {

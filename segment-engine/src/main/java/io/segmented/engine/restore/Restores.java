@@ -56,28 +56,6 @@ public final class Restores implements AutoCloseable {
     entries.forEach(e -> stats.put(e.fixtureId(), new Stats(0, 0, 0)));
   }
 
-  /**
-   * Why this version cannot restore {@code scope} of a fixture of {@code kind}, or empty when it
-   * can; checked before a run starts anything.
-   */
-  public static Optional<String> unsupported(DataScope scope, FixtureKind kind) {
-    boolean restores = scope.scope() != DataScope.Scope.SEGMENT;
-    if (restores
-        && kind instanceof FixtureKind.Database db
-        && db.engine() != FixtureKind.Database.Engine.POSTGRES) {
-      return Optional.of(
-          "'scope: "
-              + scope.scope().name().toLowerCase(java.util.Locale.ROOT)
-              + "' for the "
-              + kind.key()
-              + " fixture '"
-              + scope.fixtureId()
-              + "' needs restores, which this version does only for postgres, redis, wiremock, and"
-              + " container and process fixtures with a reset command. Use 'scope: segment' meanwhile");
-    }
-    return Optional.empty();
-  }
-
   /** The restores {@code segment}'s data scopes ask of its started {@code fixtures}. */
   public static Restores of(SegmentSpec segment, List<Fixture> fixtures) {
     List<Entry> entries = new ArrayList<>();
@@ -93,8 +71,11 @@ public final class Restores implements AutoCloseable {
         restorer = new ResetCommand(f, scope.resetCommand());
       } else if (scope.scope() == DataScope.Scope.SEGMENT) {
         continue;
-      } else if (kind instanceof FixtureKind.Database) {
-        restorer = new PostgresSnapshot(a.get("jdbc-url"), a.get("username"), a.get("password"));
+      } else if (kind instanceof FixtureKind.Database db) {
+        restorer =
+            db.engine() == FixtureKind.Database.Engine.POSTGRES
+                ? new PostgresSnapshot(a.get("jdbc-url"), a.get("username"), a.get("password"))
+                : new MysqlSnapshot(a.get("jdbc-url"), a.get("database"), a.get("password"));
       } else if (kind instanceof FixtureKind.Redis) {
         restorer = new RedisFlush(a.get("url"));
       } else if (kind instanceof FixtureKind.Wiremock) {
