@@ -40,6 +40,7 @@ for (page in [new File(dir, "index.html"),
   assert invoicing.contains("it.billing.InvoicingIT.sendsTheInvoice")
   assert invoicing.contains("invoice state")
   assert invoicing.contains("href=\"logs/billing/invoicing/mailer.log\"")
+  assert invoicing.contains("mvn -pl :billing segment:run -Dsegment=invoicing")
   assert new File(page.parentFile, "logs/billing/invoicing/mailer.log").isFile()
 }
 
