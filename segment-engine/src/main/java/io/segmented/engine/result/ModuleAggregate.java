@@ -93,7 +93,10 @@ public final class ModuleAggregate {
             wallTime(all),
             RunResult.Totals.of(segments),
             segments,
-            trends);
+            trends,
+            runs.entrySet().stream()
+                .map(e -> e.getKey().name() + ": " + e.getValue().selection())
+                .collect(Collectors.joining("; ")));
     ResultsFiles.write(target, aggregate);
     return aggregate;
   }
@@ -123,6 +126,7 @@ public final class ModuleAggregate {
         s.startedAt(),
         s.durationMillis(),
         s.fixturesMillis(),
+        s.dataMillis(),
         s.testsMillis(),
         s.teardownMillis(),
         fixtures,

@@ -58,6 +58,8 @@ class ModuleAggregateTest {
     assertFalse(Files.exists(target.resolve("logs/gone")));
     assertEquals(aggregate, ResultsFiles.read(target));
     assertEquals(invoices.tests(), aggregate.segments().get(1).tests());
+    assertEquals(2, aggregate.segments().get(1).dataMillis());
+    assertEquals("orders: all; billing: all", aggregate.selection());
   }
 
   @Test
@@ -130,6 +132,7 @@ class ModuleAggregateTest {
         "2026-01-01T00:00:00Z",
         10,
         4,
+        2,
         5,
         1,
         List.of(
