@@ -1,5 +1,9 @@
 package io.segmented.engine.result;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +30,9 @@ import java.util.stream.Stream;
 public final class ModuleAggregate {
 
   private static final String LOGS = "logs";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private ModuleAggregate() {}
 
@@ -101,41 +108,22 @@ public final class ModuleAggregate {
     return aggregate;
   }
 
-  /** {@code s} as the aggregate shows it: its id and its logs' paths prefixed by its module. */
-  static SegmentResult inModule(String module, SegmentResult s) {
-    List<FixtureResult> fixtures =
-        s.fixtures().stream()
-            .map(
-                f ->
-                    new FixtureResult(
-                        f.id(),
-                        f.kind(),
-                        f.image(),
-                        f.provider(),
-                        f.reuse(),
-                        f.startMillis(),
-                        logInModule(module, f.log()),
-                        f.error()))
-            .toList();
-    return new SegmentResult(
-        module + "/" + s.id(),
-        s.description(),
-        s.between(),
-        s.outcome(),
-        s.message(),
-        s.startedAt(),
-        s.durationMillis(),
-        s.fixturesMillis(),
-        s.dataMillis(),
-        s.testsMillis(),
-        s.teardownMillis(),
-        fixtures,
-        s.tests());
+  /**
+   * {@code s} as the aggregate shows it: its id and its logs' paths prefixed by its module. Through
+   * the results file's JSON, so that every other field, including those added later, comes along.
+   */
+  static SegmentResult inModule(String module, SegmentResult s) throws IOException {
+    ObjectNode json = JSON.valueToTree(s);
+    json.put("id", module + "/" + s.id());
+    for (JsonNode fixture : json.withArray("fixtures")) {
+      ((ObjectNode) fixture).put("log", logInModule(module, fixture.path("log").asText("")));
+    }
+    return JSON.treeToValue(json, SegmentResult.class);
   }
 
   /** {@code logs/<segment>/<fixture>.log} of a module becomes {@code logs/<module>/<segment>/…}. */
   static String logInModule(String module, String log) {
-    if (log == null || log.isEmpty()) {
+    if (log.isEmpty()) {
       return log;
     }
     String inLogs = log.startsWith(LOGS + "/") ? log.substring(LOGS.length() + 1) : log;

@@ -58,7 +58,13 @@ class ModuleAggregateTest {
     assertFalse(Files.exists(target.resolve("logs/gone")));
     assertEquals(aggregate, ResultsFiles.read(target));
     assertEquals(invoices.tests(), aggregate.segments().get(1).tests());
-    assertEquals(2, aggregate.segments().get(1).dataMillis());
+    assertEquals(2, aggregate.segments().get(1).dataMillis(), "every other field comes along");
+    assertEquals(
+        List.of(3, 10L, 20L),
+        List.of(
+            aggregate.segments().get(1).fixtures().get(0).restores(),
+            aggregate.segments().get(1).fixtures().get(0).restoreMeanMillis(),
+            aggregate.segments().get(1).fixtures().get(0).restoreMaxMillis()));
     assertEquals("orders: all; billing: all", aggregate.selection());
   }
 
@@ -137,14 +143,15 @@ class ModuleAggregateTest {
         1,
         List.of(
             new FixtureResult(
-                fixture,
-                "process",
-                "java",
-                "process",
-                "segment",
-                100,
-                "logs/" + id + "/" + fixture + ".log",
-                "")),
+                    fixture,
+                    "process",
+                    "java",
+                    "process",
+                    "segment",
+                    100,
+                    "logs/" + id + "/" + fixture + ".log",
+                    "")
+                .withRestores(3, 10, 20)),
         List.of(new TestResult("a.B", "c", test, 3, "", "", "")));
   }
 
