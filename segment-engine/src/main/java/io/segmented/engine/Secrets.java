@@ -140,7 +140,8 @@ final class Secrets {
                         mask(f.error()),
                         f.restores(),
                         f.restoreMeanMillis(),
-                        f.restoreMaxMillis()))
+                        f.restoreMaxMillis(),
+                        f.seedMillis()))
             .toList(),
         result.tests().stream().map(this::mask).toList());
   }

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.testcontainers.containers.Network;
 
 /** One segment from its fixtures' start to their stop: record, tear down, then report. */
@@ -42,6 +43,7 @@ final class SegmentRun {
   private final Cleanup cleanup;
   private final SharedFixtures shared;
   private final Secrets secrets;
+  private final Map<String, Long> seedMillis = new ConcurrentHashMap<>();
 
   SegmentRun(
       RunRequest request,
@@ -183,8 +185,10 @@ final class SegmentRun {
   private void seed(List<Fixture> fixtures) throws SeedException {
     for (Fixture f : fixtures) {
       DataScope scope = segment.data().get(f.spec().id());
-      if (scope != null) {
+      if (scope != null && !scope.seed().isEmpty()) {
+        long started = System.nanoTime();
         Seeds.run(scope, f.attributes());
+        seedMillis.put(f.spec().id(), millisSince(started));
       }
     }
   }
@@ -213,7 +217,8 @@ final class SegmentRun {
                       + f.spec().id()
                       + ".log",
                   took == null ? error : "")
-              .withRestores(restored.count(), restored.meanMillis(), restored.maxMillis()));
+              .withRestores(restored.count(), restored.meanMillis(), restored.maxMillis())
+              .withSeedMillis(seedMillis.getOrDefault(f.spec().id(), 0L)));
     }
     return out;
   }

@@ -16,6 +16,7 @@ package io.segmented.engine.result;
  * @param restores how often its data was restored ({@code scope: class|test}, reset commands)
  * @param restoreMeanMillis the mean time of a restore; 0 when none ran
  * @param restoreMaxMillis the longest restore; 0 when none ran
+ * @param seedMillis how long its seeds took; 0 when it has none
  */
 public record FixtureResult(
     String id,
@@ -28,7 +29,8 @@ public record FixtureResult(
     String error,
     int restores,
     long restoreMeanMillis,
-    long restoreMaxMillis) {
+    long restoreMaxMillis,
+    long seedMillis) {
 
   /** A fixture whose data was never restored. */
   public FixtureResult(
@@ -40,12 +42,40 @@ public record FixtureResult(
       long startMillis,
       String log,
       String error) {
-    this(id, kind, image, provider, reuse, startMillis, log, error, 0, 0, 0);
+    this(id, kind, image, provider, reuse, startMillis, log, error, 0, 0, 0, 0);
   }
 
   /** This fixture with its restores. */
   public FixtureResult withRestores(int count, long meanMillis, long maxMillis) {
     return new FixtureResult(
-        id, kind, image, provider, reuse, startMillis, log, error, count, meanMillis, maxMillis);
+        id,
+        kind,
+        image,
+        provider,
+        reuse,
+        startMillis,
+        log,
+        error,
+        count,
+        meanMillis,
+        maxMillis,
+        seedMillis);
+  }
+
+  /** This fixture with the time its seeds took. */
+  public FixtureResult withSeedMillis(long millis) {
+    return new FixtureResult(
+        id,
+        kind,
+        image,
+        provider,
+        reuse,
+        startMillis,
+        log,
+        error,
+        restores,
+        restoreMeanMillis,
+        restoreMaxMillis,
+        millis);
   }
 }
