@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Gathers the results of every module of a multi-module build into one reports directory, so that
@@ -88,7 +86,8 @@ public final class ModuleAggregate {
           trends.put(module + "/" + s.id(), trend);
         }
       }
-      copyTree(e.getKey().reportsDir().resolve(LOGS), target.resolve(LOGS).resolve(module));
+      ResultsFiles.copyTree(
+          e.getKey().reportsDir().resolve(LOGS), target.resolve(LOGS).resolve(module));
     }
     List<RunResult> all = List.copyOf(runs.values());
     RunResult aggregate =
@@ -150,21 +149,5 @@ public final class ModuleAggregate {
       last = end.isAfter(last) ? end : last;
     }
     return runs.isEmpty() ? 0 : last.toEpochMilli() - first.toEpochMilli();
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    if (!Files.isDirectory(from)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path dest = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(dest);
-        } else {
-          Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
   }
 }

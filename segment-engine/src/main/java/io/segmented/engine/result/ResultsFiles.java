@@ -70,6 +70,25 @@ public final class ResultsFiles {
     }
   }
 
+  /**
+   * Copies the folder {@code from} into {@code to}, replacing files that are there; none: nothing.
+   */
+  static void copyTree(Path from, Path to) throws IOException {
+    if (!Files.isDirectory(from)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path dest = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(dest);
+        } else {
+          Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
   static void writeAtomically(Path target, byte[] bytes) throws IOException {
     Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
     try {

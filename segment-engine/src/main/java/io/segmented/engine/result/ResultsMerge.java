@@ -76,7 +76,8 @@ public final class ResultsMerge {
       copySegmentFiles(e.getValue(), target, e.getKey());
     }
     for (Path source : sources) {
-      copyTree(source.resolve("logs").resolve("_run"), target.resolve("logs").resolve("_run"));
+      ResultsFiles.copyTree(
+          source.resolve("logs").resolve("_run"), target.resolve("logs").resolve("_run"));
     }
     List<RunResult> all = new ArrayList<>(runs.values());
     List<SegmentResult> merged = new ArrayList<>(segments.values());
@@ -108,22 +109,7 @@ public final class ResultsMerge {
         }
       }
     }
-    copyTree(source.resolve("logs").resolve(segmentId), target.resolve("logs").resolve(segmentId));
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    if (!Files.isDirectory(from)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path dest = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(dest);
-        } else if (!Files.exists(dest)) {
-          Files.copy(p, dest);
-        }
-      }
-    }
+    ResultsFiles.copyTree(
+        source.resolve("logs").resolve(segmentId), target.resolve("logs").resolve(segmentId));
   }
 }
