@@ -12,11 +12,9 @@ import io.segmented.engine.result.RunResult;
 import io.segmented.engine.result.SegmentResult;
 import io.segmented.engine.result.SegmentTrend;
 import io.segmented.manifest.FixtureSpec;
-import io.segmented.manifest.Manifest;
 import io.segmented.manifest.Provider;
 import io.segmented.manifest.SegmentSpec;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,12 +68,12 @@ public final class SegmentEngine {
     for (FixtureSpec f : needed) {
       providers.put(f.id(), FixtureFactory.resolve(f, request.providerOverride(), dockerAvailable));
     }
-    checkSharedDependencies(needed, request.manifest());
+    RunChecks.sharedDependencies(needed, request.manifest());
     List<FixtureSpec> inContainers =
         needed.stream().filter(f -> providers.get(f.id()) == Provider.CONTAINER).toList();
     boolean docker = !inContainers.isEmpty();
     if (docker) {
-      checkDocker(request, inContainers, dockerAvailable);
+      RunChecks.docker(request, inContainers, dockerAvailable);
     }
     String runId = UUID.randomUUID().toString();
     int parallel = Math.max(1, Math.min(request.parallel(), segments.size()));
@@ -245,70 +243,6 @@ public final class SegmentEngine {
       }
       return value[0];
     };
-  }
-
-  /** A fixture the run shares outlives every segment, so it cannot depend on one that does not. */
-  private static void checkSharedDependencies(List<FixtureSpec> fixtures, Manifest manifest)
-      throws UnsupportedManifestException {
-    List<String> problems = new ArrayList<>();
-    for (FixtureSpec f : fixtures) {
-      if (!SharedFixtures.shares(f)) {
-        continue;
-      }
-      for (String dep : f.dependsOn()) {
-        if (!SharedFixtures.shares(manifest.fixture(dep))) {
-          problems.add(
-              "fixture '"
-                  + f.id()
-                  + "' has 'reuse: run' but depends on '"
-                  + dep
-                  + "', which each segment starts anew. Give '"
-                  + dep
-                  + "' 'reuse: run' too, or remove 'reuse: run' from '"
-                  + f.id()
-                  + "'");
-        }
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new UnsupportedManifestException(String.join("\n", problems));
-    }
-  }
-
-  private static void checkDocker(
-      RunRequest request, List<FixtureSpec> fixtures, BooleanSupplier dockerAvailable)
-      throws EngineException {
-    if (dockerAvailable.getAsBoolean()) {
-      return;
-    }
-    String dockerHost = System.getenv("DOCKER_HOST");
-    String where =
-        dockerHost == null
-            ? "DOCKER_HOST unset, /var/run/docker.sock "
-                + (Files.exists(Path.of("/var/run/docker.sock")) ? "not answering" : "missing")
-            : "DOCKER_HOST=" + dockerHost + " not answering";
-    StringBuilder names = new StringBuilder();
-    for (FixtureSpec f : fixtures) {
-      names
-          .append(names.length() == 0 ? "" : ", ")
-          .append('\'')
-          .append(f.id())
-          .append("' (")
-          .append(f.kind().key())
-          .append(')');
-    }
-    throw new EngineException(
-        "No Docker engine reachable ("
-            + where
-            + "). Fixtures that need one in "
-            + request.manifest().file()
-            + ": "
-            + names
-            + ". Start Docker, or set DOCKER_HOST to a reachable engine"
-            + (fixtures.stream().anyMatch(f -> f.kind().key().equals("postgres"))
-                ? ", or set 'provider: embedded' (or auto) on the postgres fixtures"
-                : "")
-            + ". Nothing was started");
   }
 
   private static void removeRun(boolean docker, String runId) {
