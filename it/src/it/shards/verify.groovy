@@ -33,3 +33,7 @@ def log = new File(basedir, "build.log").text
 assert log.contains("Merged 3 reports directories: 5 segment(s), 0 failed")
 assert log.contains("segment 'alpha' ran in both ")
 assert log.contains("-Dsegment.shard=4/3: write <i>/<n> with 1 <= i <= n, such as 2/3 for the second of three CI jobs")
+
+// segment:plan shares out as the run does
+assert log =~ /- beta \(app \u2194 beta\) left out: in another shard than -Dsegment.shard=1\/3/
+assert log =~ /\u2714 alpha \(app \u2194 alpha\) selected/

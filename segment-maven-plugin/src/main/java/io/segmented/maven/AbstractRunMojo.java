@@ -215,6 +215,11 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
   }
 
   private Optional<Shard> shard() throws MojoExecutionException {
+    return parseShard(shard);
+  }
+
+  /** {@code -Dsegment.shard}, checked; empty when not given. */
+  static Optional<Shard> parseShard(String shard) throws MojoExecutionException {
     if (shard == null || shard.isBlank()) {
       return Optional.empty();
     }

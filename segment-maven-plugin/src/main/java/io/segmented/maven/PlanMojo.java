@@ -2,12 +2,22 @@ package io.segmented.maven;
 
 import io.segmented.engine.RunRequest;
 import io.segmented.engine.Selection;
+import io.segmented.engine.Shard;
 import io.segmented.engine.UnsupportedManifestException;
+import io.segmented.engine.change.ChangeSelection;
 import io.segmented.engine.fixture.DockerProbe;
+import io.segmented.engine.history.History;
 import io.segmented.engine.plan.Plan;
 import io.segmented.engine.plan.PlanText;
 import io.segmented.engine.plan.Planner;
 import io.segmented.manifest.Manifest;
+import io.segmented.manifest.SegmentSpec;
+import java.io.File;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -63,17 +73,34 @@ public final class PlanMojo extends AbstractSegmentMojo {
   @Parameter(property = PropertyNames.PARALLEL)
   Integer parallel;
 
+  /**
+   * Plans only this CI job's share of the selected segments ({@code 2/3}), as the run would share
+   * them out with the same history file.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.SHARD)
+  String shard;
+
+  /** The history file the run would balance shards by. */
+  @Parameter(
+      property = PropertyNames.HISTORY,
+      defaultValue = "${project.build.directory}/segment-history.json")
+  File historyFile;
+
   @Override
   protected void executeWithManifest() throws MojoExecutionException, MojoFailureException {
     AbstractRunMojo.quietTestcontainers(getLog());
     Manifest loaded = loadManifest();
     Plan plan;
     try (DockerProbe docker = DockerProbe.local()) {
+      Optional<ChangeSelection> change =
+          ChangedSince.read(changedSince, loaded, project.getBasedir().toPath());
       plan =
           Planner.plan(
               loaded,
-              Selection.parse(segments),
-              ChangedSince.read(changedSince, loaded, project.getBasedir().toPath()),
+              withShard(loaded, Selection.parse(segments), change),
+              change,
               AbstractRunMojo.providerOverride(provider),
               parallel == null ? RunRequest.defaultParallelism() : parallel,
               docker);
@@ -81,5 +108,32 @@ public final class PlanMojo extends AbstractSegmentMojo {
       throw new MojoFailureException(manifest + ": " + e.getMessage(), e);
     }
     PlanText.lines(plan).forEach(getLog()::info);
+  }
+
+  /** The selection less the segments another CI job runs, when {@code -Dsegment.shard} is given. */
+  private Selection withShard(
+      Manifest loaded, Selection selection, Optional<ChangeSelection> change)
+      throws MojoExecutionException {
+    Optional<Shard> share = AbstractRunMojo.parseShard(shard);
+    if (share.isEmpty()) {
+      return selection;
+    }
+    Selection narrowed = change.map(c -> c.narrow(selection)).orElse(selection);
+    List<SegmentSpec> selected =
+        loaded.segments().values().stream().filter(narrowed::selects).toList();
+    History history;
+    try {
+      history = History.read(historyFile.toPath());
+    } catch (IOException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+    List<SegmentSpec> mine = share.get().share(selected, history);
+    Map<String, String> others = new LinkedHashMap<>();
+    for (SegmentSpec s : selected) {
+      if (!mine.contains(s)) {
+        others.put(s.id(), "in another shard than -Dsegment.shard=" + share.get());
+      }
+    }
+    return selection.without(others);
   }
 }
