@@ -15,9 +15,9 @@ import org.testcontainers.utility.MountableFile;
 
 /**
  * The baseline's fixtures: Testcontainers' singleton pattern, as teams write it today. Every
- * container of the suite starts once per JVM (in parallel, the fastest way the pattern allows),
- * the database is seeded once and shared by every test class, and the containers live until the
- * JVM exits. Same images, same seeds and the same system properties as the segments get.
+ * container of the suite starts once per JVM (in parallel, the fastest way the pattern allows), the
+ * database is seeded once and shared by every test class, and the containers live until the JVM
+ * exits. Same images, same seeds and the same system properties as the segments get.
  */
 final class BaselineFixtures {
 
@@ -53,12 +53,17 @@ final class BaselineFixtures {
     GenericContainer<?> stock =
         new GenericContainer<>(DockerImageName.parse(System.getProperty("bench.image.httpd")))
             .withExposedPorts(8080)
-            .withCopyFileToContainer(MountableFile.forHostPath(basedir.resolve("src/it/www")), "/www")
+            .withCopyFileToContainer(
+                MountableFile.forHostPath(basedir.resolve("src/it/www")), "/www")
             .waitingFor(Wait.forHttp("/stock/index.json").forPort(8080).forStatusCode(200));
     Startables.deepStart(List.of(db, redis, wiremock, stock)).join();
 
     String jdbcUrl =
-        "jdbc:postgresql://" + db.getHost() + ":" + db.getMappedPort(5432) + "/shop?loggerLevel=OFF";
+        "jdbc:postgresql://"
+            + db.getHost()
+            + ":"
+            + db.getMappedPort(5432)
+            + "/shop?loggerLevel=OFF";
     set("shop-db", "jdbc-url", jdbcUrl);
     set("shop-db", "username", "shop");
     set("shop-db", "password", "shop-secret");

@@ -28,8 +28,10 @@ public final class PriceCache implements AutoCloseable {
 
   /** Stores the price only if none is cached; true if it was stored. */
   public boolean putIfAbsent(String sku, long cents, Duration ttl) {
-    return "OK".equals(
-        redis.call("SET", key(sku), Long.toString(cents), "NX", "PX", Long.toString(ttl.toMillis())));
+    return "OK"
+        .equals(
+            redis.call(
+                "SET", key(sku), Long.toString(cents), "NX", "PX", Long.toString(ttl.toMillis())));
   }
 
   /** Stores many prices in one round trip. */

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A minimal Redis client speaking RESP2 over one socket: enough for the price cache, no pooling. */
+/**
+ * A minimal Redis client speaking RESP2 over one socket: enough for the price cache, no pooling.
+ */
 final class Resp implements AutoCloseable {
 
   private final Socket socket;

@@ -96,7 +96,8 @@ public final class CatalogClient {
       try {
         r = http.send(request, HttpResponse.BodyHandlers.ofString());
       } catch (HttpTimeoutException e) {
-        throw new CatalogException("catalogue did not answer " + request.uri() + " in " + timeout, 0, e);
+        throw new CatalogException(
+            "catalogue did not answer " + request.uri() + " in " + timeout, 0, e);
       } catch (IOException e) {
         throw new CatalogException("catalogue unreachable at " + request.uri(), 0, e);
       } catch (InterruptedException e) {
@@ -108,8 +109,14 @@ public final class CatalogClient {
       }
       if (r.statusCode() >= 400 && r.statusCode() != 404) {
         throw new CatalogException(
-            "catalogue answered " + r.statusCode() + " to " + request.method() + " " + request.uri()
-                + ": " + r.body(),
+            "catalogue answered "
+                + r.statusCode()
+                + " to "
+                + request.method()
+                + " "
+                + request.uri()
+                + ": "
+                + r.body(),
             r.statusCode(),
             null);
       }

@@ -5,7 +5,12 @@ import java.util.List;
 
 /** An order as stored: its lines in line order, and the version used for optimistic locking. */
 public record Order(
-    long id, long customerId, OrderStatus status, Instant placedAt, int version, List<OrderLine> lines) {
+    long id,
+    long customerId,
+    OrderStatus status,
+    Instant placedAt,
+    int version,
+    List<OrderLine> lines) {
 
   public Order {
     lines = List.copyOf(lines);

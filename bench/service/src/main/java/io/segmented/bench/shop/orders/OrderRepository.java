@@ -46,7 +46,10 @@ public final class OrderRepository {
     }
   }
 
-  /** Places an order with its lines in one transaction; a line with an unknown SKU rolls it all back. */
+  /**
+   * Places an order with its lines in one transaction; a line with an unknown SKU rolls it all
+   * back.
+   */
   public long place(long customerId, List<OrderLine> lines) {
     if (lines.isEmpty()) {
       throw new IllegalArgumentException("an order needs at least one line");
@@ -116,7 +119,8 @@ public final class OrderRepository {
     try (Connection c = connect();
         PreparedStatement ps =
             c.prepareStatement(
-                "UPDATE orders SET status = ?, version = version + 1 WHERE id = ? AND version = ?")) {
+                "UPDATE orders SET status = ?, version = version + 1 WHERE id = ? AND version ="
+                    + " ?")) {
       ps.setString(1, status.name());
       ps.setLong(2, id);
       ps.setInt(3, expectedVersion);
@@ -130,7 +134,8 @@ public final class OrderRepository {
   public boolean deleteUnpaid(long id) {
     try (Connection c = connect();
         PreparedStatement ps =
-            c.prepareStatement("DELETE FROM orders WHERE id = ? AND status IN ('NEW', 'CANCELLED')")) {
+            c.prepareStatement(
+                "DELETE FROM orders WHERE id = ? AND status IN ('NEW', 'CANCELLED')")) {
       ps.setLong(1, id);
       return ps.executeUpdate() == 1;
     } catch (SQLException e) {
@@ -177,7 +182,8 @@ public final class OrderRepository {
     byId.forEach(
         (id, o) ->
             out.add(
-                new Order(o.id(), o.customerId(), o.status(), o.placedAt(), o.version(), lines.get(id))));
+                new Order(
+                    o.id(), o.customerId(), o.status(), o.placedAt(), o.version(), lines.get(id))));
     return out;
   }
 }

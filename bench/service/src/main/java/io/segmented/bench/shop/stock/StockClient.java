@@ -21,7 +21,8 @@ public final class StockClient {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final URI base;
 
   public StockClient(String host, int port) {
@@ -56,7 +57,9 @@ public final class StockClient {
             l ->
                 l.levels().entrySet().stream()
                     .filter(e -> e.getValue() >= quantity)
-                    .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .max(
+                        Map.Entry.<String, Integer>comparingByValue()
+                            .thenComparing(Map.Entry.comparingByKey()))
                     .map(Map.Entry::getKey));
   }
 
@@ -79,7 +82,8 @@ public final class StockClient {
         return Optional.empty();
       }
       if (r.statusCode() != 200) {
-        throw new IllegalStateException("stock feed answered " + r.statusCode() + " for " + request.uri());
+        throw new IllegalStateException(
+            "stock feed answered " + r.statusCode() + " for " + request.uri());
       }
       return Optional.of(JSON.readTree(r.body()));
     } catch (IOException e) {

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /** Units of one SKU per warehouse, as the stock feed last published them. */
-public record StockLevel(String sku, Map<String, Integer> levels, Instant updatedAt, int reorderPoint) {
+public record StockLevel(
+    String sku, Map<String, Integer> levels, Instant updatedAt, int reorderPoint) {
 
   public StockLevel {
     levels = Map.copyOf(levels);

@@ -63,7 +63,8 @@ class PriceCacheIT {
     cache.put(sku("ttl"), 700, Duration.ofSeconds(30));
 
     Duration left = cache.timeToLive(sku("ttl")).orElseThrow();
-    assertTrue(left.compareTo(Duration.ofSeconds(25)) > 0 && left.compareTo(Duration.ofSeconds(30)) <= 0,
+    assertTrue(
+        left.compareTo(Duration.ofSeconds(25)) > 0 && left.compareTo(Duration.ofSeconds(30)) <= 0,
         "time left " + left);
   }
 

@@ -29,8 +29,7 @@ class OrderRepositoryIT {
 
   @BeforeEach
   void newCustomer() {
-    customer =
-        repository.createCustomer(UUID.randomUUID() + "@example.com", "Test Customer", "DE");
+    customer = repository.createCustomer(UUID.randomUUID() + "@example.com", "Test Customer", "DE");
   }
 
   @Test
@@ -111,7 +110,8 @@ class OrderRepositoryIT {
   void deletesAnUnpaidOrderWithItsLines() {
     long id =
         repository.place(
-            customer, List.of(new OrderLine("SKU-008", 1, 1500), new OrderLine("SKU-009", 1, 1625)));
+            customer,
+            List.of(new OrderLine("SKU-008", 1, 1500), new OrderLine("SKU-009", 1, 1625)));
 
     assertTrue(repository.deleteUnpaid(id));
     assertTrue(repository.find(id).isEmpty());

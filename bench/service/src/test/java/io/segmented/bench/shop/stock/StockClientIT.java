@@ -78,8 +78,7 @@ class StockClientIT {
 
   @Test
   void namesTheWarehouses() {
-    assertEquals(
-        Map.of("BER", "Berlin", "PAR", "Paris", "AMS", "Amsterdam"), client.warehouses());
+    assertEquals(Map.of("BER", "Berlin", "PAR", "Paris", "AMS", "Amsterdam"), client.warehouses());
   }
 
   @Test
