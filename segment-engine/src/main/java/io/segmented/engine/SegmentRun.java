@@ -1,5 +1,6 @@
 package io.segmented.engine;
 
+import io.segmented.engine.contract.ContractException;
 import io.segmented.engine.data.SeedException;
 import io.segmented.engine.data.Seeds;
 import io.segmented.engine.fixture.Fixture;
@@ -111,20 +112,32 @@ final class SegmentRun {
       } finally {
         dataMillis = millisSince(dataStart);
       }
-      long testsStart = System.nanoTime();
-      Duration left = segment.timeout().minusNanos(System.nanoTime() - start);
-      SegmentTests.TestsOutcome ran =
-          new SegmentTests(request, segment, cleanup, restoreArgs(restores))
-              .run(TestJvmProperties.of(segment, request.moduleDir(), fixtures), left);
-      testsMillis = millisSince(testsStart);
-      outcome = ran.outcome();
-      message = ran.message();
-      tests = ran.tests();
+      ContractRun contract = new ContractRun(segment, request.moduleDir(), fixtures, logDir);
+      Optional<String> brokenStubs = contract.beforeTests();
+      if (brokenStubs.isPresent()) {
+        outcome = Outcome.CONTRACT_MISMATCH;
+        message = brokenStubs.get();
+      } else {
+        long testsStart = System.nanoTime();
+        Duration left = segment.timeout().minusNanos(System.nanoTime() - start);
+        SegmentTests.TestsOutcome ran =
+            new SegmentTests(request, segment, cleanup, restoreArgs(restores))
+                .run(TestJvmProperties.of(segment, request.moduleDir(), fixtures), left);
+        testsMillis = millisSince(testsStart);
+        ContractRun.Verdict checked = contract.afterTests(ran.outcome(), ran.message());
+        outcome = checked.outcome();
+        message = checked.message();
+        tests = new ArrayList<>(ran.tests());
+        tests.addAll(contract.verified());
+      }
       Optional<String> failedRestore = restores.failure();
       if (failedRestore.isPresent()) {
         outcome = Outcome.FIXTURE_ERROR;
         message = "segment '" + segment.id() + "': " + failedRestore.get();
       }
+    } catch (ContractException e) {
+      outcome = Outcome.ERROR;
+      message = "segment '" + segment.id() + "': " + e.getMessage();
     } catch (RestoreException e) {
       outcome = Outcome.FIXTURE_ERROR;
       message = "segment '" + segment.id() + "': " + e.getMessage();
