@@ -76,6 +76,16 @@ public final class ContractChecks {
     return contract != null;
   }
 
+  /** Whether a double on the boundary is checked. */
+  public boolean hasDoubles() {
+    return !doubles.isEmpty();
+  }
+
+  /** Whether a real provider on the boundary is verified. */
+  public boolean hasProviders() {
+    return !providers.isEmpty();
+  }
+
   /** The contract as the manifest names it. */
   public String contractName() {
     return contract == null ? "" : contract.name();
