@@ -24,6 +24,12 @@ assert careless.tests*.outcome == ["PASSED"]
 assert careless.message.contains("segment 'client-breaks-contract': the requests its tests sent broke contract contracts/pricing.yaml (1 violation):")
 assert careless.message.contains("request POST /quotes: POST /quotes (quote): request body \$.quantity: must have a minimum value of 1")
 
+// the double is reset before each test, which clears its journal: the journal is checked before each reset
+def beforeReset = segment("client-breaks-contract-before-reset")
+assert beforeReset.outcome == "CONTRACT_MISMATCH"
+assert beforeReset.tests*.outcome == ["PASSED", "PASSED"]
+assert beforeReset.message.endsWith("(1 violation):\n  request GET /prices/a-1: GET /prices/{sku} (getPrice): path parameter sku \$: does not match the regex pattern ^[A-Z]-[0-9]+\$")
+
 // the real provider answers every example of the contract; each example is a test of the segment
 def provider = segment("provider-keeps-contract")
 assert provider.outcome == "PASSED"
@@ -56,7 +62,7 @@ assert doubleLog.contains("requests checked: 0 violation(s) in ")
 // the report gives the outcome a badge of its own
 def html = new File(reports, "index.html").text
 assert html.contains("class=\"badge contract-mismatch\"")
-assert log.contains("3 of 5 segment(s) failed:")
+assert log.contains("4 of 6 segment(s) failed:")
 
 def left = ["pgrep", "-f", "pricing-service-1.0.jar"].execute().text.trim()
 assert left.isEmpty() : "the pricing process is still running: " + left

@@ -4,6 +4,7 @@ import io.segmented.engine.contract.ContractChecks;
 import io.segmented.engine.contract.ContractException;
 import io.segmented.engine.contract.Violation;
 import io.segmented.engine.fixture.Fixture;
+import io.segmented.engine.restore.Restores;
 import io.segmented.engine.result.Outcome;
 import io.segmented.engine.result.TestResult;
 import io.segmented.manifest.SegmentSpec;
@@ -14,8 +15,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The contract checks around a segment's tests: stubs and provider examples before, the doubles'
@@ -28,6 +34,7 @@ final class ContractRun {
   private final ContractChecks checks;
   private final Path log;
   private List<TestResult> verified = List.of();
+  private final List<Violation> beforeResets = Collections.synchronizedList(new ArrayList<>());
 
   ContractRun(SegmentSpec segment, Path moduleDir, List<Fixture> fixtures, Path logDir)
       throws ContractException {
@@ -38,6 +45,18 @@ final class ContractRun {
     if (checks.active()) {
       write("read " + checks.contractName(), start, "parsed and resolved");
     }
+  }
+
+  /**
+   * What to do before a double's data scope resets it, by fixture id: check its request journal,
+   * which the reset clears, so that the requests of every test class or test are checked.
+   */
+  Map<String, Restores.BeforeRestore> journalTaps() {
+    Map<String, Restores.BeforeRestore> taps = new LinkedHashMap<>();
+    for (String id : checks.doubleIds()) {
+      taps.put(id, () -> beforeResets.addAll(checks.checkJournal(id)));
+    }
+    return taps;
   }
 
   /** How the segment ended once the contract had its say. */
@@ -79,7 +98,9 @@ final class ContractRun {
       return new Verdict(tests, message);
     }
     long start = System.nanoTime();
-    List<Violation> sent = checks.checkJournals();
+    Set<Violation> all = new LinkedHashSet<>(beforeResets);
+    all.addAll(checks.checkJournals());
+    List<Violation> sent = List.copyOf(all);
     if (checks.hasDoubles()) {
       write("requests checked", start, sent.size() + " violation(s)");
     }

@@ -105,14 +105,15 @@ final class SegmentRun {
         fixturesMillis = millisSince(start);
       }
       long dataStart = System.nanoTime();
+      ContractRun contract;
       try {
         seed(fixtures);
-        restores = Restores.of(segment, fixtures);
+        contract = new ContractRun(segment, request.moduleDir(), fixtures, logDir);
+        restores = Restores.of(segment, fixtures, contract.journalTaps());
         restores.prepare();
       } finally {
         dataMillis = millisSince(dataStart);
       }
-      ContractRun contract = new ContractRun(segment, request.moduleDir(), fixtures, logDir);
       Optional<String> brokenStubs = contract.beforeTests();
       if (brokenStubs.isPresent()) {
         outcome = Outcome.CONTRACT_MISMATCH;

@@ -103,6 +103,23 @@ public final class ContractChecks {
     return violations;
   }
 
+  /** The fixture ids of the doubles. */
+  public List<String> doubleIds() {
+    return doubles.stream().map(f -> f.spec().id()).toList();
+  }
+
+  /** The requests in the journal of one double, against the contract. */
+  public List<Violation> checkJournal(String fixtureId)
+      throws ContractException, InterruptedException {
+    List<Violation> violations = new ArrayList<>();
+    for (Fixture f : doubles) {
+      if (f.spec().id().equals(fixtureId)) {
+        violations.addAll(new JournalCheck(contract).check(f.attributes().get("url")));
+      }
+    }
+    return violations;
+  }
+
   /** Every request the tests sent to a double, against the contract. */
   public List<Violation> checkJournals() throws ContractException, InterruptedException {
     List<Violation> violations = new ArrayList<>();
