@@ -7,7 +7,9 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.oas.OpenApi30;
+import com.networknt.schema.oas.OpenApi31;
 import io.swagger.v3.core.util.Json;
+import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.media.Schema;
 import java.util.Comparator;
 import java.util.List;
@@ -22,11 +24,15 @@ import java.util.List;
  */
 final class SchemaCheck {
 
-  private static final JsonMetaSchema DIALECT = OpenApi30.getInstance();
-  private static final JsonSchemaFactory FACTORY =
-      JsonSchemaFactory.getInstance(
-          SpecVersion.VersionFlag.V4,
-          b -> b.metaSchema(DIALECT).defaultMetaSchemaIri(DIALECT.getIri()));
+  private static final JsonSchemaFactory OPENAPI_30 =
+      factory(SpecVersion.VersionFlag.V4, OpenApi30.getInstance());
+  private static final JsonSchemaFactory OPENAPI_31 =
+      factory(SpecVersion.VersionFlag.V202012, OpenApi31.getInstance());
+
+  private static JsonSchemaFactory factory(SpecVersion.VersionFlag base, JsonMetaSchema dialect) {
+    return JsonSchemaFactory.getInstance(
+        base, b -> b.metaSchema(dialect).defaultMetaSchemaIri(dialect.getIri()));
+  }
 
   private SchemaCheck() {}
 
@@ -38,14 +44,16 @@ final class SchemaCheck {
     if (schema == null) {
       return List.of();
     }
-    JsonNode node = Json.mapper().convertValue(schema, JsonNode.class);
+    boolean v31 = schema.getSpecVersion() == io.swagger.v3.oas.models.SpecVersion.V31;
+    JsonNode node = (v31 ? Json31.mapper() : Json.mapper()).convertValue(schema, JsonNode.class);
     if (closed) {
       close(node, false);
     }
-    return FACTORY.getSchema(node).validate(value).stream()
-        .sorted(Comparator.comparing(ValidationMessage::getMessage))
-        .map(ValidationMessage::getMessage)
-        .toList();
+    return (v31 ? OPENAPI_31 : OPENAPI_30)
+        .getSchema(node).validate(value).stream()
+            .sorted(Comparator.comparing(ValidationMessage::getMessage))
+            .map(ValidationMessage::getMessage)
+            .toList();
   }
 
   /** Adds {@code additionalProperties: false} where an object schema leaves it open. */

@@ -12,7 +12,7 @@ final class Values {
 
   /** The value as a number or a boolean where its schema says so and it parses; text otherwise. */
   static JsonNode typed(Schema<?> schema, String text) {
-    String type = schema == null ? null : schema.getType();
+    String type = type(schema);
     JsonNodeFactory f = JsonNodeFactory.instance;
     try {
       if ("integer".equals(type)) {
@@ -32,8 +32,21 @@ final class Values {
 
   /** Whether a parameter's value is checked at all: lists and objects in a query are not yet. */
   static boolean checkable(Schema<?> schema) {
-    return schema == null
-        || schema.getType() == null
-        || !(schema.getType().equals("array") || schema.getType().equals("object"));
+    String type = type(schema);
+    return type == null || !(type.equals("array") || type.equals("object"));
+  }
+
+  /** The schema's type: 3.0's {@code type}, or the one type other than null of 3.1's list. */
+  private static String type(Schema<?> schema) {
+    if (schema == null) {
+      return null;
+    }
+    if (schema.getType() != null) {
+      return schema.getType();
+    }
+    if (schema.getTypes() == null) {
+      return null;
+    }
+    return schema.getTypes().stream().filter(t -> !t.equals("null")).findFirst().orElse(null);
   }
 }

@@ -95,4 +95,26 @@ class StubCheckTest {
             {"request": {"method": "GET", "urlPath": "/stock/A-1"}, "response": {"status": 200}}
             """));
   }
+
+  @Test
+  void anOpenApi31ContractIsCheckedInItsOwnDialect() throws Exception {
+    ContractDocument v31 =
+        ContractDocument.read(
+            "contracts/pricing.yaml", Path.of("src/test/resources/contract/pricing-3.1.yaml"));
+    Path dir = Files.createDirectories(module.resolve("wiremock/mappings"));
+    Files.writeString(
+        dir.resolve("price.json"),
+        """
+        {"request": {"method": "GET", "url": "/prices/A-1"},
+         "response": {"status": 200,
+                      "jsonBody": {"sku": "A-1", "cents": 1, "currency": null, "discount": 5}}}
+        """);
+    assertEquals(
+        List.of(
+            "wiremock/mappings/price.json: GET /prices/{sku} (getPrice): stubbed body $: property"
+                + " 'discount' is not defined in the schema and the schema does not allow"
+                + " additional properties"),
+        new StubCheck(v31, module)
+            .check(module.resolve("wiremock")).stream().map(Violation::format).toList());
+  }
 }
