@@ -24,6 +24,12 @@ assert careless.tests*.outcome == ["PASSED"]
 assert careless.message.contains("segment 'client-breaks-contract': the requests its tests sent broke contract contracts/pricing.yaml (1 violation):")
 assert careless.message.contains("request POST /quotes: POST /quotes (quote): request body \$.quantity: must have a minimum value of 1")
 
+// the same with WireMock in a container: its journal is read through the same admin API
+def inContainer = segment("client-breaks-contract-container")
+assert inContainer.outcome == "CONTRACT_MISMATCH"
+assert inContainer.fixtures[0].provider == "container"
+assert inContainer.message.contains("request POST /quotes: POST /quotes (quote): request body \$.quantity: must have a minimum value of 1")
+
 // the double is reset before each test, which clears its journal: the journal is checked before each reset
 def beforeReset = segment("client-breaks-contract-before-reset")
 assert beforeReset.outcome == "CONTRACT_MISMATCH"
@@ -62,7 +68,10 @@ assert doubleLog.contains("requests checked: 0 violation(s) in ")
 // the report gives the outcome a badge of its own
 def html = new File(reports, "index.html").text
 assert html.contains("class=\"badge contract-mismatch\"")
-assert log.contains("4 of 6 segment(s) failed:")
+assert log.contains("5 of 7 segment(s) failed:")
 
 def left = ["pgrep", "-f", "pricing-service-1.0.jar"].execute().text.trim()
 assert left.isEmpty() : "the pricing process is still running: " + left
+
+def leftovers = ["docker", "ps", "-aq", "--filter", "label=io.segmented.run-id"].execute().text.trim()
+assert leftovers.isEmpty() : "containers left behind: " + leftovers

@@ -11,7 +11,11 @@ class CarelessClientIT {
   void asksForAQuoteOfNothing() throws Exception {
     assertEquals(
         201,
-        Http.send("pricing-double", "POST", "/quotes", "{\"sku\": \"A-1\", \"quantity\": 0}")
+        Http.send(
+                System.getProperty("pricing.fixture", "pricing-double"),
+                "POST",
+                "/quotes",
+                "{\"sku\": \"A-1\", \"quantity\": 0}")
             .statusCode());
   }
 }
