@@ -114,22 +114,26 @@ final class SegmentRun {
       } finally {
         dataMillis = millisSince(dataStart);
       }
-      Optional<String> brokenStubs = contract.beforeTests();
-      if (brokenStubs.isPresent()) {
-        outcome = Outcome.CONTRACT_MISMATCH;
-        message = brokenStubs.get();
-      } else {
-        long testsStart = System.nanoTime();
-        Duration left = segment.timeout().minusNanos(System.nanoTime() - start);
-        SegmentTests.TestsOutcome ran =
-            new SegmentTests(request, segment, cleanup, restoreArgs(restores))
-                .run(TestJvmProperties.of(segment, request.moduleDir(), fixtures), left);
+      // the contract's checks count as tests: a provider's examples are tests of the segment
+      long testsStart = System.nanoTime();
+      try {
+        Optional<String> brokenStubs = contract.beforeTests();
+        if (brokenStubs.isPresent()) {
+          outcome = Outcome.CONTRACT_MISMATCH;
+          message = brokenStubs.get();
+        } else {
+          Duration left = segment.timeout().minusNanos(System.nanoTime() - start);
+          SegmentTests.TestsOutcome ran =
+              new SegmentTests(request, segment, cleanup, restoreArgs(restores))
+                  .run(TestJvmProperties.of(segment, request.moduleDir(), fixtures), left);
+          ContractRun.Verdict checked = contract.afterTests(ran.outcome(), ran.message());
+          outcome = checked.outcome();
+          message = checked.message();
+          tests = new ArrayList<>(ran.tests());
+          tests.addAll(contract.verified());
+        }
+      } finally {
         testsMillis = millisSince(testsStart);
-        ContractRun.Verdict checked = contract.afterTests(ran.outcome(), ran.message());
-        outcome = checked.outcome();
-        message = checked.message();
-        tests = new ArrayList<>(ran.tests());
-        tests.addAll(contract.verified());
       }
       Optional<String> failedRestore = restores.failure();
       if (failedRestore.isPresent()) {

@@ -11,6 +11,7 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +76,7 @@ public final class ContractDocument {
   /** Path-level parameters, overridden by the operation's own of the same name and place. */
   private static List<Parameter> parameters(PathItem item, Operation op) {
     Map<String, Parameter> byKey = new LinkedHashMap<>();
-    for (List<Parameter> list : java.util.Arrays.asList(item.getParameters(), op.getParameters())) {
+    for (List<Parameter> list : Arrays.asList(item.getParameters(), op.getParameters())) {
       if (list != null) {
         list.forEach(p -> byKey.put(p.getIn() + ":" + p.getName(), p));
       }

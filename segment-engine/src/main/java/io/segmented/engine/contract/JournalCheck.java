@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class JournalCheck {
     List<JsonNode> requests = new ArrayList<>();
     journal.path("requests").forEach(r -> requests.add(r.path("request")));
     // WireMock lists the newest first
-    java.util.Collections.reverse(requests);
+    Collections.reverse(requests);
     List<Violation> violations = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     for (JsonNode r : requests) {
