@@ -46,6 +46,11 @@ def xml = new XmlSlurper().parse(new File(reports, "TEST-provider-keeps-contract
 assert xml.@tests == "3"
 assert xml.@failures == "0"
 
+// a provider segment needs no test class of its own
+def examplesOnly = segment("provider-examples-only")
+assert examplesOnly.outcome == "PASSED"
+assert examplesOnly.tests*.className == ["contract.pricing"] * 3
+
 // a provider that breaks one response fails naming the example and what is wrong
 def broken = segment("provider-breaks-contract")
 assert broken.outcome == "CONTRACT_MISMATCH"
@@ -68,7 +73,7 @@ assert doubleLog.contains("requests checked: 0 violation(s) in ")
 // the report gives the outcome a badge of its own
 def html = new File(reports, "index.html").text
 assert html.contains("class=\"badge contract-mismatch\"")
-assert log.contains("5 of 7 segment(s) failed:")
+assert log.contains("5 of 8 segment(s) failed:")
 
 def left = ["pgrep", "-f", "pricing-service-1.0.jar"].execute().text.trim()
 assert left.isEmpty() : "the pricing process is still running: " + left

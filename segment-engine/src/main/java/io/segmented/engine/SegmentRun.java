@@ -126,7 +126,7 @@ final class SegmentRun {
           SegmentTests.TestsOutcome ran =
               new SegmentTests(request, segment, cleanup, restoreArgs(restores))
                   .run(TestJvmProperties.of(segment, request.moduleDir(), fixtures), left);
-          ContractRun.Verdict checked = contract.afterTests(ran.outcome(), ran.message());
+          ContractRun.Verdict checked = contract.afterTests(ran);
           outcome = checked.outcome();
           message = checked.message();
           tests = new ArrayList<>(ran.tests());
