@@ -8,11 +8,10 @@ import java.util.List;
  * @param between the two sides, each a component name or a fixture id
  * @param tests the test classes that exercise the boundary
  * @param covers module-relative path globs whose change makes the segment relevant
- * @param contract a contract document both sides are checked against, module-relative; null when
- *     none
+ * @param contract the contract both sides are checked against; null when none
  */
 public record Boundary(
-    List<String> between, TestSelectors tests, List<String> covers, String contract) {
+    List<String> between, TestSelectors tests, List<String> covers, Contract contract) {
 
   public Boundary {
     between = List.copyOf(between);

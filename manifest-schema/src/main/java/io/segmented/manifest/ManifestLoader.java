@@ -22,6 +22,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
@@ -265,21 +266,39 @@ public final class ManifestLoader {
                             + ". Write 'between: [orders, orders-db]'"));
       }
       TestSelectors tests = map.map("tests").map(this::tests).orElse(emptyTests());
-      String contract = null;
-      if (map.has("contract")) {
-        contract =
-            map.map("contract")
-                .flatMap(
-                    c -> {
-                      c.allowOnly(Set.of("openapi"));
-                      c.require(
-                          "openapi",
-                          "Name the OpenAPI document, as 'contract: {openapi: contracts/api.yaml}'");
-                      return c.string("openapi");
-                    })
-                .orElse(null);
+      Contract contract = null;
+      Optional<Node> contractNode = map.value("contract");
+      if (contractNode.isPresent() && contractNode.get() instanceof ScalarNode s) {
+        problems.at(
+            s,
+            "'contract' must name the kind of document: write 'contract: {openapi: "
+                + s.getValue()
+                + "}' for an OpenAPI 3 document");
+      } else {
+        contract = map.map("contract").flatMap(this::contract).orElse(null);
       }
       return new Boundary(between, tests, map.strings("covers"), contract);
+    }
+
+    private Optional<Contract> contract(YamlMap map) {
+      map.allowOnly(Set.of(Contract.Format.OPENAPI.key()));
+      map.require(
+          "openapi", "Name the OpenAPI document, as 'contract: {openapi: contracts/api.yaml}'");
+      Optional<String> path = map.string("openapi");
+      if (path.isEmpty()) {
+        return Optional.empty();
+      }
+      Node at = map.value("openapi").orElseThrow();
+      Optional<Path> document = ModulePaths.resolve(basedir, path.get(), at, problems);
+      if (document.isPresent() && !Files.isRegularFile(document.get())) {
+        problems.at(
+            at,
+            "contract '"
+                + path.get()
+                + "' does not exist. Check the path; it is relative to the module directory");
+        return Optional.empty();
+      }
+      return document.map(d -> new Contract(Contract.Format.OPENAPI, path.get(), d));
     }
 
     private TestSelectors tests(YamlMap map) {

@@ -72,6 +72,11 @@ class ManifestCorpusTest {
         Files.createDirectories(sql);
         Files.copy(CORPUS.resolve("sql/schema.sql"), sql.resolve("schema.sql"));
       }
+      Path contracts = dir.resolve("contracts");
+      if (!Files.exists(contracts)) {
+        Files.createDirectories(contracts);
+        Files.copy(CORPUS.resolve("contracts/payments.yaml"), contracts.resolve("payments.yaml"));
+      }
       return Files.copy(
           file, dir.resolve("segments.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     } catch (Exception e) {

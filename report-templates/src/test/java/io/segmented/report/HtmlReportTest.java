@@ -120,6 +120,27 @@ class HtmlReportTest {
   }
 
   @Test
+  void aBrokenContractHasABadgeOfItsOwnAndShowsEveryViolation() throws Exception {
+    String message =
+        "segment 'pricing': the stubs of its double broke contract contracts/pricing.yaml (1"
+            + " violation):\n  src/it/wiremock/mappings/price.json: GET /prices/{sku} (getPrice):"
+            + " stubbed body $: property 'discount' is not defined in the schema";
+    String html =
+        render(
+            run(segment("pricing", "pricing", Outcome.CONTRACT_MISMATCH, message, List.of())),
+            Map.of());
+    assertTrue(
+        html.contains(
+            "<span class=\"badge contract-mismatch\" data-mark=\"\u2718\">CONTRACT-MISMATCH</span>"));
+    assertTrue(html.contains(".contract-mismatch { background: var(--contract-mismatch); }"));
+    assertTrue(html.contains("stroke=\"var(--contract-mismatch)\""));
+    assertTrue(
+        html.contains(
+            "src/it/wiremock/mappings/price.json: GET /prices/{sku} (getPrice): stubbed body $:"
+                + " property &#39;discount&#39; is not defined in the schema"));
+  }
+
+  @Test
   void aFlakyTestShowsEveryAttempt() throws Exception {
     TestResult firstTry =
         new TestResult(

@@ -1,5 +1,6 @@
 package io.segmented.engine;
 
+import io.segmented.engine.contract.ContractException;
 import io.segmented.engine.data.SeedException;
 import io.segmented.engine.data.Seeds;
 import io.segmented.engine.fixture.Fixture;
@@ -106,27 +107,44 @@ final class SegmentRun {
         fixturesMillis = millisSince(start);
       }
       long dataStart = System.nanoTime();
+      ContractRun contract;
       try {
         seed(fixtures);
-        restores = Restores.of(segment, fixtures);
+        contract = new ContractRun(segment, request.moduleDir(), fixtures, logDir);
+        restores = Restores.of(segment, fixtures, contract.journalTaps());
         restores.prepare();
       } finally {
         dataMillis = millisSince(dataStart);
       }
+      // the contract's checks count as tests: a provider's examples are tests of the segment
       long testsStart = System.nanoTime();
-      Duration left = segment.timeout().minusNanos(System.nanoTime() - start);
-      SegmentTests.TestsOutcome ran =
-          new SegmentTests(request, segment, cleanup, restoreArgs(restores))
-              .run(TestJvmProperties.of(segment, request.moduleDir(), fixtures), left);
-      testsMillis = millisSince(testsStart);
-      outcome = ran.outcome();
-      message = ran.message();
-      tests = ran.tests();
+      try {
+        Optional<String> brokenStubs = contract.beforeTests();
+        if (brokenStubs.isPresent()) {
+          outcome = Outcome.CONTRACT_MISMATCH;
+          message = brokenStubs.get();
+        } else {
+          Duration left = segment.timeout().minusNanos(System.nanoTime() - start);
+          SegmentTests.TestsOutcome ran =
+              new SegmentTests(request, segment, cleanup, restoreArgs(restores))
+                  .run(TestJvmProperties.of(segment, request.moduleDir(), fixtures), left);
+          ContractRun.Verdict checked = contract.afterTests(ran);
+          outcome = checked.outcome();
+          message = checked.message();
+          tests = new ArrayList<>(ran.tests());
+          tests.addAll(contract.verified());
+        }
+      } finally {
+        testsMillis = millisSince(testsStart);
+      }
       Optional<String> failedRestore = restores.failure();
       if (failedRestore.isPresent()) {
         outcome = Outcome.FIXTURE_ERROR;
         message = "segment '" + segment.id() + "': " + failedRestore.get();
       }
+    } catch (ContractException e) {
+      outcome = Outcome.ERROR;
+      message = "segment '" + segment.id() + "': " + e.getMessage();
     } catch (RestoreException e) {
       outcome = Outcome.FIXTURE_ERROR;
       message = "segment '" + segment.id() + "': " + e.getMessage();

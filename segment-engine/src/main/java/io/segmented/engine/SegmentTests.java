@@ -42,8 +42,19 @@ final class SegmentTests {
     this.restoreArgs = List.copyOf(restoreArgs);
   }
 
-  /** How the tests of a segment ended. */
-  record TestsOutcome(Outcome outcome, String message, List<TestResult> tests) {}
+  /**
+   * How the tests of a segment ended.
+   *
+   * @param selectedNone whether the selectors matched no test, which fails the segment unless
+   *     something else gave it tests (a provider's contract examples)
+   */
+  record TestsOutcome(
+      Outcome outcome, String message, List<TestResult> tests, boolean selectedNone) {
+
+    TestsOutcome(Outcome outcome, String message, List<TestResult> tests) {
+      this(outcome, message, tests, false);
+    }
+  }
 
   /** Runs the tests, then retries the failed ones as often as the segment allows. */
   TestsOutcome run(TestJvmProperties props, Duration left)
@@ -65,7 +76,8 @@ final class SegmentTests {
               + " matched no test in "
               + request.runtime().testClassesDir()
               + ". Check the selectors under boundary.tests in segments.yaml",
-          tests);
+          tests,
+          true);
     }
     Map<String, String> uniqueIds = new HashMap<>(first.events().uniqueIds());
     for (int retry = 1; retry <= segment.retries(); retry++) {

@@ -47,7 +47,7 @@ final class NamedFiles {
       }
     }
     if (segment.boundary().contract() != null) {
-      add(named, base, base.resolve(segment.boundary().contract()), "its contract");
+      add(named, base, segment.boundary().contract().document(), "its contract");
     }
     for (FixtureSpec f : FixtureGraph.of(manifest, segment)) {
       String fixture = "fixture '" + f.id() + "'";

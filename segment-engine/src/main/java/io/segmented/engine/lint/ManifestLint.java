@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * Checks a manifest against the module's compiled test classes: integration tests that belong to no
  * segment, classes two segments select, segments that select no class, fixtures no segment uses.
  * Selection by class glob and package is checked; segments that select by tag alone are not, since
- * tags need the classes loaded.
+ * tags need the classes loaded. Contracts must be OpenAPI documents with something on their
+ * boundary to check them against.
  */
 public final class ManifestLint {
 
@@ -92,6 +93,7 @@ public final class ManifestLint {
         }
       }
     }
+    warnings.addAll(ContractLint.check(manifest));
     return warnings;
   }
 

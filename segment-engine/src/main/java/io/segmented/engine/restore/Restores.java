@@ -58,6 +58,23 @@ public final class Restores implements AutoCloseable {
 
   /** The restores {@code segment}'s data scopes ask of its started {@code fixtures}. */
   public static Restores of(SegmentSpec segment, List<Fixture> fixtures) {
+    return of(segment, fixtures, Map.of());
+  }
+
+  /**
+   * Something to do with a fixture's state just before a restore throws it away: a WireMock
+   * double's request journal, which its reset clears, is read by the contract checks first.
+   */
+  public interface BeforeRestore {
+    void run() throws Exception;
+  }
+
+  /**
+   * The restores {@code segment}'s data scopes ask of its started {@code fixtures}, with what to do
+   * before a wiremock fixture's reset, by fixture id.
+   */
+  public static Restores of(
+      SegmentSpec segment, List<Fixture> fixtures, Map<String, BeforeRestore> beforeReset) {
     List<Entry> entries = new ArrayList<>();
     for (Fixture f : fixtures) {
       DataScope scope = segment.data().get(f.spec().id());
@@ -79,7 +96,8 @@ public final class Restores implements AutoCloseable {
       } else if (kind instanceof FixtureKind.Redis) {
         restorer = new RedisFlush(a.get("url"));
       } else if (kind instanceof FixtureKind.Wiremock) {
-        restorer = new WiremockReset(a.get("url"));
+        restorer =
+            new WiremockReset(a.get("url"), beforeReset.getOrDefault(f.spec().id(), () -> {}));
       }
       if (restorer != null) {
         entries.add(new Entry(f.spec().id(), scope.scope(), restorer));

@@ -16,16 +16,19 @@ final class WiremockReset implements Restorer {
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI reset;
+  private final Restores.BeforeRestore before;
 
-  WiremockReset(String url) {
+  WiremockReset(String url, Restores.BeforeRestore before) {
     this.reset = URI.create(url + "/__admin/reset");
+    this.before = before;
   }
 
   @Override
   public void snapshot() {}
 
   @Override
-  public void restore() throws IOException, InterruptedException {
+  public void restore() throws Exception {
+    before.run();
     HttpResponse<String> response =
         client.send(
             HttpRequest.newBuilder(reset)

@@ -10,6 +10,11 @@ public enum Outcome {
   FLAKY,
   /** A fixture or a seed failed: not the tests' fault. */
   FIXTURE_ERROR,
+  /**
+   * The boundary's contract was broken: a double's stub or a request the tests sent it does not
+   * match it, or the real provider answered one of its examples otherwise.
+   */
+  CONTRACT_MISMATCH,
   /** The segment ran past its timeout. */
   TIMED_OUT,
   /** The test JVM died, or the segment could not run its tests for another reason. */

@@ -85,4 +85,37 @@ class ManifestLintTest {
             """);
     assertEquals(List.of(), ManifestLint.check(m, classes("com.acme.RepoIT", "com.acme.UnitTest")));
   }
+
+  @Test
+  void aContractThatIsNotOpenApiOrChecksNothingIsFound() throws Exception {
+    Files.writeString(dir.resolve("broken.yaml"), "just: text\n");
+    Files.writeString(
+        dir.resolve("fine.yaml"), "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n");
+    Manifest m =
+        manifest(
+            """
+            version: 1
+            fixtures:
+              db: {postgres: {}}
+              api: {wiremock: {}}
+            segments:
+              client:
+                boundary: {between: [app, api], tests: {classes: ["**ClientIT"]}, contract: {openapi: broken.yaml}}
+                fixtures: [api]
+              repo:
+                boundary: {between: [app, db], tests: {classes: ["**RepoIT"]}, contract: {openapi: fine.yaml}}
+                fixtures: [db]
+            """);
+    List<String> found = ManifestLint.check(m, classes("com.acme.ClientIT", "com.acme.RepoIT"));
+    assertEquals(2, found.size(), found.toString());
+    assertEquals(
+        "segment 'client': contract broken.yaml is not an OpenAPI 3 document: attribute openapi is"
+            + " missing. Check it with an OpenAPI editor",
+        found.get(0));
+    assertEquals(
+        "segment 'repo' has contract fine.yaml, but no wiremock fixture and no process or container"
+            + " fixture named in 'between', so nothing is checked against it. Use a double or name"
+            + " the provider in 'between'",
+        found.get(1));
+  }
 }

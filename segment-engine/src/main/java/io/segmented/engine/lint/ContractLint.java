@@ -1,0 +1,62 @@
+package io.segmented.engine.lint;
+
+import io.segmented.engine.contract.ContractDocument;
+import io.segmented.engine.contract.ContractException;
+import io.segmented.manifest.FixtureKind;
+import io.segmented.manifest.FixtureSpec;
+import io.segmented.manifest.Manifest;
+import io.segmented.manifest.SegmentSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The contracts of a manifest's boundaries, before a run: each must be an OpenAPI document, and
+ * each boundary with one must have something to check it against.
+ */
+final class ContractLint {
+
+  private ContractLint() {}
+
+  static List<String> check(Manifest manifest) {
+    List<String> warnings = new ArrayList<>();
+    for (SegmentSpec segment : manifest.segments().values()) {
+      if (segment.boundary().contract() == null) {
+        continue;
+      }
+      String name = segment.boundary().contract().path();
+      try {
+        ContractDocument.read(name, segment.boundary().contract().document());
+      } catch (ContractException e) {
+        warnings.add("segment '" + segment.id() + "': " + e.getMessage());
+      }
+      if (!checksSomething(manifest, segment)) {
+        warnings.add(
+            "segment '"
+                + segment.id()
+                + "' has contract "
+                + name
+                + ", but no wiremock fixture and no process or container fixture named in"
+                + " 'between', so nothing is checked against it. Use a double or name the provider"
+                + " in 'between'");
+      }
+    }
+    return warnings;
+  }
+
+  private static boolean checksSomething(Manifest manifest, SegmentSpec segment) {
+    for (String id : segment.fixtureIds()) {
+      FixtureSpec f = manifest.fixtures().get(id);
+      if (f == null) {
+        continue;
+      }
+      if (f.kind() instanceof FixtureKind.Wiremock) {
+        return true;
+      }
+      if ((f.kind() instanceof FixtureKind.Process || f.kind() instanceof FixtureKind.Container)
+          && segment.boundary().between().contains(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
