@@ -44,15 +44,25 @@ final class ContractLint {
   }
 
   private static boolean checksSomething(Manifest manifest, SegmentSpec segment) {
+    return verifiesProvider(manifest, segment)
+        || segment.fixtureIds().stream()
+            .map(manifest.fixtures()::get)
+            .anyMatch(f -> f != null && f.kind() instanceof FixtureKind.Wiremock);
+  }
+
+  /**
+   * Whether the segment verifies a provider: it has a contract, and a {@code process} or {@code
+   * container} fixture it names is named in {@code between}. The contract's examples are then its
+   * tests, so it needs no test class of its own.
+   */
+  static boolean verifiesProvider(Manifest manifest, SegmentSpec segment) {
+    if (segment.boundary().contract() == null) {
+      return false;
+    }
     for (String id : segment.fixtureIds()) {
       FixtureSpec f = manifest.fixtures().get(id);
-      if (f == null) {
-        continue;
-      }
-      if (f.kind() instanceof FixtureKind.Wiremock) {
-        return true;
-      }
-      if ((f.kind() instanceof FixtureKind.Process || f.kind() instanceof FixtureKind.Container)
+      if (f != null
+          && (f.kind() instanceof FixtureKind.Process || f.kind() instanceof FixtureKind.Container)
           && segment.boundary().between().contains(id)) {
         return true;
       }

@@ -19,10 +19,11 @@ import java.util.stream.Stream;
 
 /**
  * Checks a manifest against the module's compiled test classes: integration tests that belong to no
- * segment, classes two segments select, segments that select no class, fixtures no segment uses.
- * Selection by class glob and package is checked; segments that select by tag alone are not, since
- * tags need the classes loaded. Contracts must be OpenAPI documents with something on their
- * boundary to check them against.
+ * segment, classes two segments select, segments that select no class (unless the contract's
+ * examples against a provider are their tests), fixtures no segment uses. Selection by class glob
+ * and package is checked; segments that select by tag alone are not, since tags need the classes
+ * loaded. Contracts must be OpenAPI documents with something on their boundary to check them
+ * against.
  */
 public final class ManifestLint {
 
@@ -59,7 +60,7 @@ public final class ManifestLint {
         continue;
       }
       List<String> selected = classes.stream().filter(c -> selects(t, c)).toList();
-      if (selected.isEmpty()) {
+      if (selected.isEmpty() && !ContractLint.verifiesProvider(manifest, segment)) {
         warnings.add(
             "segment '"
                 + segment.id()

@@ -118,4 +118,30 @@ class ManifestLintTest {
             + " the provider in 'between'",
         found.get(1));
   }
+
+  @Test
+  void aProviderSegmentNeedsNoTestClassButAConsumerSegmentDoes() throws Exception {
+    Files.writeString(
+        dir.resolve("api.yaml"), "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n");
+    Manifest m =
+        manifest(
+            """
+            version: 1
+            fixtures:
+              pricing: {process: {command: [java, -jar, pricing.jar], ports: [http]}}
+              double: {wiremock: {}}
+            segments:
+              provider:
+                boundary: {between: [shop, pricing], tests: {classes: ["**NoSuchIT"]}, contract: {openapi: api.yaml}}
+                fixtures: [pricing]
+              consumer:
+                boundary: {between: [shop, double], tests: {classes: ["**NoSuchIT"]}, contract: {openapi: api.yaml}}
+                fixtures: [double]
+            """);
+    assertEquals(
+        List.of(
+            "segment 'consumer' selects no compiled test class: classes [**NoSuchIT]. Check the"
+                + " selectors under boundary.tests"),
+        ManifestLint.check(m, classes("com.acme.UnitTest")));
+  }
 }
