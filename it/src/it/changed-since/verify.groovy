@@ -7,7 +7,7 @@ def builds = log.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
 assert builds.size() == 4
 def httpd = new XmlSlurper().parse(new File(basedir, "pom.xml")).properties."it.image.httpd".text()
 def leftOutBeta = "not selected by -Dsegment.changedSince=HEAD: none of the 1 file(s) changed since HEAD matches" +
-    " its covers, its entry in segments.yaml, or a file its fixtures, data or contract name"
+    " its covers, its entry in segments.yaml or those of its fixtures, or a file its fixtures, data or contract name"
 
 // 1. The plan explains the selection, and needs no compiled classes.
 def plan = builds[0]

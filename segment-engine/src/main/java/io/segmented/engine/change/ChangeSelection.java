@@ -1,6 +1,8 @@
 package io.segmented.engine.change;
 
 import io.segmented.engine.Selection;
+import io.segmented.engine.fixture.FixtureGraph;
+import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.SegmentSpec;
 import java.io.IOException;
@@ -21,11 +23,12 @@ import java.util.stream.Collectors;
  * Which segments the changes since a git ref make relevant ({@code -Dsegment.changedSince}), and
  * why. A segment is selected when a changed file matches one of its {@code covers} globs ({@code *}
  * within a folder, {@code **} across folders), when its own entry in the manifest changed, or when
- * a file its data, contract or fixtures name changed: seed scripts, the contract, a {@code
- * container}'s {@code files}, a {@code wiremock}'s {@code mappings}, files a {@code process}
- * command names, for the fixtures it names and those they depend on. Every segment is selected when
- * the manifest changed outside every segment's entry (defaults, fixtures, the list itself), or when
- * the module's {@code pom.xml} changed.
+ * the entry of a fixture it uses changed, or a file its data, contract or fixtures name changed:
+ * seed scripts, the contract, a {@code container}'s {@code files}, a {@code wiremock}'s {@code
+ * mappings}, files a {@code process} command names; a segment uses the fixtures it names and those
+ * they depend on. Every segment is selected when the manifest changed outside every segment's and
+ * fixture's entry ({@code version}, the block keys, comments above the first entry), or when the
+ * module's {@code pom.xml} changed.
  *
  * @param ref the git ref the changes are counted from
  * @param changed what changed
@@ -68,11 +71,12 @@ public record ChangeSelection(String ref, ChangedFiles changed, Map<String, Deci
     String manifestPath =
         base.relativize(manifest.file().toAbsolutePath().normalize()).toString().replace('\\', '/');
     SortedSet<Integer> manifestLines = changed.linesOf(manifestPath);
-    Map<String, ManifestEntries.Lines> entries =
+    List<String> text =
         manifestLines.isEmpty()
-            ? Map.of()
-            : ManifestEntries.of(
-                manifest, Files.readAllLines(manifest.file(), StandardCharsets.UTF_8));
+            ? List.of()
+            : Files.readAllLines(manifest.file(), StandardCharsets.UTF_8);
+    Map<String, ManifestEntries.Lines> entries = ManifestEntries.of(manifest, text);
+    Map<String, ManifestEntries.Lines> fixtureEntries = ManifestEntries.fixtures(manifest, text);
     List<String> everySegment = new ArrayList<>();
     if (changed.paths().contains(BUILD_FILE)) {
       everySegment.add(BUILD_FILE + " changed, which can change what every segment tests");
@@ -80,11 +84,12 @@ public record ChangeSelection(String ref, ChangedFiles changed, Map<String, Deci
     List<Integer> outside =
         manifestLines.stream()
             .filter(l -> entries.values().stream().noneMatch(e -> e.contains(l)))
+            .filter(l -> fixtureEntries.values().stream().noneMatch(e -> e.contains(l)))
             .toList();
     if (!outside.isEmpty()) {
       everySegment.add(
           manifest.file().getFileName()
-              + " changed outside every segment's entry ("
+              + " changed outside every segment's and fixture's entry ("
               + lines(outside)
               + ")");
     }
@@ -101,6 +106,21 @@ public record ChangeSelection(String ref, ChangedFiles changed, Map<String, Deci
                   + manifest.file().getFileName()
                   + " changed ("
                   + lines(inEntry)
+                  + ")");
+        }
+      }
+      for (FixtureSpec f : FixtureGraph.of(manifest, s)) {
+        ManifestEntries.Lines fixture = fixtureEntries.get(f.id());
+        List<Integer> inFixture =
+            fixture == null ? List.of() : manifestLines.stream().filter(fixture::contains).toList();
+        if (!inFixture.isEmpty()) {
+          reasons.add(
+              "the entry of its fixture '"
+                  + f.id()
+                  + "' in "
+                  + manifest.file().getFileName()
+                  + " changed ("
+                  + lines(inFixture)
                   + ")");
         }
       }
@@ -169,7 +189,7 @@ public record ChangeSelection(String ref, ChangedFiles changed, Map<String, Deci
         + (segment.boundary().covers().isEmpty() ? " (it declares none)" : "")
         + ", its entry in "
         + manifestName
-        + ", or a file its fixtures, data or contract name";
+        + " or those of its fixtures, or a file its fixtures, data or contract name";
   }
 
   /** {@code 3, 7-9, 12}. */

@@ -1,7 +1,7 @@
 package io.segmented.engine.change;
 
 import io.segmented.manifest.Manifest;
-import io.segmented.manifest.SegmentSpec;
+import io.segmented.manifest.Position;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Where each segment's entry is in the manifest's text: from the line of its key ({@code
- * orders-db:}) to the line before the next segment's key, or for the last one to the end of the
- * {@code segments} block (the line before the next top-level key, or the end of the file). So
- * comments between two entries belong to the entry above them.
+ * Where each segment's (or fixture's) entry is in the manifest's text: from the line of its key
+ * ({@code orders-db:}) to the line before the next one's key, or for the last one to the end of the
+ * {@code segments} (or {@code fixtures}) block (the line before the next top-level key, or the end
+ * of the file). So comments between two entries belong to the entry above them.
  */
 final class ManifestEntries {
 
@@ -32,13 +32,27 @@ final class ManifestEntries {
    * line above it.
    */
   static Map<String, Lines> of(Manifest manifest, List<String> text) {
+    Map<String, Position> values = new LinkedHashMap<>();
+    manifest.segments().values().forEach(s -> values.put(s.id(), s.position()));
+    return entries(values, text);
+  }
+
+  /** The entry of every fixture of {@code manifest} in its {@code fixtures} block, by id. */
+  static Map<String, Lines> fixtures(Manifest manifest, List<String> text) {
+    Map<String, Position> values = new LinkedHashMap<>();
+    manifest.fixtures().values().forEach(f -> values.put(f.id(), f.position()));
+    return entries(values, text);
+  }
+
+  /** Entries of one block, given where each one's value starts. */
+  private static Map<String, Lines> entries(Map<String, Position> values, List<String> text) {
     List<Map.Entry<String, Integer>> starts = new ArrayList<>();
-    for (SegmentSpec s : manifest.segments().values()) {
-      int line = s.position().line();
-      if (line >= 1 && line <= text.size()) {
-        starts.add(Map.entry(s.id(), keyLine(s, text)));
-      }
-    }
+    values.forEach(
+        (id, position) -> {
+          if (position.line() >= 1 && position.line() <= text.size()) {
+            starts.add(Map.entry(id, keyLine(id, position, text)));
+          }
+        });
     starts.sort(Comparator.comparingInt(Map.Entry::getValue));
     Map<String, Lines> entries = new LinkedHashMap<>();
     for (int i = 0; i < starts.size(); i++) {
@@ -52,10 +66,10 @@ final class ManifestEntries {
     return entries;
   }
 
-  private static int keyLine(SegmentSpec segment, List<String> text) {
-    int line = segment.position().line();
-    Pattern key = Pattern.compile("^\\s*(['\"]?)" + Pattern.quote(segment.id()) + "\\1\\s*:.*");
-    String before = prefix(text.get(line - 1), segment.position().column() - 1);
+  private static int keyLine(String id, Position position, List<String> text) {
+    int line = position.line();
+    Pattern key = Pattern.compile("^\\s*(['\"]?)" + Pattern.quote(id) + "\\1\\s*:.*");
+    String before = prefix(text.get(line - 1), position.column() - 1);
     if (key.matcher(before).matches()) {
       return line; // a flow or same-line value: "  orders: {boundary: ...}"
     }

@@ -97,8 +97,8 @@ class ChangeSelectionTest {
   }
 
   private static final String NONE =
-      " file(s) changed since HEAD matches its covers, its entry in segments.yaml, or a file its"
-          + " fixtures, data or contract name";
+      " file(s) changed since HEAD matches its covers, its entry in segments.yaml or those of its"
+          + " fixtures, or a file its fixtures, data or contract name";
 
   @Test
   void aChangedFileSelectsTheSegmentWhoseCoversMatchIt() throws Exception {
@@ -155,14 +155,33 @@ class ChangeSelectionTest {
   }
 
   @Test
-  void aChangeOutsideEveryEntryOrToThePomSelectsAll() throws Exception {
-    Map<String, String> d = decide(Map.of("segments.yaml", List.of(10, 15)), "segments.yaml");
+  void aChangeInAFixturesEntrySelectsTheSegmentsThatUseIt() throws Exception {
+    Map<String, String> image = decide(Map.of("segments.yaml", List.of(10)), "segments.yaml");
     assertEquals(
-        List.of(
-            "selected: segments.yaml changed outside every segment's entry (lines 10, 15)",
-            "selected: segments.yaml changed outside every segment's entry (lines 10, 15)",
-            "selected: segments.yaml changed outside every segment's entry (lines 10, 15)"),
-        List.copyOf(d.values()));
+        "selected: the entry of its fixture 'web' in segments.yaml changed (line 10)",
+        image.get("web"));
+    assertEquals("left out: none of the 1" + NONE, image.get("repo"));
+    assertEquals(
+        "left out: none of the 1" + NONE.replace("its covers,", "its covers (it declares none),"),
+        image.get("other"));
+    assertEquals(
+        "selected: the entry of its fixture 'stubs' in segments.yaml changed (lines 6-7)",
+        decide(Map.of("segments.yaml", List.of(6, 7)), "segments.yaml").get("web"),
+        "web uses stubs through dependsOn");
+    Map<String, String> db = decide(Map.of("segments.yaml", List.of(5, 18)), "segments.yaml");
+    assertEquals(
+        "selected: its entry in segments.yaml changed (line 18);"
+            + " the entry of its fixture 'db' in segments.yaml changed (line 5)",
+        db.get("repo"));
+    assertEquals("left out: none of the 1" + NONE, db.get("web"));
+  }
+
+  @Test
+  void aChangeOutsideEveryEntryOrToThePomSelectsAll() throws Exception {
+    Map<String, String> d = decide(Map.of("segments.yaml", List.of(3, 15)), "segments.yaml");
+    String outside =
+        "selected: segments.yaml changed outside every segment's and fixture's entry (lines 3, 15)";
+    assertEquals(List.of(outside, outside, outside), List.copyOf(d.values()));
     Map<String, String> pom = decide("pom.xml", "src/main/java/app/web/Client.java");
     assertEquals(
         "selected: src/main/java/app/web/Client.java matches covers 'src/main/java/app/web/*.java';"
@@ -241,9 +260,11 @@ class ChangeSelectionTest {
       Files.writeString(
           dir.resolve("segments.yaml"),
           MANIFEST.replace("*OtherIT", "*OthersIT").replace("httpd", "httpd:2"));
+      Map<String, String> newImage = decisions(ChangeSelection.since(manifest, dir, "HEAD"));
       assertEquals(
-          "selected: segments.yaml changed outside every segment's entry (line 10)",
-          decisions(ChangeSelection.since(manifest, dir, "HEAD")).get("repo"));
+          "selected: the entry of its fixture 'web' in segments.yaml changed (line 10)",
+          newImage.get("web"));
+      assertEquals("left out: none of the 1" + NONE, newImage.get("repo"));
     }
   }
 

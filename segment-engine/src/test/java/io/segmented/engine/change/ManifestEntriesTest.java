@@ -50,6 +50,32 @@ class ManifestEntriesTest {
   }
 
   @Test
+  void fixturesHaveEntriesOfTheirOwnInTheirBlock() throws Exception {
+    String yaml =
+        """
+        version: 1
+        fixtures:
+          db:
+            postgres: {}
+          # belongs to db
+          cache: {redis: {}}
+        segments:
+          one:
+            boundary: {between: [a, b], tests: {classes: ["*IT"]}}
+            fixtures: [db, cache]
+        """;
+    Path file = dir.resolve("segments.yaml");
+    Files.writeString(file, yaml);
+    Manifest manifest = new ManifestLoader(Interpolator.of(dir, Map.of(), Map.of())).load(file);
+    List<String> text = List.of(yaml.split("\n", -1));
+    assertEquals(
+        Map.of("db", new ManifestEntries.Lines(3, 5), "cache", new ManifestEntries.Lines(6, 6)),
+        ManifestEntries.fixtures(manifest, text));
+    assertEquals(
+        Map.of("one", new ManifestEntries.Lines(8, 11)), ManifestEntries.of(manifest, text));
+  }
+
+  @Test
   void theLastEntryRunsToTheEndOfTheFile() throws Exception {
     assertEquals(
         Map.of("only", new ManifestEntries.Lines(3, 6)),

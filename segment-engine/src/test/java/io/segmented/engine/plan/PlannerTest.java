@@ -175,8 +175,8 @@ class PlannerTest {
             "  src/main/java/rules/Rule.java",
             "- orders (client \u2194 app) left out: not selected by"
                 + " -Dsegment.changedSince=origin/main: none of the 2 file(s) changed since"
-                + " origin/main matches its covers (it declares none), its entry in segments.yaml,"
-                + " or a file its fixtures, data or contract name"),
+                + " origin/main matches its covers (it declares none), its entry in segments.yaml"
+                + " or those of its fixtures, or a file its fixtures, data or contract name"),
         lines.subList(0, 5));
     assertEquals(
         List.of(
