@@ -1,10 +1,10 @@
 import groovy.json.JsonSlurper
 
 def all = ["alpha", "beta", "gamma", "delta", "epsilon"]
-// every segment ran exactly once over the three shards (and shard 1's two again in the fifth invocation)
+// every segment ran exactly once over the three shards (and shard 1's two again in the fifth invocation); then two ordered runs of all five
 def ran = new File(basedir, "target/ran.txt").readLines()
 assert ran.take(5).sort() == all.clone().sort() : "ran: " + ran
-assert ran.drop(5).sort() == ["alpha", "epsilon"] : "ran: " + ran
+assert ran.drop(5).take(2).sort() == ["alpha", "epsilon"] : "ran: " + ran
 def shards = (1..3).collect { new JsonSlurper().parse(new File(basedir, "target/shard-${it}/segment-results.json")) }
 for (id in all) {
   def ranIn = shards.findAll { r -> r.segments.find { it.id == id }.outcome != "SKIPPED" }
@@ -37,3 +37,11 @@ assert log.contains("-Dsegment.shard=4/3: write <i>/<n> with 1 <= i <= n, such a
 // segment:plan shares out as the run does
 assert log =~ /- beta \(app \u2194 beta\) left out: in another shard than -Dsegment.shard=1\/3/
 assert log =~ /\u2714 alpha \(app \u2194 alpha\) selected/
+
+// run order: epsilon failed last time, gamma is new, then longest first; results keep the manifest's order
+assert ran.drop(7).take(5) == ["epsilon", "gamma", "beta", "delta", "alpha"] : "ran: " + ran
+assert log.contains("Starting them failed last time first, then longest first (segment history): epsilon, gamma, beta, delta, alpha")
+def ordered = new JsonSlurper().parse(new File(basedir, "target/ordered/segment-results.json"))
+assert ordered.segments*.id == all
+assert ran.drop(12) == all : "ran: " + ran
+assert log.contains("-Dsegment.runOrder=random is not a run order. Use one of history, failedfirst, balanced, manifest")

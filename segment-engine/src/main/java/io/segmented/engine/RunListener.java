@@ -15,6 +15,12 @@ public interface RunListener {
   /** The run begins with these segments, up to {@code parallel} at once. */
   default void runStarted(String runId, List<SegmentSpec> segments, int parallel) {}
 
+  /**
+   * The run starts its segments in this order, {@code how} chosen from the history, rather than in
+   * the manifest's. Told only when the two differ.
+   */
+  default void startOrder(String how, List<SegmentSpec> order) {}
+
   /** Containers and networks of earlier runs whose build is gone were removed. */
   default void orphansRemoved(int count) {}
 

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param parallel how many segments run at once
  * @param shard {@code -Dsegment.shard}: this CI job's share of the selected segments
  * @param historyFile where the segments' recent outcomes and durations are kept
+ * @param runOrder {@code -Dsegment.runOrder}: which segments start first
  */
 public record RunRequest(
     String module,
@@ -35,7 +36,8 @@ public record RunRequest(
     boolean failFast,
     int parallel,
     Optional<Shard> shard,
-    Path historyFile) {
+    Path historyFile,
+    RunOrder runOrder) {
 
   /** Memory a segment is assumed to need: its test JVM and its containers. */
   private static final long MEMORY_PER_SEGMENT = 1536L << 20;

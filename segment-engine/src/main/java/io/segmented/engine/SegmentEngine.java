@@ -78,6 +78,10 @@ public final class SegmentEngine {
     String runId = UUID.randomUUID().toString();
     int parallel = Math.max(1, Math.min(request.parallel(), segments.size()));
     listener.runStarted(runId, segments, parallel);
+    List<SegmentSpec> startOrder = request.runOrder().sort(segments, history);
+    if (!startOrder.equals(segments)) {
+      listener.startOrder(request.runOrder().describe(), startOrder);
+    }
     if (docker) {
       DockerJanitor.preloadShutdownHookClasses(runId);
       int orphans = DockerJanitor.removeOrphans();
@@ -99,7 +103,7 @@ public final class SegmentEngine {
       cleanup.add(shared);
       List<Future<SegmentResult>> running = new ArrayList<>();
       AtomicBoolean failed = new AtomicBoolean();
-      for (SegmentSpec segment : segments) {
+      for (SegmentSpec segment : startOrder) {
         running.add(
             pool.submit(
                 () -> {

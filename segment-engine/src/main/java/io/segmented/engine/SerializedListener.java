@@ -24,6 +24,11 @@ final class SerializedListener implements RunListener {
   }
 
   @Override
+  public synchronized void startOrder(String how, List<SegmentSpec> order) {
+    delegate.startOrder(how, order);
+  }
+
+  @Override
   public synchronized void orphansRemoved(int count) {
     delegate.orphansRemoved(count);
   }

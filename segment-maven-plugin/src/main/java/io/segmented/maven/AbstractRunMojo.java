@@ -1,6 +1,7 @@
 package io.segmented.maven;
 
 import io.segmented.engine.EngineException;
+import io.segmented.engine.RunOrder;
 import io.segmented.engine.RunRequest;
 import io.segmented.engine.SegmentEngine;
 import io.segmented.engine.Selection;
@@ -110,6 +111,17 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
       defaultValue = "${project.build.directory}/segment-history.json")
   protected File historyFile;
 
+  /**
+   * Which segments start first, as surefire's {@code runOrder}: {@code history} (the segments that
+   * failed last time, then those the history file does not know, then the others longest first),
+   * {@code failedfirst}, {@code balanced} (longest first) or {@code manifest}. Results and the
+   * report keep the manifest's order; without a history every order is the manifest's.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.RUN_ORDER, defaultValue = "history")
+  protected String runOrder;
+
   /** The module's compiled test classes. */
   @Parameter(
       defaultValue = "${project.build.testOutputDirectory}",
@@ -184,7 +196,8 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
             failFast,
             parallel == null ? RunRequest.defaultParallelism() : parallel,
             shard(),
-            historyFile.toPath());
+            historyFile.toPath(),
+            runOrder());
     RunResult result;
     try {
       result =
@@ -212,6 +225,14 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
         ReportsDirectory.model(reportsDirectory.toPath(), result),
         getLog());
     return result;
+  }
+
+  private RunOrder runOrder() throws MojoExecutionException {
+    try {
+      return RunOrder.parse(runOrder);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
   }
 
   private Optional<Shard> shard() throws MojoExecutionException {

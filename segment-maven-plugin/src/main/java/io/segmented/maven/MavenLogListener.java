@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.apache.maven.plugin.logging.Log;
 
 /**
@@ -32,6 +33,15 @@ final class MavenLogListener implements RunListener {
   public void runStarted(String runId, List<SegmentSpec> segments, int parallel) {
     log.info("Running " + segments.size() + " segment(s), " + parallel + " at a time");
     log.debug("Run id " + runId);
+  }
+
+  @Override
+  public void startOrder(String how, List<SegmentSpec> order) {
+    log.info(
+        "Starting them "
+            + how
+            + ": "
+            + order.stream().map(SegmentSpec::id).collect(Collectors.joining(", ")));
   }
 
   @Override

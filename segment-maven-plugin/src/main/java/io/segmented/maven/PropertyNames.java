@@ -48,6 +48,9 @@ final class PropertyNames {
   /** The file that keeps the segments' recent outcomes and durations. */
   static final String HISTORY = "segment.history";
 
+  /** {@code -Dsegment.runOrder}: which segments start first. */
+  static final String RUN_ORDER = "segment.runOrder";
+
   /** The reports directories that {@code segment:merge} merges. */
   static final String MERGE_FROM = "segment.mergeFrom";
 

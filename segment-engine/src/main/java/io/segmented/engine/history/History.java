@@ -113,6 +113,12 @@ public record History(Map<String, List<Entry>> segments) {
         Math.round(entries.stream().mapToLong(Entry::durationMillis).average().orElse(0)));
   }
 
+  /** Whether the segment's last recorded run failed the build. */
+  public boolean failedLastTime(String segmentId) {
+    List<Entry> entries = segments.getOrDefault(segmentId, List.of());
+    return !entries.isEmpty() && entries.get(entries.size() - 1).outcome().failsBuild();
+  }
+
   /** What the report shows of a segment's recent runs; empty when it has none. */
   public SegmentTrend trend(String segmentId) {
     List<Entry> entries = segments.getOrDefault(segmentId, List.of());
