@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param shard {@code -Dsegment.shard}: this CI job's share of the selected segments
  * @param historyFile where the segments' recent outcomes and durations are kept
  * @param runOrder {@code -Dsegment.runOrder}: which segments start first
+ * @param testFilter {@code -Dit.test}, {@code -Dgroups}: which tests run inside the segments
  */
 public record RunRequest(
     String module,
@@ -37,7 +38,8 @@ public record RunRequest(
     int parallel,
     Optional<Shard> shard,
     Path historyFile,
-    RunOrder runOrder) {
+    RunOrder runOrder,
+    TestFilter testFilter) {
 
   /** Memory a segment is assumed to need: its test JVM and its containers. */
   private static final long MEMORY_PER_SEGMENT = 1536L << 20;

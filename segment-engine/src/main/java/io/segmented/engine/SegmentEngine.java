@@ -161,7 +161,8 @@ public final class SegmentEngine {
             results,
             Map.of(),
             describeSelection(request));
-    run = withHistory(run, history, request.historyFile());
+    // a run of some of the tests (-Dit.test, -Dgroups) says little of a segment: it is not recorded
+    run = withHistory(run, history, request.testFilter().active() ? null : request.historyFile());
     ResultsFiles.write(request.reportsDir(), run);
     listener.runFinished(run);
     return run;
@@ -173,8 +174,12 @@ public final class SegmentEngine {
     if (!request.selection().patterns().isEmpty()) {
       parts.add("-Dsegment=" + request.selection());
     }
-    if (!request.selection().leftOut().isEmpty()) {
+    if (request.selection().leftOut().values().stream()
+        .anyMatch(why -> why.startsWith("not selected by -Dsegment.changedSince"))) {
       parts.add("by change (-Dsegment.changedSince)");
+    }
+    if (request.testFilter().active()) {
+      parts.add(request.testFilter().describe());
     }
     request.shard().ifPresent(shard -> parts.add("shard " + shard));
     return parts.isEmpty() ? "all" : String.join(", ", parts);
@@ -188,12 +193,17 @@ public final class SegmentEngine {
     }
   }
 
-  /** Records the run in the history file and gives each segment its recent runs. */
+  /**
+   * Records the run in the history {@code file} (none: not recorded) and gives each segment its
+   * recent runs.
+   */
   private static RunResult withHistory(RunResult run, History before, Path file)
       throws EngineException {
-    History after = before.with(run);
+    History after = file == null ? before : before.with(run);
     try {
-      after.write(file);
+      if (file != null) {
+        after.write(file);
+      }
     } catch (IOException e) {
       throw new EngineException(
           "cannot write the segment history " + file + ": " + e.getMessage(), e);

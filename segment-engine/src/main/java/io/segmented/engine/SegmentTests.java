@@ -66,6 +66,13 @@ final class SegmentTests {
     if (broken.isPresent()) {
       return broken.get();
     }
+    if (first.events().discovered() == 0 && tests.isEmpty() && request.testFilter().active()) {
+      return new TestsOutcome(
+          Outcome.SKIPPED,
+          "no test of segment '" + segment.id() + "' matches " + request.testFilter().describe(),
+          tests,
+          true);
+    }
     if (first.events().discovered() == 0 && tests.isEmpty()) {
       return new TestsOutcome(
           Outcome.FAILED,
@@ -246,6 +253,7 @@ final class SegmentTests {
     selectors.packages().forEach(p -> add(args, "--include-package", p));
     selectors.tags().forEach(t -> add(args, "--include-tag", t));
     selectors.excludeTags().forEach(t -> add(args, "--exclude-tag", t));
+    args.addAll(request.testFilter().launcherArgs());
     return args;
   }
 

@@ -30,11 +30,14 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * and runs them with the JUnit Platform Launcher, writing one event a line to the events file.
  *
  * <p>Arguments: {@code --events FILE --classes-dir DIR [--include-class REGEX] [--exclude-class
- * REGEX] [--include-package NAME] [--include-tag EXPR] [--exclude-tag EXPR] [--select-unique-id ID]
- * [--restore-port PORT --restore-at class|test]}, each option repeatable; unique ids (a retry)
- * select exactly those tests and ignore the filters; a restore port makes the JVM ask the engine to
- * restore the segment's data before each class or test ({@link RestoreClient}). Exit code 0 when
- * the tests ran, whatever their outcome (outcomes are in the events); 2 for bad arguments; {@value
+ * REGEX] [--include-package NAME] [--include-tag EXPR] [--exclude-tag EXPR] [--test
+ * [!]CLASSREGEX[#METHODREGEX]] [--groups EXPR] [--excluded-groups EXPR] [--select-unique-id ID]
+ * [--restore-port PORT --restore-at class|test]}, each option repeatable; {@code --test}, {@code
+ * --groups} and {@code --excluded-groups} are the build's {@code -Dit.test}, {@code -Dgroups} and
+ * {@code -DexcludedGroups} ({@link TestPatternFilter}); unique ids (a retry) select exactly those
+ * tests and ignore the filters; a restore port makes the JVM ask the engine to restore the
+ * segment's data before each class or test ({@link RestoreClient}). Exit code 0 when the tests ran,
+ * whatever their outcome (outcomes are in the events); 2 for bad arguments; {@value
  * RestoreClient#RESTORE_FAILED} when a restore failed.
  */
 public final class SegmentLauncher {
@@ -109,6 +112,9 @@ public final class SegmentLauncher {
     final List<String> includeTags = new ArrayList<>();
     final List<String> excludeTags = new ArrayList<>();
     final List<String> uniqueIds = new ArrayList<>();
+    final List<String> testPatterns = new ArrayList<>();
+    final List<String> groups = new ArrayList<>();
+    final List<String> excludedGroups = new ArrayList<>();
     int restorePort;
     final Set<String> restoreAt = new LinkedHashSet<>();
 
@@ -128,6 +134,9 @@ public final class SegmentLauncher {
           case "--include-tag" -> a.includeTags.add(value);
           case "--exclude-tag" -> a.excludeTags.add(value);
           case "--select-unique-id" -> a.uniqueIds.add(value);
+          case "--test" -> a.testPatterns.add(value);
+          case "--groups" -> a.groups.add(value);
+          case "--excluded-groups" -> a.excludedGroups.add(value);
           case "--restore-port" -> a.restorePort = Integer.parseInt(value);
           case "--restore-at" -> a.restoreAt.add(value);
           default -> throw new IllegalArgumentException("unknown option " + args[i - 1]);
@@ -171,6 +180,16 @@ public final class SegmentLauncher {
       }
       if (!excludeTags.isEmpty()) {
         filters.add(TagFilter.excludeTags(excludeTags));
+      }
+      // the build's -Dgroups and -DexcludedGroups narrow the segment's own tags: filters are ANDed
+      if (!groups.isEmpty()) {
+        filters.add(TagFilter.includeTags(groups));
+      }
+      if (!excludedGroups.isEmpty()) {
+        filters.add(TagFilter.excludeTags(excludedGroups));
+      }
+      if (!testPatterns.isEmpty()) {
+        filters.add(new TestPatternFilter(testPatterns));
       }
       return builder
           .selectors(selectClasspathRoots(classesDirs))

@@ -6,6 +6,7 @@ import io.segmented.engine.RunRequest;
 import io.segmented.engine.SegmentEngine;
 import io.segmented.engine.Selection;
 import io.segmented.engine.Shard;
+import io.segmented.engine.TestFilter;
 import io.segmented.engine.TestRuntime;
 import io.segmented.engine.UnsupportedManifestException;
 import io.segmented.engine.result.RunResult;
@@ -13,6 +14,7 @@ import io.segmented.manifest.Manifest;
 import io.segmented.manifest.Provider;
 import io.segmented.report.ReportsDirectory;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -122,6 +124,43 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
   @Parameter(property = PropertyNames.RUN_ORDER, defaultValue = "history")
   protected String runOrder;
 
+  /**
+   * Runs only these tests inside the selected segments, as failsafe's {@code -Dit.test}:
+   * comma-separated class patterns ({@code OrderIT}, {@code Order*IT}, {@code com.acme.**.*IT}),
+   * each optionally with methods ({@code OrderIT#creates*+cancels}); a leading {@code !} excludes.
+   * Segments none of whose test classes match are reported SKIPPED without starting their fixtures.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.IT_TEST)
+  protected String test;
+
+  /**
+   * With {@code -Dit.test}, fail the build when no test ran, as failsafe does.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.FAIL_IF_NO_SPECIFIED_TESTS, defaultValue = "true")
+  protected boolean failIfNoSpecifiedTests;
+
+  /**
+   * Runs only the tests with one of these comma-separated JUnit tags or tag expressions, inside the
+   * segments and on top of their own tag selectors, as failsafe's {@code groups}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.GROUPS)
+  protected String groups;
+
+  /**
+   * Leaves out the tests with one of these comma-separated JUnit tags or tag expressions, as
+   * failsafe's {@code excludedGroups}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.EXCLUDED_GROUPS)
+  protected String excludedGroups;
+
   /** The module's compiled test classes. */
   @Parameter(
       defaultValue = "${project.build.testOutputDirectory}",
@@ -178,6 +217,20 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
     TestRuntime runtime =
         new TestClasspath(project, session, plugin, repositorySystem)
             .runtime(testClassesDirectory.toPath());
+    TestFilter filter = testFilter();
+    Selection selection =
+        ChangedSince.narrow(
+            Selection.parse(segments),
+            changedSince,
+            loaded,
+            project.getBasedir().toPath(),
+            getLog());
+    try {
+      selection = filter.narrow(selection, loaded, testClassesDirectory.toPath());
+    } catch (IOException e) {
+      throw new MojoExecutionException(
+          "cannot read the test classes in " + testClassesDirectory + ": " + e.getMessage(), e);
+    }
     RunRequest request =
         new RunRequest(
             project.getArtifactId(),
@@ -187,17 +240,13 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
             reportsDirectory.toPath(),
             Path.of(project.getBuild().getDirectory(), "segment-work"),
             providerOverride(provider),
-            ChangedSince.narrow(
-                Selection.parse(segments),
-                changedSince,
-                loaded,
-                project.getBasedir().toPath(),
-                getLog()),
+            selection,
             failFast,
             parallel == null ? RunRequest.defaultParallelism() : parallel,
             shard(),
             historyFile.toPath(),
-            runOrder());
+            runOrder(),
+            filter);
     RunResult result;
     try {
       result =
@@ -224,7 +273,23 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
         reportsDirectory.toPath(),
         ReportsDirectory.model(reportsDirectory.toPath(), result),
         getLog());
+    if (filter.active() && failIfNoSpecifiedTests && result.totals().tests() == 0) {
+      throw new MojoFailureException(
+          "No tests matching "
+              + filter.describe()
+              + " were executed in any segment! (Set -D"
+              + PropertyNames.FAIL_IF_NO_SPECIFIED_TESTS
+              + "=false to ignore this error.)");
+    }
     return result;
+  }
+
+  private TestFilter testFilter() throws MojoFailureException {
+    try {
+      return TestFilter.parse(test, groups, excludedGroups);
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    }
   }
 
   private RunOrder runOrder() throws MojoExecutionException {

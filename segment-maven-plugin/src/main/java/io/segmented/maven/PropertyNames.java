@@ -48,6 +48,18 @@ final class PropertyNames {
   /** The file that keeps the segments' recent outcomes and durations. */
   static final String HISTORY = "segment.history";
 
+  /** failsafe's test selection inside the segments: {@code -Dit.test=OrderIT#creates*}. */
+  static final String IT_TEST = "it.test";
+
+  /** failsafe's: fail when {@code -Dit.test} ran no test. */
+  static final String FAIL_IF_NO_SPECIFIED_TESTS = "it.failIfNoSpecifiedTests";
+
+  /** failsafe's tag selection: only tests with one of these JUnit tags (or tag expressions). */
+  static final String GROUPS = "groups";
+
+  /** failsafe's tag exclusion. */
+  static final String EXCLUDED_GROUPS = "excludedGroups";
+
   /** {@code -Dsegment.runOrder}: which segments start first. */
   static final String RUN_ORDER = "segment.runOrder";
 

@@ -1,11 +1,10 @@
 package io.segmented.engine.lint;
 
-import io.segmented.engine.fork.ClassGlobs;
+import io.segmented.engine.fork.CompiledTests;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.SegmentSpec;
 import io.segmented.manifest.TestSelectors;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Checks a manifest against the module's compiled test classes: integration tests that belong to no
@@ -50,16 +47,16 @@ public final class ManifestLint {
                 + "' is declared but no segment uses it. Remove it, or add it to a segment's 'fixtures'");
       }
     }
-    List<String> classes = testClasses(testClassesDir);
+    List<String> classes = CompiledTests.list(testClassesDir);
     Map<String, List<String>> selectedBy = new LinkedHashMap<>();
     List<String> tagOnly = new ArrayList<>();
     for (SegmentSpec segment : manifest.segments().values()) {
       TestSelectors t = segment.boundary().tests();
-      if (t.classes().isEmpty() && t.packages().isEmpty()) {
+      if (CompiledTests.byTagsAlone(t)) {
         tagOnly.add(segment.id());
         continue;
       }
-      List<String> selected = classes.stream().filter(c -> selects(t, c)).toList();
+      List<String> selected = classes.stream().filter(c -> CompiledTests.selects(t, c)).toList();
       if (selected.isEmpty() && !ContractLint.verifiesProvider(manifest, segment)) {
         warnings.add(
             "segment '"
@@ -96,39 +93,5 @@ public final class ManifestLint {
     }
     warnings.addAll(ContractLint.check(manifest));
     return warnings;
-  }
-
-  static boolean selects(TestSelectors t, String className) {
-    boolean byClass =
-        t.classes().isEmpty()
-            || t.classes().stream().anyMatch(g -> className.matches(ClassGlobs.toRegex(g)));
-    boolean byPackage =
-        t.packages().isEmpty()
-            || t.packages().stream().anyMatch(p -> className.startsWith(p + "."));
-    boolean excluded =
-        t.excludeClasses().stream().anyMatch(g -> className.matches(ClassGlobs.toRegex(g)));
-    return byClass && byPackage && !excluded;
-  }
-
-  /**
-   * Top-level class names under the test classes directory; nested classes run with their outer
-   * class.
-   */
-  private static List<String> testClasses(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files
-          .filter(p -> p.toString().endsWith(".class") && !p.getFileName().toString().contains("$"))
-          .map(p -> dir.relativize(p).toString())
-          .map(
-              s ->
-                  s.substring(0, s.length() - ".class".length())
-                      .replace(java.io.File.separatorChar, '.'))
-          .filter(s -> !s.endsWith("package-info") && !s.endsWith("module-info"))
-          .sorted()
-          .collect(Collectors.toList());
-    }
   }
 }

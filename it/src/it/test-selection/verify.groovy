@@ -1,0 +1,38 @@
+import groovy.json.JsonSlurper
+
+def results = { dir -> new JsonSlurper().parse(new File(basedir, "target/${dir}/segment-results.json")) }
+def segment = { r, id -> r.segments.find { it.id == id } }
+def ran = { r -> r.segments.collectMany { s -> s.tests.collect { "${s.id} ${it.className.tokenize('.').last()}#${it.name}".toString() } }.sort() }
+def log = new File(basedir, "build.log").text
+def builds = log.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
+assert builds.size() == 7
+
+// 1. -Dit.test=OrderIT#creates*: two methods of one class; payments never started its fixture
+def r1 = results("r1")
+assert ran(r1) == ["orders OrderIT#createsDraft", "orders OrderIT#createsOrder"] : ran(r1)
+assert segment(r1, "orders").outcome == "PASSED"
+def payments = segment(r1, "payments")
+assert payments.outcome == "SKIPPED"
+assert payments.message == "none of its test classes matches -Dit.test=OrderIT#creates*"
+assert payments.fixtures.isEmpty()
+assert builds[0].contains("[orders] fixture orders-db (process")
+assert !builds[0].contains("fixture payments-api")
+assert r1.selection == "-Dit.test=OrderIT#creates*"
+// a run of some tests is not recorded in the history: the segments' recent runs are as before
+assert !new File(basedir, "target/segment-history.json").exists()
+
+// 2. method alternatives; 3. an excluded class
+assert ran(results("r2")) == ["orders OrderIT#cancelsOrder", "orders OrderIT#createsOrder"] : ran(results("r2"))
+assert ran(results("r3")) == ["orders OrderHistoryIT#listsOrders", "payments PaymentIT#chargesCard"] : ran(results("r3"))
+
+// 4. -Dgroups=slow: the tagged tests of both segments
+assert ran(results("r4")) == ["orders OrderIT#cancelsOrder", "payments PaymentIT#chargesCard"] : ran(results("r4"))
+
+// 5. nothing matches: the build fails as failsafe's does, after starting nothing
+assert builds[4].contains("No tests matching -Dit.test=NoSuchIT were executed in any segment! (Set -Dit.failIfNoSpecifiedTests=false to ignore this error.)")
+assert !builds[4].contains("fixture orders-db")
+assert results("r5").segments.every { it.outcome == "SKIPPED" }
+// 6. ... unless told not to
+assert builds[5].contains("BUILD SUCCESS")
+// 7. a pattern this version cannot read
+assert builds[6].contains("-Dit.test=%regex[.*IT]: %regex[] and %ant[] patterns are not supported")

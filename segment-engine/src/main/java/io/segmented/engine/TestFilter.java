@@ -1,0 +1,199 @@
+package io.segmented.engine;
+
+import io.segmented.engine.fork.ClassGlobs;
+import io.segmented.engine.fork.CompiledTests;
+import io.segmented.manifest.Manifest;
+import io.segmented.manifest.SegmentSpec;
+import io.segmented.manifest.TestSelectors;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Which tests run inside the selected segments, as failsafe's {@code -Dit.test} and {@code
+ * -Dgroups} choose them: {@code OrderIT}, {@code Order*IT#creates*}, {@code OrderIT#a+b}, {@code
+ * com.acme.**.*IT}, {@code !SlowIT}, comma-separated; and a tag expression.
+ *
+ * <p>A class pattern without a package matches the simple name; with one ({@code .} or {@code /})
+ * the fully qualified name, {@code *} within a package level and {@code **} across levels. A method
+ * pattern follows {@code #}: {@code *} is any characters, {@code +} separates alternatives. A
+ * leading {@code !} excludes. Segments none of whose test classes can match are left out before
+ * their fixtures start; the others get the patterns and the tags, and run only the matching tests.
+ *
+ * @param text the patterns as given, for messages; empty when none
+ * @param patterns the parsed patterns
+ * @param groups {@code -Dgroups}: a JUnit tag expression, tests must match it; empty when none
+ * @param excludedGroups {@code -DexcludedGroups}: tests with these tags do not run; empty when none
+ */
+public record TestFilter(
+    String text, List<TestPattern> patterns, String groups, String excludedGroups) {
+
+  /** No filter: every test the segments select. */
+  public static final TestFilter NONE = new TestFilter("", List.of(), "", "");
+
+  public TestFilter {
+    patterns = List.copyOf(patterns);
+  }
+
+  /**
+   * One pattern of {@code -Dit.test}.
+   *
+   * @param exclude it had a leading {@code !}
+   * @param classRegex the fully qualified class names it matches
+   * @param methodRegex the method names it matches; empty for every method of the class
+   */
+  public record TestPattern(boolean exclude, String classRegex, String methodRegex) {
+
+    /** The launcher's form: {@code [!]classRegex[#methodRegex]}. */
+    String launcherForm() {
+      return (exclude ? "!" : "") + classRegex + (methodRegex.isEmpty() ? "" : "#" + methodRegex);
+    }
+
+    boolean matchesClass(String className) {
+      return className.matches(classRegex);
+    }
+  }
+
+  /**
+   * Parses {@code -Dit.test}, {@code -Dgroups} and {@code -DexcludedGroups}; each may be null or
+   * blank.
+   *
+   * @throws IllegalArgumentException a pattern this version cannot read, with what to write instead
+   */
+  public static TestFilter parse(String test, String groups, String excludedGroups) {
+    List<TestPattern> patterns = new ArrayList<>();
+    String text = test == null ? "" : test.trim();
+    for (String part : text.split(",")) {
+      String p = part.trim();
+      if (!p.isEmpty()) {
+        patterns.add(pattern(p));
+      }
+    }
+    return new TestFilter(
+        text,
+        patterns,
+        groups == null ? "" : groups.trim(),
+        excludedGroups == null ? "" : excludedGroups.trim());
+  }
+
+  private static TestPattern pattern(String text) {
+    boolean exclude = text.startsWith("!");
+    String p = exclude ? text.substring(1).trim() : text;
+    if (p.startsWith("%regex[") || p.startsWith("%ant[")) {
+      throw new IllegalArgumentException(
+          "-Dit.test="
+              + text
+              + ": %regex[] and %ant[] patterns are not supported; write a class glob such as"
+              + " Order*IT or com.acme.**.*IT, with #method*+other for methods");
+    }
+    int hash = p.indexOf('#');
+    String classPart = hash < 0 ? p : p.substring(0, hash);
+    String methodPart = hash < 0 ? "" : p.substring(hash + 1);
+    classPart = classPart.replaceFirst("\\.(java|class)$", "").replace('/', '.');
+    if (classPart.isEmpty()) {
+      classPart = "**";
+    }
+    String classRegex =
+        classPart.contains(".")
+            ? ClassGlobs.toRegex(classPart)
+            : "(?:.*\\.)?" + ClassGlobs.toRegex(classPart);
+    String methodRegex =
+        methodPart.isEmpty()
+            ? ""
+            : List.of(methodPart.split("\\+")).stream()
+                .map(String::trim)
+                .filter(m -> !m.isEmpty())
+                .map(TestFilter::methodGlob)
+                .collect(Collectors.joining("|", "(?:", ")"));
+    return new TestPattern(exclude, classRegex, methodRegex);
+  }
+
+  private static String methodGlob(String glob) {
+    StringBuilder out = new StringBuilder();
+    for (char c : glob.toCharArray()) {
+      out.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+    }
+    return out.toString();
+  }
+
+  /** Whether anything narrows the tests. */
+  public boolean active() {
+    return !patterns.isEmpty() || !groups.isEmpty() || !excludedGroups.isEmpty();
+  }
+
+  /** The filter in words, as the command line gave it. */
+  public String describe() {
+    List<String> parts = new ArrayList<>();
+    if (!patterns.isEmpty()) {
+      parts.add("-Dit.test=" + text);
+    }
+    if (!groups.isEmpty()) {
+      parts.add("-Dgroups=" + groups);
+    }
+    if (!excludedGroups.isEmpty()) {
+      parts.add("-DexcludedGroups=" + excludedGroups);
+    }
+    return String.join(" ", parts);
+  }
+
+  /**
+   * Whether some test of {@code className} may run: it matches an including pattern (or there is
+   * none), and no excluding pattern without a method excludes the whole class.
+   */
+  public boolean mayRun(String className) {
+    List<TestPattern> includes = patterns.stream().filter(p -> !p.exclude()).toList();
+    boolean included =
+        includes.isEmpty() || includes.stream().anyMatch(p -> p.matchesClass(className));
+    boolean excluded =
+        patterns.stream()
+            .anyMatch(p -> p.exclude() && p.methodRegex().isEmpty() && p.matchesClass(className));
+    return included && !excluded;
+  }
+
+  /** The launcher's arguments for this filter. */
+  public List<String> launcherArgs() {
+    List<String> args = new ArrayList<>();
+    patterns.forEach(p -> args.addAll(List.of("--test", p.launcherForm())));
+    // failsafe's groups are comma-separated, any of them; each may be a JUnit tag expression
+    for (String g : groups.split(",")) {
+      if (!g.isBlank()) {
+        args.addAll(List.of("--groups", g.trim()));
+      }
+    }
+    for (String g : excludedGroups.split(",")) {
+      if (!g.isBlank()) {
+        args.addAll(List.of("--excluded-groups", g.trim()));
+      }
+    }
+    return args;
+  }
+
+  /**
+   * {@code selection} less the segments none of whose compiled test classes this filter lets run,
+   * each reported with the reason; segments that select by tags alone stay, since their classes are
+   * known only once loaded.
+   */
+  public Selection narrow(Selection selection, Manifest manifest, Path testClassesDir)
+      throws IOException {
+    if (patterns.isEmpty()) {
+      return selection;
+    }
+    List<String> classes = CompiledTests.list(testClassesDir);
+    Map<String, String> leftOut = new LinkedHashMap<>();
+    for (SegmentSpec segment : manifest.segments().values()) {
+      TestSelectors t = segment.boundary().tests();
+      if (CompiledTests.byTagsAlone(t)) {
+        continue;
+      }
+      if (classes.stream().noneMatch(c -> CompiledTests.selects(t, c) && mayRun(c))) {
+        leftOut.put(segment.id(), "none of its test classes matches -Dit.test=" + text);
+      }
+    }
+    return selection.without(leftOut);
+  }
+}
