@@ -41,6 +41,7 @@ assert log =~ /\u2714 alpha \(app \u2194 alpha\) selected/
 // run order: epsilon failed last time, gamma is new, then longest first; results keep the manifest's order
 assert ran.drop(7).take(5) == ["epsilon", "gamma", "beta", "delta", "alpha"] : "ran: " + ran
 assert log.contains("Starting them failed last time first, then longest first (segment history): epsilon, gamma, beta, delta, alpha")
+assert log.contains("Order: epsilon, gamma, beta, delta, alpha (failed last time first, then longest first (segment history)), 2 at a time")
 def ordered = new JsonSlurper().parse(new File(basedir, "target/ordered/segment-results.json"))
 assert ordered.segments*.id == all
 assert ran.drop(12) == all : "ran: " + ran

@@ -5,7 +5,7 @@ def segment = { r, id -> r.segments.find { it.id == id } }
 def ran = { r -> r.segments.collectMany { s -> s.tests.collect { "${s.id} ${it.className.tokenize('.').last()}#${it.name}".toString() } }.sort() }
 def log = new File(basedir, "build.log").text
 def builds = log.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
-assert builds.size() == 7
+assert builds.size() == 9
 
 // 1. -Dit.test=OrderIT#creates*: two methods of one class; payments never started its fixture
 def r1 = results("r1")
@@ -18,8 +18,10 @@ assert payments.fixtures.isEmpty()
 assert builds[0].contains("[orders] fixture orders-db (process")
 assert !builds[0].contains("fixture payments-api")
 assert r1.selection == "-Dit.test=OrderIT#creates*"
-// a run of some tests is not recorded in the history: the segments' recent runs are as before
-assert !new File(basedir, "target/segment-history.json").exists()
+// a run that picks some tests (-Dit.test=X, -Dgroups) is not recorded in the history; one that only leaves some out
+// (3, -Dit.test=!OrderIT) is: the history holds one run of each segment
+def history = new JsonSlurper().parse(new File(basedir, "target/segment-history.json"))
+assert history.segments.orders.size() == 1 && history.segments.payments.size() == 1 : history
 
 // 2. method alternatives; 3. an excluded class
 assert ran(results("r2")) == ["orders OrderIT#cancelsOrder", "orders OrderIT#createsOrder"] : ran(results("r2"))
@@ -36,3 +38,11 @@ assert results("r5").segments.every { it.outcome == "SKIPPED" }
 assert builds[5].contains("BUILD SUCCESS")
 // 7. a pattern this version cannot read
 assert builds[6].contains("-Dit.test=%regex[.*IT]: %regex[] and %ant[] patterns are not supported")
+
+// 8. part of the package
+assert ran(results("r8")) == ["orders OrderHistoryIT#listsOrders"] : ran(results("r8"))
+// 9. the class matches, no method does
+def r9 = segment(results("r9"), "orders")
+assert r9.outcome == "SKIPPED"
+assert r9.message == "no test of segment 'orders' matches -Dit.test=OrderIT#noSuchMethod"
+assert builds[8].contains("[orders] fixture orders-db (process")

@@ -33,12 +33,23 @@ final class ContractRun {
   private final SegmentSpec segment;
   private final ContractChecks checks;
   private final Path log;
+  private final boolean verifyProviders;
   private List<TestResult> verified = List.of();
   private final List<Violation> beforeResets = Collections.synchronizedList(new ArrayList<>());
 
-  ContractRun(SegmentSpec segment, Path moduleDir, List<Fixture> fixtures, Path logDir)
+  /**
+   * @param verifyProviders whether to send the providers the contract's examples: not when the
+   *     build picks a few tests ({@code -Dit.test}, {@code -Dgroups}), which cannot select them
+   */
+  ContractRun(
+      SegmentSpec segment,
+      Path moduleDir,
+      List<Fixture> fixtures,
+      Path logDir,
+      boolean verifyProviders)
       throws ContractException {
     this.segment = segment;
+    this.verifyProviders = verifyProviders;
     this.log = logDir.resolve("contract.log");
     long start = System.nanoTime();
     this.checks = ContractChecks.of(segment, moduleDir, fixtures);
@@ -79,6 +90,10 @@ final class ContractRun {
       }
     }
     start = System.nanoTime();
+    if (checks.hasProviders() && !verifyProviders) {
+      write("provider not verified", start, "the build picks tests with -Dit.test or -Dgroups");
+      return Optional.empty();
+    }
     verified = checks.verifyProviders();
     if (checks.hasProviders()) {
       long failed = verified.stream().filter(t -> t.outcome().failed()).count();

@@ -162,7 +162,8 @@ public final class SegmentEngine {
             Map.of(),
             describeSelection(request));
     // a run of some of the tests (-Dit.test, -Dgroups) says little of a segment: it is not recorded
-    run = withHistory(run, history, request.testFilter().active() ? null : request.historyFile());
+    run =
+        withHistory(run, history, request.testFilter().picksSome() ? null : request.historyFile());
     ResultsFiles.write(request.reportsDir(), run);
     listener.runFinished(run);
     return run;

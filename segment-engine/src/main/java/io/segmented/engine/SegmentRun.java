@@ -110,7 +110,9 @@ final class SegmentRun {
       ContractRun contract;
       try {
         seed(fixtures);
-        contract = new ContractRun(segment, request.moduleDir(), fixtures, logDir);
+        contract =
+            new ContractRun(
+                segment, request.moduleDir(), fixtures, logDir, !request.testFilter().picksSome());
         restores = Restores.of(segment, fixtures, contract.journalTaps());
         restores.prepare();
       } finally {

@@ -66,7 +66,9 @@ final class SegmentTests {
     if (broken.isPresent()) {
       return broken.get();
     }
-    if (first.events().discovered() == 0 && tests.isEmpty() && request.testFilter().active()) {
+    if (first.events().discovered() == 0
+        && tests.isEmpty()
+        && first.events().discoveredBeforeBuildFilters() > 0) {
       return new TestsOutcome(
           Outcome.SKIPPED,
           "no test of segment '" + segment.id() + "' matches " + request.testFilter().describe(),

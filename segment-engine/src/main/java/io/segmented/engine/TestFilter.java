@@ -20,7 +20,9 @@ import java.util.stream.Collectors;
  * com.acme.**.*IT}, {@code !SlowIT}, comma-separated; and a tag expression.
  *
  * <p>A class pattern without a package matches the simple name; with one ({@code .} or {@code /})
- * the fully qualified name, {@code *} within a package level and {@code **} across levels. A method
+ * the end of the fully qualified name from a package boundary on, as failsafe's {@code
+ * orders/OrderIT} is {@code **}{@code /orders/OrderIT}: {@code *} within a package level and {@code
+ * **} across levels. A nested class ({@code OrderIT$Refunds}) runs with its outer class. A method
  * pattern follows {@code #}: {@code *} is any characters, {@code +} separates alternatives. A
  * leading {@code !} excludes. Segments none of whose test classes can match are left out before
  * their fixtures start; the others get the patterns and the tags, and run only the matching tests.
@@ -46,16 +48,19 @@ public record TestFilter(
    * @param exclude it had a leading {@code !}
    * @param classRegex the fully qualified class names it matches
    * @param methodRegex the method names it matches; empty for every method of the class
+   * @param outerClassRegex the top-level classes it matches: {@code classRegex} up to a {@code $}
    */
-  public record TestPattern(boolean exclude, String classRegex, String methodRegex) {
+  public record TestPattern(
+      boolean exclude, String classRegex, String methodRegex, String outerClassRegex) {
 
     /** The launcher's form: {@code [!]classRegex[#methodRegex]}. */
     String launcherForm() {
       return (exclude ? "!" : "") + classRegex + (methodRegex.isEmpty() ? "" : "#" + methodRegex);
     }
 
+    /** Whether it matches the top-level class {@code className} or one of its nested classes. */
     boolean matchesClass(String className) {
-      return className.matches(classRegex);
+      return className.matches(outerClassRegex);
     }
   }
 
@@ -98,10 +103,11 @@ public record TestFilter(
     if (classPart.isEmpty()) {
       classPart = "**";
     }
-    String classRegex =
-        classPart.contains(".")
-            ? ClassGlobs.toRegex(classPart)
-            : "(?:.*\\.)?" + ClassGlobs.toRegex(classPart);
+    String classRegex = classRegex(classPart);
+    String outerClassRegex =
+        classPart.contains("$")
+            ? classRegex(classPart.substring(0, classPart.indexOf('$')))
+            : classRegex;
     String methodRegex =
         methodPart.isEmpty()
             ? ""
@@ -110,7 +116,15 @@ public record TestFilter(
                 .filter(m -> !m.isEmpty())
                 .map(TestFilter::methodGlob)
                 .collect(Collectors.joining("|", "(?:", ")"));
-    return new TestPattern(exclude, classRegex, methodRegex);
+    return new TestPattern(exclude, classRegex, methodRegex, outerClassRegex);
+  }
+
+  /**
+   * Any package before it, as failsafe's patterns: {@code orders.OrderIT} is {@code
+   * **.orders.OrderIT}.
+   */
+  private static String classRegex(String glob) {
+    return glob.startsWith("**") ? ClassGlobs.toRegex(glob) : ClassGlobs.toRegex("**." + glob);
   }
 
   private static String methodGlob(String glob) {
@@ -124,6 +138,16 @@ public record TestFilter(
   /** Whether anything narrows the tests. */
   public boolean active() {
     return !patterns.isEmpty() || !groups.isEmpty() || !excludedGroups.isEmpty();
+  }
+
+  /**
+   * Whether it picks some tests to run ({@code -Dit.test} with a pattern that is not an exclusion,
+   * or {@code -Dgroups}), as a developer does to run a few, rather than only leaving some out as CI
+   * does with {@code -DexcludedGroups=slow}. Such a run is not recorded in the history, and does
+   * not verify providers' contract examples, which no pattern or tag can select.
+   */
+  public boolean picksSome() {
+    return patterns.stream().anyMatch(p -> !p.exclude()) || !groups.isEmpty();
   }
 
   /** The filter in words, as the command line gave it. */
@@ -176,7 +200,8 @@ public record TestFilter(
   /**
    * {@code selection} less the segments none of whose compiled test classes this filter lets run,
    * each reported with the reason; segments that select by tags alone stay, since their classes are
-   * known only once loaded.
+   * known only once loaded. With exclusions only, a segment whose selectors pick no class (a
+   * provider verified by its contract's examples) stays too: nothing excluded it.
    */
   public Selection narrow(Selection selection, Manifest manifest, Path testClassesDir)
       throws IOException {
@@ -190,7 +215,9 @@ public record TestFilter(
       if (CompiledTests.byTagsAlone(t)) {
         continue;
       }
-      if (classes.stream().noneMatch(c -> CompiledTests.selects(t, c) && mayRun(c))) {
+      List<String> its = classes.stream().filter(c -> CompiledTests.selects(t, c)).toList();
+      boolean kept = its.isEmpty() ? !picksSome() : its.stream().anyMatch(this::mayRun);
+      if (!kept) {
         leftOut.put(segment.id(), "none of its test classes matches -Dit.test=" + text);
       }
     }

@@ -33,6 +33,16 @@ class TestFilterTest {
   }
 
   @Test
+  void partOfThePackageMatchesFromAPackageBoundaryAndNestedClassesRunWithTheirOuterClass() {
+    TestFilter f = TestFilter.parse("orders/OrderIT,web.*IT$Pages", null, null);
+    assertTrue(f.mayRun("com.acme.orders.OrderIT"));
+    assertFalse(f.mayRun("com.acme.backorders.OrderIT"), "from a package boundary only");
+    assertTrue(f.mayRun("com.acme.web.SiteIT"), "its nested class Pages runs with it");
+    assertTrue("com.acme.web.SiteIT$Pages".matches(f.patterns().get(1).classRegex()));
+    assertFalse("com.acme.web.SiteIT".matches(f.patterns().get(1).classRegex()));
+  }
+
+  @Test
   void onlyAWholeClassExclusionKeepsAClassFromRunning() {
     TestFilter f = TestFilter.parse("!SlowIT,!OrderIT#cancels*", null, null);
     assertFalse(f.mayRun("a.SlowIT"));
@@ -71,6 +81,9 @@ class TestFilterTest {
   void nothingGivenIsInactiveAndRegexPatternsAreRefused() {
     assertFalse(TestFilter.parse(null, " ", null).active());
     assertTrue(TestFilter.parse(null, "fast", null).active());
+    assertTrue(TestFilter.parse(null, "fast", null).picksSome());
+    assertTrue(TestFilter.parse("!SlowIT", null, "slow").active());
+    assertFalse(TestFilter.parse("!SlowIT", null, "slow").picksSome(), "only leaves some out");
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class, () -> TestFilter.parse("%regex[.*IT]", null, null));
@@ -94,6 +107,8 @@ class TestFilterTest {
             boundary: {between: [app, pay], tests: {packages: [com.acme.pay]}}
           tagged:
             boundary: {between: [app, x], tests: {tags: [x]}}
+          provider:
+            boundary: {between: [app, y], tests: {classes: ["**.NoSuchIT"]}}
         """);
     Manifest manifest = new ManifestLoader(Interpolator.of(dir, Map.of(), Map.of())).load(file);
     Path classes = dir.resolve("classes");
@@ -104,8 +119,14 @@ class TestFilterTest {
     Selection narrowed =
         TestFilter.parse("OrderIT#creates*", null, null).narrow(Selection.ALL, manifest, classes);
     assertEquals(
-        Map.of("payments", "none of its test classes matches -Dit.test=OrderIT#creates*"),
+        Map.of(
+            "payments", "none of its test classes matches -Dit.test=OrderIT#creates*",
+            "provider", "none of its test classes matches -Dit.test=OrderIT#creates*"),
         narrowed.leftOut());
+    assertEquals(
+        Map.of("orders", "none of its test classes matches -Dit.test=!OrderIT"),
+        TestFilter.parse("!OrderIT", null, null).narrow(Selection.ALL, manifest, classes).leftOut(),
+        "with exclusions only, a segment whose selectors pick no class stays: nothing excluded it");
     assertEquals(
         Selection.ALL, TestFilter.parse(null, "x", null).narrow(Selection.ALL, manifest, classes));
   }

@@ -2,7 +2,11 @@ package io.segmented.launcher;
 
 /** The kinds of events a forked test JVM reports, as the first field of each line. */
 public enum Event {
-  /** Discovery is done; the second field is the number of tests found. */
+  /**
+   * Discovery is done; the second field is the number of tests found, the third how many the
+   * segment's own selectors found before the build's {@code -Dit.test} and {@code -Dgroups} (looked
+   * up only when those left none; otherwise the same).
+   */
   RUN_STARTED,
   /** A test began: class, name. */
   TEST_STARTED,

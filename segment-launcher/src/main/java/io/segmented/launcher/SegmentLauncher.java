@@ -57,13 +57,13 @@ public final class SegmentLauncher {
     try (BufferedWriter out = Files.newBufferedWriter(arguments.events, StandardCharsets.UTF_8)) {
       EventWriter events = new EventWriter(out);
       Launcher launcher = LauncherFactory.create();
-      TestPlan plan = launcher.discover(arguments.request());
-      // Parameterized, repeated and factory tests are containers until they run: they count too.
-      events.write(
-          Event.RUN_STARTED,
-          String.valueOf(
-              plan.countTestIdentifiers(
-                  t -> t.isTest() || t.getSource().orElse(null) instanceof MethodSource)));
+      TestPlan plan = launcher.discover(arguments.request(true));
+      long found = count(plan);
+      long beforeBuildFilters =
+          found == 0 && arguments.hasBuildFilters()
+              ? count(launcher.discover(arguments.request(false)))
+              : found;
+      events.write(Event.RUN_STARTED, String.valueOf(found), String.valueOf(beforeBuildFilters));
       if (arguments.restorePort > 0) {
         try (RestoreClient restores =
             new RestoreClient(
@@ -80,6 +80,12 @@ public final class SegmentLauncher {
     }
     // Non-daemon threads left by tests must not keep the JVM, and the segment, alive.
     System.exit(0);
+  }
+
+  /** Parameterized, repeated and factory tests are containers until they run: they count too. */
+  private static long count(TestPlan plan) {
+    return plan.countTestIdentifiers(
+        t -> t.isTest() || t.getSource().orElse(null) instanceof MethodSource);
   }
 
   /**
@@ -148,7 +154,13 @@ public final class SegmentLauncher {
       return a;
     }
 
-    LauncherDiscoveryRequest request() {
+    /** Whether the build narrows the segment's tests ({@code -Dit.test}, {@code -Dgroups}). */
+    boolean hasBuildFilters() {
+      return !testPatterns.isEmpty() || !groups.isEmpty() || !excludedGroups.isEmpty();
+    }
+
+    /** The discovery request, with or without the build's filters. */
+    LauncherDiscoveryRequest request(boolean withBuildFilters) {
       LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request();
       if (restorePort > 0) {
         // Restores at class or test boundaries need one test at a time: with Jupiter's parallel
@@ -182,6 +194,16 @@ public final class SegmentLauncher {
         filters.add(TagFilter.excludeTags(excludeTags));
       }
       // the build's -Dgroups and -DexcludedGroups narrow the segment's own tags: filters are ANDed
+      if (withBuildFilters) {
+        addBuildFilters(filters);
+      }
+      return builder
+          .selectors(selectClasspathRoots(classesDirs))
+          .filters(filters.toArray(Filter[]::new))
+          .build();
+    }
+
+    private void addBuildFilters(List<Filter<?>> filters) {
       if (!groups.isEmpty()) {
         filters.add(TagFilter.includeTags(groups));
       }
@@ -191,10 +213,6 @@ public final class SegmentLauncher {
       if (!testPatterns.isEmpty()) {
         filters.add(new TestPatternFilter(testPatterns));
       }
-      return builder
-          .selectors(selectClasspathRoots(classesDirs))
-          .filters(filters.toArray(Filter[]::new))
-          .build();
     }
   }
 }

@@ -136,7 +136,8 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
   protected String test;
 
   /**
-   * With {@code -Dit.test}, fail the build when no test ran, as failsafe does.
+   * With {@code -Dit.test}, fail the build when no test ran (and no segment failed), as failsafe
+   * does. Not judged in a sharded run.
    *
    * @since 0.1.0
    */
@@ -218,15 +219,16 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
         new TestClasspath(project, session, plugin, repositorySystem)
             .runtime(testClassesDirectory.toPath());
     TestFilter filter = testFilter();
-    Selection selection =
+    Selection before =
         ChangedSince.narrow(
             Selection.parse(segments),
             changedSince,
             loaded,
             project.getBasedir().toPath(),
             getLog());
+    Selection selection;
     try {
-      selection = filter.narrow(selection, loaded, testClassesDirectory.toPath());
+      selection = filter.narrow(before, loaded, testClassesDirectory.toPath());
     } catch (IOException e) {
       throw new MojoExecutionException(
           "cannot read the test classes in " + testClassesDirectory + ": " + e.getMessage(), e);
@@ -273,7 +275,7 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
         reportsDirectory.toPath(),
         ReportsDirectory.model(reportsDirectory.toPath(), result),
         getLog());
-    if (filter.active() && failIfNoSpecifiedTests && result.totals().tests() == 0) {
+    if (noSpecifiedTestRan(filter, before, loaded, result)) {
       throw new MojoFailureException(
           "No tests matching "
               + filter.describe()
@@ -282,6 +284,21 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
               + "=false to ignore this error.)");
     }
     return result;
+  }
+
+  /**
+   * failsafe's {@code failIfNoSpecifiedTests}: {@code -Dit.test} was given, something was selected
+   * for it to narrow, and no test ran, without a segment failure to explain why. A shard may well
+   * hold none of the tests, so a sharded run is not judged.
+   */
+  private boolean noSpecifiedTestRan(
+      TestFilter filter, Selection before, Manifest loaded, RunResult result) {
+    return failIfNoSpecifiedTests
+        && !filter.patterns().isEmpty()
+        && (shard == null || shard.isBlank())
+        && loaded.segments().values().stream().anyMatch(before::selects)
+        && result.totals().tests() == 0
+        && result.segments().stream().noneMatch(s -> s.outcome().failsBuild());
   }
 
   private TestFilter testFilter() throws MojoFailureException {

@@ -11,7 +11,8 @@ import org.eclipse.aether.RepositorySystem;
 /**
  * Runs every segment of the module in the {@code integration-test} phase and records the results
  * without failing, failsafe-style, so that {@code post-integration-test} still runs; {@code
- * segment:verify} fails the build.
+ * segment:verify} fails the build. As with failsafe, a {@code -Dit.test} that ran no test at all
+ * fails here at once (unless {@code -Dit.failIfNoSpecifiedTests=false}).
  *
  * @since 0.1.0
  */

@@ -1,5 +1,6 @@
 package io.segmented.maven;
 
+import io.segmented.engine.RunOrder;
 import io.segmented.engine.RunRequest;
 import io.segmented.engine.Selection;
 import io.segmented.engine.Shard;
@@ -82,7 +83,16 @@ public final class PlanMojo extends AbstractSegmentMojo {
   @Parameter(property = PropertyNames.SHARD)
   String shard;
 
-  /** The history file the run would balance shards by. */
+  /**
+   * The order the run would start the segments in: {@code history}, {@code failedfirst}, {@code
+   * balanced} or {@code manifest}, as {@code segment:run}'s {@code runOrder}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.RUN_ORDER, defaultValue = "history")
+  String runOrder;
+
+  /** The history file the run would balance shards and order segments by. */
   @Parameter(
       property = PropertyNames.HISTORY,
       defaultValue = "${project.build.directory}/segment-history.json")
@@ -107,7 +117,20 @@ public final class PlanMojo extends AbstractSegmentMojo {
     } catch (UnsupportedManifestException e) {
       throw new MojoFailureException(manifest + ": " + e.getMessage(), e);
     }
+    try {
+      plan = plan.startingIn(RunOrder.parse(runOrder), history());
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
     PlanText.lines(plan).forEach(getLog()::info);
+  }
+
+  private History history() throws MojoExecutionException {
+    try {
+      return History.read(historyFile.toPath());
+    } catch (IOException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
   }
 
   /** The selection less the segments another CI job runs, when {@code -Dsegment.shard} is given. */
@@ -121,13 +144,7 @@ public final class PlanMojo extends AbstractSegmentMojo {
     Selection narrowed = change.map(c -> c.narrow(selection)).orElse(selection);
     List<SegmentSpec> selected =
         loaded.segments().values().stream().filter(narrowed::selects).toList();
-    History history;
-    try {
-      history = History.read(historyFile.toPath());
-    } catch (IOException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
-    }
-    List<SegmentSpec> mine = share.get().share(selected, history);
+    List<SegmentSpec> mine = share.get().share(selected, history());
     Map<String, String> others = new LinkedHashMap<>();
     for (SegmentSpec s : selected) {
       if (!mine.contains(s)) {

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param tests the tests that finished or were skipped
  * @param running the test that started and never finished, as {@code class.method}; empty when none
  * @param discovered how many tests discovery found; -1 when discovery never finished
+ * @param discoveredBeforeBuildFilters how many the segment's own selectors found, before {@code
+ *     -Dit.test} and {@code -Dgroups}; -1 when discovery never finished
  * @param finished whether the JVM reported the end of the run
  * @param uniqueIds the JUnit Platform unique id of each finished test, by {@link TestResult#key()}
  */
@@ -28,18 +30,20 @@ public record TestEvents(
     List<TestResult> tests,
     Optional<String> running,
     int discovered,
+    int discoveredBeforeBuildFilters,
     boolean finished,
     Map<String, String> uniqueIds) {
 
   /** Reads an events file; a missing file is a JVM that never started its tests. */
   public static TestEvents read(Path file) throws IOException {
     if (!Files.exists(file)) {
-      return new TestEvents(List.of(), Optional.empty(), -1, false, Map.of());
+      return new TestEvents(List.of(), Optional.empty(), -1, -1, false, Map.of());
     }
     List<TestResult> tests = new ArrayList<>();
     Map<String, String> uniqueIds = new LinkedHashMap<>();
     Map<String, Boolean> open = new LinkedHashMap<>();
     int discovered = -1;
+    int beforeBuildFilters = -1;
     boolean finished = false;
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       List<String> f = EventCodec.decode(line);
@@ -50,7 +54,10 @@ public record TestEvents(
         continue;
       }
       switch (event) {
-        case RUN_STARTED -> discovered = Integer.parseInt(field(f, 1, "0"));
+        case RUN_STARTED -> {
+          discovered = Integer.parseInt(field(f, 1, "0"));
+          beforeBuildFilters = Integer.parseInt(field(f, 2, String.valueOf(discovered)));
+        }
         case TEST_STARTED -> open.put(field(f, 1, "") + "." + field(f, 2, ""), true);
         case TEST_SKIPPED ->
             tests.add(
@@ -82,7 +89,7 @@ public record TestEvents(
       }
     }
     Optional<String> running = open.keySet().stream().reduce((a, b) -> b);
-    return new TestEvents(tests, running, discovered, finished, uniqueIds);
+    return new TestEvents(tests, running, discovered, beforeBuildFilters, finished, uniqueIds);
   }
 
   private static String field(List<String> fields, int index, String otherwise) {

@@ -1,6 +1,8 @@
 package io.segmented.engine.plan;
 
+import io.segmented.engine.RunOrder;
 import io.segmented.engine.change.ChangeSelection;
+import io.segmented.engine.history.History;
 import io.segmented.manifest.Provider;
 import io.segmented.manifest.SegmentSpec;
 import java.nio.file.Path;
@@ -17,6 +19,8 @@ import java.util.Optional;
  * @param change the changes the selection was narrowed by, with {@code -Dsegment.changedSince}
  * @param docker whether a Docker engine answers; empty when nothing needed to ask it
  * @param images the images the selected segments' container fixtures need, in order of first use
+ * @param startOrder the selected segments' ids in the order a run would start them, and how that
+ *     order was chosen; empty for the manifest's order
  */
 public record Plan(
     Path manifest,
@@ -24,11 +28,43 @@ public record Plan(
     int parallel,
     Optional<ChangeSelection> change,
     Optional<Boolean> docker,
-    List<Image> images) {
+    List<Image> images,
+    Optional<StartOrder> startOrder) {
 
   public Plan {
     segments = List.copyOf(segments);
     images = List.copyOf(images);
+  }
+
+  /**
+   * A start order other than the manifest's.
+   *
+   * @param how how it was chosen, in words
+   * @param ids the selected segments' ids in that order
+   */
+  public record StartOrder(String how, List<String> ids) {
+    public StartOrder {
+      ids = List.copyOf(ids);
+    }
+  }
+
+  /**
+   * This plan with the start order {@code order} gives the selected segments by {@code history}.
+   */
+  public Plan startingIn(RunOrder order, History history) {
+    List<SegmentSpec> manifestOrder = selected().stream().map(SegmentPlan::segment).toList();
+    List<SegmentSpec> sorted = order.sort(manifestOrder, history);
+    return new Plan(
+        manifest,
+        segments,
+        parallel,
+        change,
+        docker,
+        images,
+        sorted.equals(manifestOrder)
+            ? Optional.empty()
+            : Optional.of(
+                new StartOrder(order.describe(), sorted.stream().map(SegmentSpec::id).toList())));
   }
 
   /** The segments that would run, in the order a run starts them. */

@@ -32,8 +32,14 @@ public final class PlanText {
     if (!selected.isEmpty()) {
       out.add(
           "Order: "
-              + selected.stream().map(s -> s.segment().id()).collect(Collectors.joining(", "))
-              + " (manifest order), "
+              + plan.startOrder()
+                  .map(o -> String.join(", ", o.ids()) + " (" + o.how() + "), ")
+                  .orElseGet(
+                      () ->
+                          selected.stream()
+                                  .map(s -> s.segment().id())
+                                  .collect(Collectors.joining(", "))
+                              + " (manifest order), ")
               + plan.parallel()
               + " at a time (segment.parallel), each with its own fixtures and test JVM");
     }

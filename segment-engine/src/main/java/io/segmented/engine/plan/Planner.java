@@ -109,7 +109,8 @@ public final class Planner {
         (int) Math.max(1, Math.min(parallel, selected)),
         change,
         Optional.ofNullable(dockerAnswers[0]),
-        images);
+        images,
+        Optional.empty());
   }
 
   private static String whySelected(

@@ -46,6 +46,7 @@ class TestEventsTest {
 
     assertTrue(read.finished());
     assertEquals(2, read.discovered());
+    assertEquals(2, read.discoveredBeforeBuildFilters(), "an older launcher's line: the same");
     assertEquals(Optional.empty(), read.running());
     assertEquals(
         List.of(
@@ -69,6 +70,14 @@ class TestEventsTest {
     assertFalse(read.finished());
     assertEquals(Optional.of("a.B.exits"), read.running());
     assertEquals(1, read.tests().size());
+  }
+
+  @Test
+  void theCountBeforeTheBuildsFiltersTellsANarrowedSegmentFromAnEmptyOne() throws Exception {
+    TestEvents narrowed =
+        TestEvents.read(events(List.of(List.of("RUN_STARTED", "0", "4"), List.of("RUN_FINISHED"))));
+    assertEquals(0, narrowed.discovered());
+    assertEquals(4, narrowed.discoveredBeforeBuildFilters());
   }
 
   @Test

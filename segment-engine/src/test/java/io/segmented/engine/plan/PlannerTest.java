@@ -3,11 +3,14 @@ package io.segmented.engine.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.segmented.engine.RunOrder;
 import io.segmented.engine.Selection;
 import io.segmented.engine.UnsupportedManifestException;
 import io.segmented.engine.change.ChangeSelection;
 import io.segmented.engine.change.ChangedFiles;
 import io.segmented.engine.fixture.DockerProbe;
+import io.segmented.engine.history.History;
+import io.segmented.engine.result.Outcome;
 import io.segmented.manifest.Interpolator;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.ManifestLoader;
@@ -189,6 +192,33 @@ class PlannerTest {
         lines.subList(lines.size() - 4, lines.size()));
     assertEquals(List.of(), docker.asked);
     assertEquals(Optional.empty(), plan.docker());
+  }
+
+  @Test
+  void theStartOrderFromTheHistoryIsShownWhenItIsNotTheManifests() throws Exception {
+    Plan plan =
+        Planner.plan(
+            manifest, Selection.ALL, Optional.empty(), Optional.empty(), 2, new FakeDocker(false));
+    History history =
+        new History(
+            Map.of(
+                "orders", List.of(new History.Entry(Outcome.PASSED, 1_000, "t")),
+                "tooling", List.of(new History.Entry(Outcome.PASSED, 3_000, "t")),
+                "pure", List.of(new History.Entry(Outcome.FAILED, 500, "t"))));
+    assertEquals(
+        "Order: pure, tooling, orders (failed last time first, then longest first (segment"
+            + " history)), 2 at a time (segment.parallel), each with its own fixtures and test JVM",
+        PlanText.lines(plan.startingIn(RunOrder.HISTORY, history)).stream()
+            .filter(l -> l.startsWith("Order: "))
+            .findFirst()
+            .orElseThrow());
+    assertEquals(
+        "Order: orders, tooling, pure (manifest order), 2 at a time (segment.parallel), each with"
+            + " its own fixtures and test JVM",
+        PlanText.lines(plan.startingIn(RunOrder.MANIFEST, history)).stream()
+            .filter(l -> l.startsWith("Order: "))
+            .findFirst()
+            .orElseThrow());
   }
 
   @Test
