@@ -76,6 +76,29 @@ class ManifestEntriesTest {
   }
 
   @Test
+  void aFixturesBlockAfterTheSegmentsEndsAtTheEndOfTheFile() throws Exception {
+    String yaml =
+        """
+        version: 1
+        segments:
+          one:
+            boundary: {between: [a, b], tests: {classes: ["*IT"]}}
+            fixtures: [db]
+        fixtures:
+          db:
+            postgres: {}
+        """;
+    Path file = dir.resolve("segments.yaml");
+    Files.writeString(file, yaml);
+    Manifest manifest = new ManifestLoader(Interpolator.of(dir, Map.of(), Map.of())).load(file);
+    List<String> text = List.of(yaml.split("\n", -1));
+    assertEquals(
+        Map.of("db", new ManifestEntries.Lines(7, 9)), ManifestEntries.fixtures(manifest, text));
+    assertEquals(
+        Map.of("one", new ManifestEntries.Lines(3, 5)), ManifestEntries.of(manifest, text));
+  }
+
+  @Test
   void theLastEntryRunsToTheEndOfTheFile() throws Exception {
     assertEquals(
         Map.of("only", new ManifestEntries.Lines(3, 6)),
