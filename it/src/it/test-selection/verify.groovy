@@ -33,6 +33,7 @@ assert ran(results("r4")) == ["orders OrderIT#cancelsOrder", "payments PaymentIT
 // 5. nothing matches: the build fails as failsafe's does, after starting nothing
 assert builds[4].contains("No tests matching -Dit.test=NoSuchIT were executed in any segment! (Set -Dit.failIfNoSpecifiedTests=false to ignore this error.)")
 assert !builds[4].contains("fixture orders-db")
+assert builds[4].contains("No segment to run: the selection left every segment out (reasons below)")
 assert results("r5").segments.every { it.outcome == "SKIPPED" }
 // 6. ... unless told not to
 assert builds[5].contains("BUILD SUCCESS")

@@ -31,7 +31,11 @@ final class MavenLogListener implements RunListener {
 
   @Override
   public void runStarted(String runId, List<SegmentSpec> segments, int parallel) {
-    log.info("Running " + segments.size() + " segment(s), " + parallel + " at a time");
+    if (segments.isEmpty()) {
+      log.info("No segment to run: the selection left every segment out (reasons below)");
+    } else {
+      log.info("Running " + segments.size() + " segment(s), " + parallel + " at a time");
+    }
     log.debug("Run id " + runId);
   }
 
