@@ -2,10 +2,20 @@
 # A small stand-in for the official postgres image's entrypoint: honours POSTGRES_USER, POSTGRES_PASSWORD and
 # POSTGRES_DB, initialises the cluster on first start, and, like the official image, logs "database system is ready
 # to accept connections" twice (once for the init server, once for the real one), which Testcontainers waits for.
+# As the official image, it declares its PGDATA a volume, so that the plugin puts it on a tmpfs.
 set -eu
 
 if [ "${1:-postgres}" != "postgres" ]; then
   exec "$@"
+fi
+
+# Like the official image: started as root, it makes PGDATA the postgres user's (a fresh volume or tmpfs belongs
+# to root), then runs itself again as that user.
+if [ "$(id -u)" = 0 ]; then
+  mkdir -p "$PGDATA"
+  chown postgres:postgres "$PGDATA"
+  chmod 700 "$PGDATA"
+  exec setpriv --reuid=postgres --regid=postgres --init-groups "$0" "$@"
 fi
 [ $# -gt 0 ] && shift
 

@@ -43,3 +43,8 @@ def leftovers = ["docker", "ps", "-aq", "--filter", "label=io.segmented.run-id"]
 assert leftovers.isEmpty() : "containers left behind: " + leftovers
 def networks = ["docker", "network", "ls", "-q", "--filter", "label=io.segmented.run-id"].execute().text.trim()
 assert networks.isEmpty() : "networks left behind: " + networks
+
+// The image declares PGDATA a volume, as the official one does: the data directory is on a tmpfs, so no anonymous
+// volume is made on disk for the container.
+def dbLog = new File(basedir, "target/segment-reports/logs/shop-db/db.log").readLines()
+assert dbLog[0] == "[segment-maven-plugin] data directory /var/lib/postgresql/data on a tmpfs at /var/lib/postgresql/data (a volume of the image)"
