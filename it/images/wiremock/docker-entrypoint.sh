@@ -9,5 +9,6 @@ if [ $# -eq 0 ] || [ "${1#-}" != "$1" ]; then
   # JAVA_OPTS is split into words on purpose, as in the official image.
   # shellcheck disable=SC2086
   set -- java ${JAVA_OPTS:-} -jar /var/wiremock/lib/wiremock-standalone.jar "$@"
+  echo "docker-entrypoint: $*" >&2
 fi
 exec "$@"

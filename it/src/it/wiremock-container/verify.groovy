@@ -17,6 +17,10 @@ assert fixture.provider == "container"
 assert fixture.image == image
 // WireMock's own output, streamed from the container
 assert new File(reports, "logs/catalog-http/catalog.log").text =~ /port:\s+8080/
+// the stub server's JVM got the options for a fast start (the local image's entrypoint echoes its command)
+def fixtureLog = new File(reports, "logs/catalog-http/catalog.log").readLines()
+assert fixtureLog[0] == "[segment-maven-plugin] JAVA_OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC (a stub server starts faster with the client compiler)"
+assert fixtureLog.contains("docker-entrypoint: java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar /var/wiremock/lib/wiremock-standalone.jar --port 8080 --root-dir /home/wiremock")
 
 def leftovers = ["docker", "ps", "-aq", "--filter", "label=io.segmented.run-id"].execute().text.trim()
 assert leftovers.isEmpty() : "containers left behind: " + leftovers
