@@ -99,7 +99,9 @@ public final class SegmentEngine {
         new Cleanup(() -> removeRun(docker, runId), () -> sweepLate(docker, runId))) {
       SharedFixtures shared =
           new SharedFixtures(
-              runId, request.reportsDir().resolve("logs").resolve(SharedFixtures.LOG_FOLDER));
+              runId,
+              request.reportsDir().resolve("logs").resolve(SharedFixtures.LOG_FOLDER),
+              sharedUsers(request, segments));
       cleanup.add(shared);
       List<Future<SegmentResult>> running = new ArrayList<>();
       AtomicBoolean failed = new AtomicBoolean();
@@ -167,6 +169,19 @@ public final class SegmentEngine {
     ResultsFiles.write(request.reportsDir(), run);
     listener.runFinished(run);
     return run;
+  }
+
+  /** How many of the segments to run use each fixture the run shares. */
+  private static Map<String, Integer> sharedUsers(RunRequest request, List<SegmentSpec> segments) {
+    Map<String, Integer> users = new LinkedHashMap<>();
+    for (SegmentSpec s : segments) {
+      for (FixtureSpec f : FixtureGraph.of(request.manifest(), s)) {
+        if (SharedFixtures.shares(f)) {
+          users.merge(f.id(), 1, Integer::sum);
+        }
+      }
+    }
+    return users;
   }
 
   /** The run's selection as the report shows it. */
