@@ -1,8 +1,11 @@
 package it.reuse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,12 @@ class SharedGoneIT {
 
   @Test
   void theSharedServersStopWhenTheirLastSegmentEnds() throws Exception {
+    // a segment that uses the shared servers has run its test before this one started: otherwise
+    // there would be nothing to see stop
+    Path sync = Path.of(System.getProperty("segment.basedir"), "target", "sync");
+    assertTrue(
+        Files.exists(sync.resolve("left.port")) || Files.exists(sync.resolve("right.port")),
+        "no segment that uses the shared servers ran before 'late'");
     // a wait for a condition, bounded so that a shared server kept until the run ends fails the
     // test
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
