@@ -5,7 +5,7 @@ def segment = { r, id -> r.segments.find { it.id == id } }
 def ran = { r -> r.segments.collectMany { s -> s.tests.collect { "${s.id} ${it.className.tokenize('.').last()}#${it.name}".toString() } }.sort() }
 def log = new File(basedir, "build.log").text
 def builds = log.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
-assert builds.size() == 9
+assert builds.size() == 10
 
 // 1. -Dit.test=OrderIT#creates*: two methods of one class; payments never started its fixture
 def r1 = results("r1")
@@ -47,3 +47,7 @@ def r9 = segment(results("r9"), "orders")
 assert r9.outcome == "SKIPPED"
 assert r9.message == "no test of segment 'orders' matches -Dit.test=OrderIT#noSuchMethod"
 assert builds[8].contains("[orders] fixture orders-db (process")
+
+// 10. the plan
+assert builds[9] =~ /- payments \(shop \u2194 payments-api\) left out: none of its test classes matches -Dit.test=OrderIT/
+assert builds[9] =~ /\u2714 orders \(shop \u2194 orders-db\) selected/

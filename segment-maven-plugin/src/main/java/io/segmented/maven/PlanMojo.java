@@ -4,6 +4,7 @@ import io.segmented.engine.RunOrder;
 import io.segmented.engine.RunRequest;
 import io.segmented.engine.Selection;
 import io.segmented.engine.Shard;
+import io.segmented.engine.TestFilter;
 import io.segmented.engine.UnsupportedManifestException;
 import io.segmented.engine.change.ChangeSelection;
 import io.segmented.engine.fixture.DockerProbe;
@@ -92,6 +93,23 @@ public final class PlanMojo extends AbstractSegmentMojo {
   @Parameter(property = PropertyNames.RUN_ORDER, defaultValue = "history")
   String runOrder;
 
+  /**
+   * Plans as a run with this {@code -Dit.test} would: segments none of whose compiled test classes
+   * match are left out. Needs the compiled test classes; without them the plan says so and ignores
+   * it.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.IT_TEST)
+  String test;
+
+  /** The module's compiled test classes, for {@code -Dit.test}. */
+  @Parameter(
+      defaultValue = "${project.build.testOutputDirectory}",
+      readonly = true,
+      required = true)
+  File testClassesDirectory;
+
   /** The history file the run would balance shards and order segments by. */
   @Parameter(
       property = PropertyNames.HISTORY,
@@ -109,7 +127,7 @@ public final class PlanMojo extends AbstractSegmentMojo {
       plan =
           Planner.plan(
               loaded,
-              withShard(loaded, Selection.parse(segments), change),
+              withShard(loaded, withTestFilter(loaded, Selection.parse(segments)), change),
               change,
               AbstractRunMojo.providerOverride(provider),
               parallel == null ? RunRequest.defaultParallelism() : parallel,
@@ -123,6 +141,36 @@ public final class PlanMojo extends AbstractSegmentMojo {
       throw new MojoExecutionException(e.getMessage(), e);
     }
     PlanText.lines(plan).forEach(getLog()::info);
+  }
+
+  /** The selection less the segments {@code -Dit.test} leaves out, as the run would. */
+  private Selection withTestFilter(Manifest loaded, Selection selection)
+      throws MojoFailureException, MojoExecutionException {
+    TestFilter filter;
+    try {
+      filter = TestFilter.parse(test, null, null);
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    }
+    if (filter.patterns().isEmpty()) {
+      return selection;
+    }
+    if (!testClassesDirectory.isDirectory()) {
+      getLog()
+          .warn(
+              "-D"
+                  + PropertyNames.IT_TEST
+                  + " is not applied to the plan: there are no compiled test classes in "
+                  + testClassesDirectory
+                  + " yet (mvn test-compile first)");
+      return selection;
+    }
+    try {
+      return filter.narrow(selection, loaded, testClassesDirectory.toPath());
+    } catch (IOException e) {
+      throw new MojoExecutionException(
+          "cannot read the test classes in " + testClassesDirectory + ": " + e.getMessage(), e);
+    }
   }
 
   private History history() throws MojoExecutionException {
