@@ -120,9 +120,12 @@ public final class Planner {
       reasons.add("matches -Dsegment=" + selection);
     }
     change.ifPresent(c -> reasons.add(c.decisions().get(s.id()).reason()));
-    return reasons.isEmpty()
-        ? "every segment runs (no -Dsegment, no -Dsegment.changedSince)"
-        : String.join("; ", reasons);
+    if (reasons.isEmpty()) {
+      return selection.leftOut().isEmpty()
+          ? "every segment runs (no -Dsegment, no -Dsegment.changedSince)"
+          : "nothing left it out";
+    }
+    return String.join("; ", reasons);
   }
 
   private static Plan.FixturePlan fixture(FixtureSpec f, Provider provider) {
