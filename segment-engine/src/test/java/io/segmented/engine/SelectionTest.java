@@ -2,34 +2,14 @@ package io.segmented.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.segmented.manifest.Boundary;
-import io.segmented.manifest.Position;
 import io.segmented.manifest.SegmentSpec;
-import io.segmented.manifest.TestSelectors;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SelectionTest {
 
   private static SegmentSpec segment(String id) {
-    return new SegmentSpec(
-        id,
-        "",
-        new Boundary(
-            List.of("a", "b"),
-            new TestSelectors(List.of("*IT"), List.of(), List.of(), List.of(), List.of()),
-            List.of(),
-            null),
-        List.of(),
-        Map.of(),
-        Duration.ofMinutes(1),
-        0,
-        List.of(),
-        Map.of(),
-        Map.of(),
-        Position.NONE);
+    return TestSegments.named(id);
   }
 
   private static final List<SegmentSpec> SEGMENTS =

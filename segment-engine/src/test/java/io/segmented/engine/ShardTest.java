@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.segmented.engine.history.History;
 import io.segmented.engine.result.Outcome;
-import io.segmented.manifest.Boundary;
-import io.segmented.manifest.Position;
 import io.segmented.manifest.SegmentSpec;
-import io.segmented.manifest.TestSelectors;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,22 +14,7 @@ import org.junit.jupiter.api.Test;
 class ShardTest {
 
   private static SegmentSpec segment(String id) {
-    return new SegmentSpec(
-        id,
-        "",
-        new Boundary(
-            List.of("a", "b"),
-            new TestSelectors(List.of("*IT"), List.of(), List.of(), List.of(), List.of()),
-            List.of(),
-            null),
-        List.of(),
-        Map.of(),
-        Duration.ofMinutes(1),
-        0,
-        List.of(),
-        Map.of(),
-        Map.of(),
-        Position.NONE);
+    return TestSegments.named(id);
   }
 
   private static final List<SegmentSpec> SEGMENTS =

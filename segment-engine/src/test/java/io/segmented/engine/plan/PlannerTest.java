@@ -194,6 +194,13 @@ class PlannerTest {
     assertEquals(Optional.empty(), plan.docker());
   }
 
+  private static String orderLine(Plan plan) {
+    return PlanText.lines(plan).stream()
+        .filter(l -> l.startsWith("Order: "))
+        .findFirst()
+        .orElseThrow();
+  }
+
   @Test
   void theStartOrderFromTheHistoryIsShownWhenItIsNotTheManifests() throws Exception {
     Plan plan =
@@ -208,17 +215,11 @@ class PlannerTest {
     assertEquals(
         "Order: pure, tooling, orders (failed last time first, then longest first (segment"
             + " history)), 2 at a time (segment.parallel), each with its own fixtures and test JVM",
-        PlanText.lines(plan.startingIn(RunOrder.HISTORY, history)).stream()
-            .filter(l -> l.startsWith("Order: "))
-            .findFirst()
-            .orElseThrow());
+        orderLine(plan.startingIn(RunOrder.HISTORY, history)));
     assertEquals(
         "Order: orders, tooling, pure (manifest order), 2 at a time (segment.parallel), each with"
             + " its own fixtures and test JVM",
-        PlanText.lines(plan.startingIn(RunOrder.MANIFEST, history)).stream()
-            .filter(l -> l.startsWith("Order: "))
-            .findFirst()
-            .orElseThrow());
+        orderLine(plan.startingIn(RunOrder.MANIFEST, history)));
   }
 
   @Test
