@@ -191,7 +191,7 @@ public final class SegmentEngine {
       parts.add("-Dsegment=" + request.selection());
     }
     if (request.selection().leftOut().values().stream()
-        .anyMatch(why -> why.startsWith("not selected by -Dsegment.changedSince"))) {
+        .anyMatch(why -> why.startsWith(Selection.LEFT_OUT_BY_CHANGE))) {
       parts.add("by change (-Dsegment.changedSince)");
     }
     if (request.testFilter().active()) {

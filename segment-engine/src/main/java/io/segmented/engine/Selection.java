@@ -19,6 +19,12 @@ import java.util.stream.Collectors;
  */
 public record Selection(List<String> patterns, Map<String, String> leftOut) {
 
+  /**
+   * How the reason of a segment {@code -Dsegment.changedSince} leaves out begins, before the ref;
+   * the run tells a selection by change from other narrowing by it.
+   */
+  public static final String LEFT_OUT_BY_CHANGE = "not selected by -Dsegment.changedSince=";
+
   /** Every segment. */
   public static final Selection ALL = new Selection(List.of());
 

@@ -275,7 +275,7 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
         reportsDirectory.toPath(),
         ReportsDirectory.model(reportsDirectory.toPath(), result),
         getLog());
-    if (noSpecifiedTestRan(filter, before, loaded, result)) {
+    if (noSpecifiedTestRan(filter, before, loaded, request.shard().isPresent(), result)) {
       throw new MojoFailureException(
           "No tests matching "
               + filter.describe()
@@ -292,10 +292,10 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
    * hold none of the tests, so a sharded run is not judged.
    */
   private boolean noSpecifiedTestRan(
-      TestFilter filter, Selection before, Manifest loaded, RunResult result) {
+      TestFilter filter, Selection before, Manifest loaded, boolean sharded, RunResult result) {
     return failIfNoSpecifiedTests
         && !filter.patterns().isEmpty()
-        && (shard == null || shard.isBlank())
+        && !sharded
         && loaded.segments().values().stream().anyMatch(before::selects)
         && result.totals().tests() == 0
         && result.segments().stream().noneMatch(s -> s.outcome().failsBuild());

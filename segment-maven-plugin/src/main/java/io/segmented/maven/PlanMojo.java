@@ -120,6 +120,7 @@ public final class PlanMojo extends AbstractSegmentMojo {
   protected void executeWithManifest() throws MojoExecutionException, MojoFailureException {
     AbstractRunMojo.quietTestcontainers(getLog());
     Manifest loaded = loadManifest();
+    History history = history();
     Plan plan;
     try (DockerProbe docker = DockerProbe.local()) {
       Optional<ChangeSelection> change =
@@ -127,7 +128,7 @@ public final class PlanMojo extends AbstractSegmentMojo {
       plan =
           Planner.plan(
               loaded,
-              withShard(loaded, withTestFilter(loaded, Selection.parse(segments)), change),
+              withShard(loaded, withTestFilter(loaded, Selection.parse(segments)), change, history),
               change,
               AbstractRunMojo.providerOverride(provider),
               parallel == null ? RunRequest.defaultParallelism() : parallel,
@@ -136,7 +137,7 @@ public final class PlanMojo extends AbstractSegmentMojo {
       throw new MojoFailureException(manifest + ": " + e.getMessage(), e);
     }
     try {
-      plan = plan.startingIn(RunOrder.parse(runOrder), history());
+      plan = plan.startingIn(RunOrder.parse(runOrder), history);
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
@@ -183,7 +184,7 @@ public final class PlanMojo extends AbstractSegmentMojo {
 
   /** The selection less the segments another CI job runs, when {@code -Dsegment.shard} is given. */
   private Selection withShard(
-      Manifest loaded, Selection selection, Optional<ChangeSelection> change)
+      Manifest loaded, Selection selection, Optional<ChangeSelection> change, History history)
       throws MojoExecutionException {
     Optional<Shard> share = AbstractRunMojo.parseShard(shard);
     if (share.isEmpty()) {
@@ -192,7 +193,7 @@ public final class PlanMojo extends AbstractSegmentMojo {
     Selection narrowed = change.map(c -> c.narrow(selection)).orElse(selection);
     List<SegmentSpec> selected =
         loaded.segments().values().stream().filter(narrowed::selects).toList();
-    List<SegmentSpec> mine = share.get().share(selected, history());
+    List<SegmentSpec> mine = share.get().share(selected, history);
     Map<String, String> others = new LinkedHashMap<>();
     for (SegmentSpec s : selected) {
       if (!mine.contains(s)) {

@@ -143,8 +143,7 @@ public record ChangeSelection(String ref, ChangedFiles changed, Map<String, Deci
     Map<String, String> leftOut = new LinkedHashMap<>();
     for (Decision d : decisions.values()) {
       if (!d.selected()) {
-        leftOut.put(
-            d.segmentId(), "not selected by -Dsegment.changedSince=" + ref + ": " + d.reason());
+        leftOut.put(d.segmentId(), Selection.LEFT_OUT_BY_CHANGE + ref + ": " + d.reason());
       }
     }
     return selection.without(leftOut);
