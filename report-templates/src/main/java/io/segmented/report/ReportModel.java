@@ -1,6 +1,6 @@
 package io.segmented.report;
 
-import io.segmented.engine.result.RunResult;
+import io.segmented.results.RunResult;
 import java.util.Map;
 
 /**

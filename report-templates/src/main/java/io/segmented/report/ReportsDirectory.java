@@ -1,9 +1,9 @@
 package io.segmented.report;
 
-import io.segmented.engine.result.FixtureResult;
-import io.segmented.engine.result.ResultsFiles;
-import io.segmented.engine.result.RunResult;
-import io.segmented.engine.result.SegmentResult;
+import io.segmented.results.FixtureResult;
+import io.segmented.results.ResultsFiles;
+import io.segmented.results.RunResult;
+import io.segmented.results.SegmentResult;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.segmented.report;
 
-import io.segmented.engine.result.Outcome;
-import io.segmented.engine.result.SegmentResult;
+import io.segmented.results.Outcome;
+import io.segmented.results.SegmentResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -2,14 +2,14 @@ package io.segmented.report;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.segmented.engine.result.FixtureResult;
-import io.segmented.engine.result.ModuleAggregate;
-import io.segmented.engine.result.Outcome;
-import io.segmented.engine.result.ResultsFiles;
-import io.segmented.engine.result.RunResult;
-import io.segmented.engine.result.SegmentResult;
-import io.segmented.engine.result.TestOutcome;
-import io.segmented.engine.result.TestResult;
+import io.segmented.results.FixtureResult;
+import io.segmented.results.ModuleAggregate;
+import io.segmented.results.Outcome;
+import io.segmented.results.ResultsFiles;
+import io.segmented.results.RunResult;
+import io.segmented.results.SegmentResult;
+import io.segmented.results.TestOutcome;
+import io.segmented.results.TestResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

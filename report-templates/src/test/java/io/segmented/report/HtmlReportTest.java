@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.segmented.engine.result.FixtureResult;
-import io.segmented.engine.result.Outcome;
-import io.segmented.engine.result.RunResult;
-import io.segmented.engine.result.SegmentResult;
-import io.segmented.engine.result.TestOutcome;
-import io.segmented.engine.result.TestResult;
+import io.segmented.results.FixtureResult;
+import io.segmented.results.Outcome;
+import io.segmented.results.RunResult;
+import io.segmented.results.SegmentResult;
+import io.segmented.results.TestOutcome;
+import io.segmented.results.TestResult;
 import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.List;

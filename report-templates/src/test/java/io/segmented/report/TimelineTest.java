@@ -3,8 +3,8 @@ package io.segmented.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.segmented.engine.result.Outcome;
-import io.segmented.engine.result.SegmentResult;
+import io.segmented.results.Outcome;
+import io.segmented.results.SegmentResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.segmented.engine;
 
-import io.segmented.engine.result.TestOutcome;
-import io.segmented.engine.result.TestResult;
+import io.segmented.results.TestOutcome;
+import io.segmented.results.TestResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.segmented.engine;
 
-import io.segmented.engine.result.FixtureResult;
-import io.segmented.engine.result.SegmentResult;
-import io.segmented.engine.result.TestResult;
 import io.segmented.manifest.FixtureKind;
 import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.SegmentSpec;
+import io.segmented.results.FixtureResult;
+import io.segmented.results.SegmentResult;
+import io.segmented.results.TestResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

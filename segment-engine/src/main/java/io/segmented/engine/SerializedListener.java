@@ -1,8 +1,8 @@
 package io.segmented.engine;
 
-import io.segmented.engine.result.RunResult;
-import io.segmented.engine.result.SegmentResult;
 import io.segmented.manifest.SegmentSpec;
+import io.segmented.results.RunResult;
+import io.segmented.results.SegmentResult;
 import java.time.Duration;
 import java.util.List;
 

@@ -2,8 +2,8 @@ package io.segmented.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.segmented.engine.result.TestOutcome;
-import io.segmented.engine.result.TestResult;
+import io.segmented.results.TestOutcome;
+import io.segmented.results.TestResult;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

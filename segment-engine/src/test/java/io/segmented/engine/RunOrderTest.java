@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.segmented.engine.history.History;
-import io.segmented.engine.result.Outcome;
 import io.segmented.manifest.SegmentSpec;
+import io.segmented.results.Outcome;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

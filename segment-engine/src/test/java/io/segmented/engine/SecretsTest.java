@@ -3,13 +3,13 @@ package io.segmented.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.segmented.engine.result.Outcome;
-import io.segmented.engine.result.SegmentResult;
-import io.segmented.engine.result.TestOutcome;
-import io.segmented.engine.result.TestResult;
 import io.segmented.manifest.Interpolator;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.ManifestLoader;
+import io.segmented.results.Outcome;
+import io.segmented.results.SegmentResult;
+import io.segmented.results.TestOutcome;
+import io.segmented.results.TestResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.segmented.engine.history.History;
-import io.segmented.engine.result.Outcome;
 import io.segmented.manifest.SegmentSpec;
+import io.segmented.results.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package io.segmented.maven;
 
 import io.segmented.engine.RunListener;
-import io.segmented.engine.result.Outcome;
-import io.segmented.engine.result.RunResult;
-import io.segmented.engine.result.SegmentResult;
-import io.segmented.engine.result.TestOutcome;
 import io.segmented.manifest.SegmentSpec;
+import io.segmented.results.Outcome;
+import io.segmented.results.RunResult;
+import io.segmented.results.SegmentResult;
+import io.segmented.results.TestOutcome;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

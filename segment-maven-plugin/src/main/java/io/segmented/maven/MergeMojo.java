@@ -1,8 +1,8 @@
 package io.segmented.maven;
 
-import io.segmented.engine.result.ResultsMerge;
-import io.segmented.engine.result.RunResult;
 import io.segmented.report.ReportsDirectory;
+import io.segmented.results.ResultsMerge;
+import io.segmented.results.RunResult;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package io.segmented.maven;
 
-import io.segmented.engine.result.ModuleAggregate;
-import io.segmented.engine.result.ResultsFiles;
-import io.segmented.engine.result.RunResult;
 import io.segmented.report.ReportsDirectory;
+import io.segmented.results.ModuleAggregate;
+import io.segmented.results.ResultsFiles;
+import io.segmented.results.RunResult;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

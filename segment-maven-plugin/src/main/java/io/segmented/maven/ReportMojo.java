@@ -1,7 +1,7 @@
 package io.segmented.maven;
 
-import io.segmented.engine.result.ResultsFiles;
 import io.segmented.report.ReportsDirectory;
+import io.segmented.results.ResultsFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

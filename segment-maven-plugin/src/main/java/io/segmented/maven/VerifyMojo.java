@@ -1,7 +1,7 @@
 package io.segmented.maven;
 
-import io.segmented.engine.result.ResultsFiles;
-import io.segmented.engine.result.RunResult;
+import io.segmented.results.ResultsFiles;
+import io.segmented.results.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import org.apache.maven.plugin.MojoExecutionException;

@@ -2,7 +2,7 @@ package io.segmented.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.segmented.engine.result.ModuleAggregate;
+import io.segmented.results.ModuleAggregate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,11 +3,11 @@ package io.segmented.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.segmented.engine.result.Outcome;
-import io.segmented.engine.result.RunResult;
-import io.segmented.engine.result.SegmentResult;
-import io.segmented.engine.result.TestOutcome;
-import io.segmented.engine.result.TestResult;
+import io.segmented.results.Outcome;
+import io.segmented.results.RunResult;
+import io.segmented.results.SegmentResult;
+import io.segmented.results.TestOutcome;
+import io.segmented.results.TestResult;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;

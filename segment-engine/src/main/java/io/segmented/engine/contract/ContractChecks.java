@@ -1,10 +1,10 @@
 package io.segmented.engine.contract;
 
 import io.segmented.engine.fixture.Fixture;
-import io.segmented.engine.result.TestResult;
 import io.segmented.manifest.Contract;
 import io.segmented.manifest.FixtureKind;
 import io.segmented.manifest.SegmentSpec;
+import io.segmented.results.TestResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

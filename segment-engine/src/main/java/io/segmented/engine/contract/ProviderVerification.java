@@ -1,8 +1,8 @@
 package io.segmented.engine.contract;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.segmented.engine.result.TestOutcome;
-import io.segmented.engine.result.TestResult;
+import io.segmented.results.TestOutcome;
+import io.segmented.results.TestResult;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.MediaType;

@@ -1,9 +1,9 @@
 package io.segmented.engine.fork;
 
-import io.segmented.engine.result.TestOutcome;
-import io.segmented.engine.result.TestResult;
 import io.segmented.launcher.Event;
 import io.segmented.launcher.EventCodec;
+import io.segmented.results.TestOutcome;
+import io.segmented.results.TestResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

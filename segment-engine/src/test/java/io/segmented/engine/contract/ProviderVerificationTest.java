@@ -3,7 +3,7 @@ package io.segmented.engine.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.sun.net.httpserver.HttpServer;
-import io.segmented.engine.result.TestResult;
+import io.segmented.results.TestResult;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.segmented.engine.result.TestOutcome;
-import io.segmented.engine.result.TestResult;
 import io.segmented.launcher.EventCodec;
+import io.segmented.results.TestOutcome;
+import io.segmented.results.TestResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

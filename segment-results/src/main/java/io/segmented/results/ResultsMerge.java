@@ -1,4 +1,4 @@
-package io.segmented.engine.result;
+package io.segmented.results;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.segmented.engine.result;
+package io.segmented.results;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.segmented.engine.result;
+package io.segmented.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

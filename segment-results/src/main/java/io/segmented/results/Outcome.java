@@ -1,4 +1,4 @@
-package io.segmented.engine.result;
+package io.segmented.results;
 
 /** The outcome of a segment, as the results file, the log and the report name it. */
 public enum Outcome {

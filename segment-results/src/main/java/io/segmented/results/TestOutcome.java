@@ -1,4 +1,4 @@
-package io.segmented.engine.result;
+package io.segmented.results;
 
 /**
  * The outcome of one test, with JUnit XML's distinction between a failed assertion and an error.

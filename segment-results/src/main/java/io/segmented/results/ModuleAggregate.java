@@ -1,4 +1,4 @@
-package io.segmented.engine.result;
+package io.segmented.results;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
