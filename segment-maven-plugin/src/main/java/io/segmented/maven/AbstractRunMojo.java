@@ -23,7 +23,6 @@ import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
-import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.eclipse.aether.RepositorySystem;
 
@@ -193,27 +192,9 @@ abstract class AbstractRunMojo extends AbstractSegmentMojo {
     }
   }
 
-  /**
-   * Testcontainers logs every container's creation and start at INFO; the run already logs one line
-   * per fixture. Maven's logger reads per-logger levels from system properties when a logger is
-   * created, so its loggers are set to WARN before the first one is, unless the user chose a level.
-   */
-  private static final List<String> CHATTY_LOGGERS =
-      List.of("org.testcontainers", "tc", "com.github.dockerjava");
-
-  /** Sets the {@link #CHATTY_LOGGERS} to WARN (DEBUG with {@code -X}), unless the user chose. */
-  static void quietTestcontainers(Log log) {
-    for (String logger : CHATTY_LOGGERS) {
-      String key = "org.slf4j.simpleLogger.log." + logger;
-      if (System.getProperty(key) == null) {
-        System.setProperty(key, log.isDebugEnabled() ? "debug" : "warn");
-      }
-    }
-  }
-
   /** Loads the manifest and runs every segment; returns the results, already written to disk. */
   protected RunResult runSegments() throws MojoExecutionException, MojoFailureException {
-    quietTestcontainers(getLog());
+    TestcontainersLogging.quiet(getLog());
     Manifest loaded = loadManifest();
     TestRuntime runtime =
         new TestClasspath(project, session, plugin, repositorySystem)

@@ -118,7 +118,7 @@ public final class PlanMojo extends AbstractSegmentMojo {
 
   @Override
   protected void executeWithManifest() throws MojoExecutionException, MojoFailureException {
-    AbstractRunMojo.quietTestcontainers(getLog());
+    TestcontainersLogging.quiet(getLog());
     Manifest loaded = loadManifest();
     History history = history();
     Plan plan;
