@@ -16,7 +16,6 @@ import io.segmented.results.RunResult;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javax.inject.Inject;
