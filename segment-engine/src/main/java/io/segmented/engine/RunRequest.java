@@ -1,5 +1,9 @@
 package io.segmented.engine;
 
+import io.segmented.engine.plan.RunOrder;
+import io.segmented.engine.plan.Selection;
+import io.segmented.engine.plan.Shard;
+import io.segmented.engine.plan.TestFilter;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.Provider;
 import java.lang.management.ManagementFactory;

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Segments for tests that care only about ids: between a and b, selecting {@code *IT}. */
-final class TestSegments {
+public final class TestSegments {
 
   private TestSegments() {}
 
-  static SegmentSpec named(String id) {
+  public static SegmentSpec named(String id) {
     return new SegmentSpec(
         id,
         "",

@@ -1,14 +1,14 @@
 package io.segmented.maven;
 
 import io.segmented.engine.EngineException;
-import io.segmented.engine.RunOrder;
 import io.segmented.engine.RunRequest;
 import io.segmented.engine.SegmentEngine;
-import io.segmented.engine.Selection;
-import io.segmented.engine.Shard;
-import io.segmented.engine.TestFilter;
 import io.segmented.engine.TestRuntime;
 import io.segmented.engine.UnsupportedManifestException;
+import io.segmented.engine.plan.RunOrder;
+import io.segmented.engine.plan.Selection;
+import io.segmented.engine.plan.Shard;
+import io.segmented.engine.plan.TestFilter;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.Provider;
 import io.segmented.report.ReportsDirectory;

@@ -1,8 +1,8 @@
 package io.segmented.maven;
 
-import io.segmented.engine.Selection;
 import io.segmented.engine.change.ChangeException;
 import io.segmented.engine.change.ChangeSelection;
+import io.segmented.engine.plan.Selection;
 import io.segmented.manifest.Manifest;
 import java.io.IOException;
 import java.nio.file.Path;

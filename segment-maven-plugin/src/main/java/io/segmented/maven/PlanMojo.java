@@ -1,10 +1,6 @@
 package io.segmented.maven;
 
-import io.segmented.engine.RunOrder;
 import io.segmented.engine.RunRequest;
-import io.segmented.engine.Selection;
-import io.segmented.engine.Shard;
-import io.segmented.engine.TestFilter;
 import io.segmented.engine.UnsupportedManifestException;
 import io.segmented.engine.change.ChangeSelection;
 import io.segmented.engine.fixture.DockerProbe;
@@ -12,6 +8,10 @@ import io.segmented.engine.history.History;
 import io.segmented.engine.plan.Plan;
 import io.segmented.engine.plan.PlanText;
 import io.segmented.engine.plan.Planner;
+import io.segmented.engine.plan.RunOrder;
+import io.segmented.engine.plan.Selection;
+import io.segmented.engine.plan.Shard;
+import io.segmented.engine.plan.TestFilter;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.SegmentSpec;
 import java.io.File;

@@ -3,7 +3,7 @@ package io.segmented.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.segmented.engine.Selection;
+import io.segmented.engine.plan.Selection;
 import io.segmented.manifest.Interpolator;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.ManifestLoader;

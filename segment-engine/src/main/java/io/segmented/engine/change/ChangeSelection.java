@@ -1,7 +1,7 @@
 package io.segmented.engine.change;
 
-import io.segmented.engine.Selection;
 import io.segmented.engine.fixture.FixtureGraph;
+import io.segmented.engine.plan.Selection;
 import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.SegmentSpec;

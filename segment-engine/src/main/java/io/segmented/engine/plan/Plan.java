@@ -1,6 +1,5 @@
 package io.segmented.engine.plan;
 
-import io.segmented.engine.RunOrder;
 import io.segmented.engine.change.ChangeSelection;
 import io.segmented.engine.history.History;
 import io.segmented.manifest.Provider;

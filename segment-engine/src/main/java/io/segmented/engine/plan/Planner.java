@@ -1,6 +1,5 @@
 package io.segmented.engine.plan;
 
-import io.segmented.engine.Selection;
 import io.segmented.engine.UnsupportedManifestException;
 import io.segmented.engine.change.ChangeSelection;
 import io.segmented.engine.fixture.DockerProbe;

@@ -2,7 +2,7 @@ package io.segmented.engine.change;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.segmented.engine.Selection;
+import io.segmented.engine.plan.Selection;
 import io.segmented.manifest.Interpolator;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.ManifestLoader;

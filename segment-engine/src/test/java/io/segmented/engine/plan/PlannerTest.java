@@ -3,8 +3,6 @@ package io.segmented.engine.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.segmented.engine.RunOrder;
-import io.segmented.engine.Selection;
 import io.segmented.engine.UnsupportedManifestException;
 import io.segmented.engine.change.ChangeSelection;
 import io.segmented.engine.change.ChangedFiles;

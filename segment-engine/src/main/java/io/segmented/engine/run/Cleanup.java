@@ -1,4 +1,4 @@
-package io.segmented.engine;
+package io.segmented.engine.run;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -9,7 +9,7 @@ import java.util.Set;
  * What a run holds open (fixtures, test JVMs), so that a JVM shutdown on Ctrl-C stops all of it.
  * Registered as a shutdown hook for the length of a run.
  */
-final class Cleanup implements AutoCloseable {
+public final class Cleanup implements AutoCloseable {
 
   private final Set<AutoCloseable> open = new LinkedHashSet<>();
   private boolean closed;

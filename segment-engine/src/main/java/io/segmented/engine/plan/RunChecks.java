@@ -1,5 +1,8 @@
-package io.segmented.engine;
+package io.segmented.engine.plan;
 
+import io.segmented.engine.EngineException;
+import io.segmented.engine.RunRequest;
+import io.segmented.engine.UnsupportedManifestException;
 import io.segmented.engine.fixture.SharedFixtures;
 import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.Manifest;
@@ -12,12 +15,12 @@ import java.util.function.BooleanSupplier;
 /**
  * What a run checks before it starts anything, each failing with what is wrong and how to fix it.
  */
-final class RunChecks {
+public final class RunChecks {
 
   private RunChecks() {}
 
   /** A fixture the run shares outlives every segment, so it cannot depend on one that does not. */
-  static void sharedDependencies(List<FixtureSpec> fixtures, Manifest manifest)
+  public static void sharedDependencies(List<FixtureSpec> fixtures, Manifest manifest)
       throws UnsupportedManifestException {
     List<String> problems = new ArrayList<>();
     for (FixtureSpec f : fixtures) {
@@ -44,7 +47,7 @@ final class RunChecks {
     }
   }
 
-  static void docker(
+  public static void docker(
       RunRequest request, List<FixtureSpec> fixtures, BooleanSupplier dockerAvailable)
       throws EngineException {
     if (dockerAvailable.getAsBoolean()) {

@@ -1,5 +1,6 @@
-package io.segmented.engine;
+package io.segmented.engine.run;
 
+import io.segmented.engine.RunRequest;
 import io.segmented.engine.fixture.LogTail;
 import io.segmented.engine.fork.ClassGlobs;
 import io.segmented.engine.fork.TestEvents;

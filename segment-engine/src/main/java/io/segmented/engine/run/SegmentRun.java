@@ -1,5 +1,7 @@
-package io.segmented.engine;
+package io.segmented.engine.run;
 
+import io.segmented.engine.RunListener;
+import io.segmented.engine.RunRequest;
 import io.segmented.engine.contract.ContractException;
 import io.segmented.engine.data.SeedException;
 import io.segmented.engine.data.Seeds;
@@ -34,7 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.testcontainers.containers.Network;
 
 /** One segment from its fixtures' start to their stop: record, tear down, then report. */
-final class SegmentRun {
+public final class SegmentRun {
 
   private final RunRequest request;
   private final SegmentSpec segment;

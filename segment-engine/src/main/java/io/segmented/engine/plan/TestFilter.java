@@ -1,4 +1,4 @@
-package io.segmented.engine;
+package io.segmented.engine.plan;
 
 import io.segmented.engine.fork.ClassGlobs;
 import io.segmented.engine.fork.CompiledTests;

@@ -1,4 +1,4 @@
-package io.segmented.engine;
+package io.segmented.engine.run;
 
 import io.segmented.manifest.FixtureKind;
 import io.segmented.manifest.FixtureSpec;

@@ -1,4 +1,4 @@
-package io.segmented.engine;
+package io.segmented.engine.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

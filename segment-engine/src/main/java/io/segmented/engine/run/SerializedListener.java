@@ -1,5 +1,6 @@
-package io.segmented.engine;
+package io.segmented.engine.run;
 
+import io.segmented.engine.RunListener;
 import io.segmented.manifest.SegmentSpec;
 import io.segmented.results.RunResult;
 import io.segmented.results.SegmentResult;
@@ -10,7 +11,7 @@ import java.util.List;
  * Passes events on one at a time, so that the lines of one event (a failed segment and its
  * failures) stay together when segments run in parallel.
  */
-final class SerializedListener implements RunListener {
+public final class SerializedListener implements RunListener {
 
   private final RunListener delegate;
 

@@ -1,7 +1,8 @@
-package io.segmented.engine;
+package io.segmented.engine.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.segmented.engine.TestSegments;
 import io.segmented.manifest.SegmentSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;

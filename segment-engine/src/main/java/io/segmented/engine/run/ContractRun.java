@@ -1,4 +1,4 @@
-package io.segmented.engine;
+package io.segmented.engine.run;
 
 import io.segmented.engine.contract.ContractChecks;
 import io.segmented.engine.contract.ContractException;

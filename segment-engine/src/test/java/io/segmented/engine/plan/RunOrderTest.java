@@ -1,9 +1,10 @@
-package io.segmented.engine;
+package io.segmented.engine.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.segmented.engine.TestSegments;
 import io.segmented.engine.history.History;
 import io.segmented.manifest.SegmentSpec;
 import io.segmented.results.Outcome;
