@@ -1,18 +1,48 @@
 package io.segmented.engine;
 
+import io.segmented.engine.fixture.DockerProbe;
+import io.segmented.engine.plan.Plan;
+import io.segmented.engine.plan.PlanJson;
+import io.segmented.engine.plan.Planner;
 import io.segmented.engine.run.Executor;
 import io.segmented.results.RunResult;
+import java.io.IOException;
+import java.nio.file.Path;
 
 /**
- * Runs the segments of one module: checks that everything can start before anything does, runs each
- * segment with its own fixtures and test JVM, writes {@code segment-results.json} and JUnit XML,
- * and leaves nothing running.
+ * The engine's front: a request becomes one {@link Plan}, which {@code segment:plan} prints and
+ * {@code segment:run} executes as it is. Every decision of a run is the planner's; the executor
+ * runs exactly the plan's selected segments.
  */
 public final class SegmentEngine {
 
-  /** Runs every segment of the request's manifest. */
-  public RunResult run(RunRequest request, RunListener listener)
-      throws EngineException, UnsupportedManifestException {
-    return new Executor().run(request, listener);
+  /** The file {@link #writePlan} writes in the reports directory. */
+  public static final String PLAN_FILE = "segment-plan.json";
+
+  /**
+   * What a run of {@code request} does, without starting anything; asks the local Docker engine
+   * only when a fixture needs it.
+   */
+  public Plan plan(RunRequest request) throws InputException, EngineException {
+    try (DockerProbe docker = DockerProbe.local()) {
+      return Planner.plan(request, docker);
+    }
+  }
+
+  /** Runs exactly {@code plan}, with test JVMs made of {@code runtime}. */
+  public RunResult run(Plan plan, TestRuntime runtime, RunListener listener)
+      throws EngineException {
+    return new Executor().run(plan, runtime, listener);
+  }
+
+  /** Writes {@code plan} as JSON to {@code segment-plan.json} in its reports directory. */
+  public Path writePlan(Plan plan) throws EngineException {
+    Path file = plan.request().reportsDir().resolve(PLAN_FILE);
+    try {
+      PlanJson.write(plan, file);
+      return file;
+    } catch (IOException e) {
+      throw new EngineException("cannot write the plan to " + file + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.segmented.maven;
 
+import io.segmented.engine.PropertyNames;
 import io.segmented.manifest.Interpolator;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.ManifestException;

@@ -1,5 +1,6 @@
 package io.segmented.maven;
 
+import io.segmented.engine.PropertyNames;
 import io.segmented.report.ReportsDirectory;
 import io.segmented.results.ResultsMerge;
 import io.segmented.results.RunResult;
@@ -50,7 +51,7 @@ public final class MergeMojo extends AbstractSegmentMojo {
       }
     }
     if (sources.isEmpty()) {
-      throw new MojoExecutionException(
+      throw new MojoFailureException(
           "-D"
               + PropertyNames.MERGE_FROM
               + " names no directory: give the shards' reports directories");
@@ -60,7 +61,7 @@ public final class MergeMojo extends AbstractSegmentMojo {
     try {
       merged = ResultsMerge.merge(sources, target);
     } catch (IllegalArgumentException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
+      throw new MojoFailureException(e.getMessage(), e);
     } catch (IOException e) {
       throw new MojoExecutionException(
           "cannot merge " + sources + " into " + target + ": " + e.getMessage(), e);
@@ -79,7 +80,8 @@ public final class MergeMojo extends AbstractSegmentMojo {
   }
 
   /** {@code entry} under {@code base}; its last part may be a glob over the directories there. */
-  private static List<Path> expand(Path base, String entry) throws MojoExecutionException {
+  private static List<Path> expand(Path base, String entry)
+      throws MojoExecutionException, MojoFailureException {
     Path path = base.resolve(entry);
     String last = path.getFileName().toString();
     if (!last.contains("*") && !last.contains("?")) {
@@ -98,7 +100,7 @@ public final class MergeMojo extends AbstractSegmentMojo {
           "cannot list " + path.getParent() + ": " + e.getMessage(), e);
     }
     if (found.isEmpty()) {
-      throw new MojoExecutionException(
+      throw new MojoFailureException(
           "-D"
               + PropertyNames.MERGE_FROM
               + "="

@@ -1,5 +1,6 @@
 package io.segmented.maven;
 
+import io.segmented.engine.PropertyNames;
 import io.segmented.report.ReportsDirectory;
 import io.segmented.results.ResultsFiles;
 import java.io.File;

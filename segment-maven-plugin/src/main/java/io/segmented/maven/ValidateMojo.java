@@ -1,5 +1,6 @@
 package io.segmented.maven;
 
+import io.segmented.engine.PropertyNames;
 import io.segmented.engine.lint.ManifestLint;
 import io.segmented.manifest.DataScope;
 import io.segmented.manifest.FixtureKind;

@@ -3,7 +3,11 @@ package io.segmented.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.segmented.engine.plan.Selection;
+import io.segmented.engine.InputException;
+import io.segmented.engine.RunRequest;
+import io.segmented.engine.SegmentEngine;
+import io.segmented.engine.plan.Plan;
+import io.segmented.engine.plan.Selector;
 import io.segmented.manifest.Interpolator;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.ManifestLoader;
@@ -13,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -21,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code -Dsegment.changedSince} in Maven terms: log lines, and a wrong ref as a failure. */
+/** {@code -Dsegment.changedSince} in the log, and a wrong ref as the user's input. */
 class ChangedSinceTest {
 
   @TempDir Path dir;
@@ -51,11 +54,14 @@ class ChangedSinceTest {
     manifest = new ManifestLoader(Interpolator.of(dir, Map.of(), Map.of())).load(file);
   }
 
+  private Plan plan(String ref) throws Exception {
+    return new SegmentEngine()
+        .plan(RunRequest.builder("m", dir, manifest).changedSince(ref).build());
+  }
+
   @Test
-  void noRefLeavesTheSelectionAsItIs() throws Exception {
-    Selection selection = Selection.parse("a");
-    assertEquals(selection, ChangedSince.narrow(selection, " ", manifest, dir, log));
-    assertEquals(Optional.empty(), ChangedSince.read(null, manifest, dir));
+  void noRefLogsNothing() throws Exception {
+    ChangedSince.log(plan(" "), log);
     assertEquals(List.of(), lines);
   }
 
@@ -70,7 +76,8 @@ class ChangedSinceTest {
     }
     Files.writeString(dir.resolve("src/a/A.java"), "class A { int a; }\n");
 
-    Selection selection = ChangedSince.narrow(Selection.ALL, "HEAD", manifest, dir, log);
+    Plan plan = plan("HEAD");
+    ChangedSince.log(plan, log);
 
     assertEquals(
         List.of(
@@ -78,21 +85,18 @@ class ChangedSinceTest {
             "  a: src/a/A.java matches covers 'src/a/**'"),
         lines);
     assertEquals(
-        List.of(true, false),
-        manifest.segments().values().stream().map(selection::selects).toList());
+        List.of(true, false), plan.segments().stream().map(Plan.SegmentPlan::selected).toList());
+    assertEquals(Optional.of(Selector.CHANGE), plan.segments().get(1).decision().leftOutBy());
   }
 
   @Test
-  void aModuleOutsideGitFailsTheBuildWithTheEnginesMessage() throws Exception {
-    MojoFailureException e =
-        assertThrows(
-            MojoFailureException.class,
-            () -> ChangedSince.narrow(Selection.ALL, "origin/main", manifest, dir, log));
+  void aModuleOutsideGitIsTheUsersInputNamingTheRef() throws Exception {
+    InputException e = assertThrows(InputException.class, () -> plan("origin/main"));
     assertEquals(
         "-Dsegment.changedSince=origin/main: "
             + dir.toRealPath()
             + " is not in a git repository (no .git in it or above it). Run in a git clone, or"
             + " leave out -Dsegment.changedSince to run every segment",
-        e.getMessage());
+        e.describe());
   }
 }

@@ -1,7 +1,9 @@
 package io.segmented.engine.change;
 
+import io.segmented.engine.PropertyNames;
 import io.segmented.engine.fixture.FixtureGraph;
 import io.segmented.engine.plan.Selection;
+import io.segmented.engine.plan.Selector;
 import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.SegmentSpec;
@@ -143,10 +145,12 @@ public record ChangeSelection(String ref, ChangedFiles changed, Map<String, Deci
     Map<String, String> leftOut = new LinkedHashMap<>();
     for (Decision d : decisions.values()) {
       if (!d.selected()) {
-        leftOut.put(d.segmentId(), Selection.LEFT_OUT_BY_CHANGE + ref + ": " + d.reason());
+        leftOut.put(
+            d.segmentId(),
+            "not selected by -D" + PropertyNames.CHANGED_SINCE + "=" + ref + ": " + d.reason());
       }
     }
-    return selection.without(leftOut);
+    return selection.without(Selector.CHANGE, leftOut);
   }
 
   private static Optional<String> covers(SegmentSpec segment, Collection<String> paths) {

@@ -1,38 +1,59 @@
 package io.segmented.engine.plan;
 
+import io.segmented.engine.RunRequest;
 import io.segmented.engine.change.ChangeSelection;
 import io.segmented.engine.history.History;
 import io.segmented.manifest.Provider;
 import io.segmented.manifest.SegmentSpec;
+import io.segmented.results.RunResult;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a run of one module would do, worked out without starting anything: which segments run and
- * why, what each starts and in which order, and which images that needs.
+ * What a run of one module does, decided once: which segments run and why each is left out, what
+ * each starts and in which order, how many at once, and which images that needs. {@code
+ * segment:plan} prints it and writes it as JSON; {@code segment:run} hands this same value to the
+ * executor, which runs exactly its selected segments in its start order.
  *
- * @param manifest the manifest the plan is made from
+ * @param request what the user asked, as given
  * @param segments every segment, in manifest order, selected or not
- * @param parallel how many segments would run at once
+ * @param parallel how many segments run at once
  * @param change the changes the selection was narrowed by, with {@code -Dsegment.changedSince}
+ * @param testFilter {@code -Dit.test}, {@code -Dgroups}: which tests run inside the segments
+ * @param testFilterApplied whether {@code -Dit.test} narrowed the segments; false when there were
+ *     no compiled test classes to match it against
+ * @param shard {@code -Dsegment.shard}: this CI job's share of the selected segments
  * @param docker whether a Docker engine answers; empty when nothing needed to ask it
  * @param images the images the selected segments' container fixtures need, in order of first use
- * @param startOrder the selected segments' ids in the order a run would start them, and how that
- *     order was chosen; empty for the manifest's order
+ * @param startOrder the selected segments' ids in the order the run starts them, and how that order
+ *     was chosen; empty for the manifest's order
+ * @param history the segments' recent outcomes and durations the plan was made with
  */
 public record Plan(
-    Path manifest,
+    RunRequest request,
     List<SegmentPlan> segments,
     int parallel,
     Optional<ChangeSelection> change,
+    TestFilter testFilter,
+    boolean testFilterApplied,
+    Optional<Shard> shard,
     Optional<Boolean> docker,
     List<Image> images,
-    Optional<StartOrder> startOrder) {
+    Optional<StartOrder> startOrder,
+    History history) {
 
   public Plan {
     segments = List.copyOf(segments);
     images = List.copyOf(images);
+  }
+
+  /** The manifest the plan is made from. */
+  public Path manifest() {
+    return request.manifest().file();
   }
 
   /**
@@ -47,49 +68,103 @@ public record Plan(
     }
   }
 
-  /**
-   * This plan with the start order {@code order} gives the selected segments by {@code history}.
-   */
-  public Plan startingIn(RunOrder order, History history) {
-    List<SegmentSpec> manifestOrder = selected().stream().map(SegmentPlan::segment).toList();
-    List<SegmentSpec> sorted = order.sort(manifestOrder, history);
-    return new Plan(
-        manifest,
-        segments,
-        parallel,
-        change,
-        docker,
-        images,
-        sorted.equals(manifestOrder)
-            ? Optional.empty()
-            : Optional.of(
-                new StartOrder(order.describe(), sorted.stream().map(SegmentSpec::id).toList())));
-  }
-
-  /** The segments that would run, in the order a run starts them. */
+  /** The segments that run, in manifest order. */
   public List<SegmentPlan> selected() {
     return segments.stream().filter(SegmentPlan::selected).toList();
+  }
+
+  /** The segments that run, in the order the run starts them. */
+  public List<SegmentPlan> inStartOrder() {
+    List<SegmentPlan> selected = selected();
+    if (startOrder.isEmpty()) {
+      return selected;
+    }
+    Map<String, SegmentPlan> byId = new LinkedHashMap<>();
+    selected.forEach(s -> byId.put(s.segment().id(), s));
+    return startOrder.get().ids().stream().map(byId::get).toList();
+  }
+
+  /** The provider of every fixture a selected segment starts, by fixture id. */
+  public Map<String, Provider> providers() {
+    Map<String, Provider> out = new LinkedHashMap<>();
+    selected().forEach(s -> s.fixtures().forEach(f -> out.putIfAbsent(f.id(), f.provider())));
+    return out;
+  }
+
+  /** The ids of the fixtures the run starts in containers, in order of first use. */
+  public List<String> containerFixtures() {
+    List<String> out = new ArrayList<>();
+    providers()
+        .forEach(
+            (id, p) -> {
+              if (p == Provider.CONTAINER) {
+                out.add(id);
+              }
+            });
+    return out;
+  }
+
+  /**
+   * failsafe's {@code failIfNoSpecifiedTests}: {@code -Dit.test} was given, something was selected
+   * for it to narrow, and no test ran, without a segment failure to explain why. A shard may well
+   * hold none of the tests, so a sharded run is not judged.
+   */
+  public boolean noSpecifiedTestRan(RunResult result) {
+    return !testFilter.patterns().isEmpty()
+        && shard.isEmpty()
+        && segments.stream()
+            .anyMatch(
+                s ->
+                    s.selected()
+                        || s.decision().leftOutBy().equals(Optional.of(Selector.TEST_FILTER)))
+        && result.totals().tests() == 0
+        && result.segments().stream().noneMatch(s -> s.outcome().failsBuild());
+  }
+
+  /** The run's selection as the report shows it: {@code all}, or what narrowed it. */
+  public String describeSelection() {
+    List<String> parts = new ArrayList<>();
+    Selection patterns = Selection.parse(request.segments());
+    if (!patterns.patterns().isEmpty()) {
+      parts.add("-Dsegment=" + patterns);
+    }
+    if (change.isPresent()) {
+      parts.add("by change (-Dsegment.changedSince)");
+    }
+    if (testFilter.active()) {
+      parts.add(testFilter.describe());
+    }
+    shard.ifPresent(s -> parts.add("shard " + s));
+    return parts.isEmpty() ? "all" : String.join(", ", parts);
   }
 
   /**
    * One segment in the plan.
    *
    * @param segment the segment
-   * @param selected whether it would run
-   * @param reason why it would run, or why it is left out
+   * @param decision whether it runs, and why
    * @param fixtures what it starts, dependencies included; empty when it is left out
    * @param startWaves fixture ids by wave: each wave starts in parallel once the one before is
    *     ready
    */
   public record SegmentPlan(
       SegmentSpec segment,
-      boolean selected,
-      String reason,
+      Decision decision,
       List<FixturePlan> fixtures,
       List<List<String>> startWaves) {
     public SegmentPlan {
       fixtures = List.copyOf(fixtures);
       startWaves = startWaves.stream().map(List::copyOf).toList();
+    }
+
+    /** Whether it runs. */
+    public boolean selected() {
+      return decision.selected();
+    }
+
+    /** Why it runs, or why it is left out. */
+    public String reason() {
+      return decision.reason();
     }
   }
 

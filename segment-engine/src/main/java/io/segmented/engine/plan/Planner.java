@@ -1,16 +1,21 @@
 package io.segmented.engine.plan;
 
-import io.segmented.engine.UnsupportedManifestException;
+import io.segmented.engine.EngineException;
+import io.segmented.engine.InputException;
+import io.segmented.engine.PropertyNames;
+import io.segmented.engine.RunRequest;
 import io.segmented.engine.change.ChangeSelection;
 import io.segmented.engine.fixture.DockerProbe;
 import io.segmented.engine.fixture.FixtureFactory;
 import io.segmented.engine.fixture.FixtureGraph;
 import io.segmented.engine.fixture.SharedFixtures;
+import io.segmented.engine.history.History;
 import io.segmented.manifest.FixtureKind;
 import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.Provider;
 import io.segmented.manifest.SegmentSpec;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,44 +26,63 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
- * Makes the {@link Plan} of a run: applies the selection as a run does, resolves each needed
- * fixture's provider (asking Docker only for {@code auto}, or when an image is needed), and checks
- * which images are present. Starts no container, process or JVM.
+ * Makes the {@link Plan} of a run, the one place where a run's decisions are made: reads and checks
+ * the request's {@code -D} values, applies the selectors in order ({@code -Dsegment}, {@code
+ * -Dsegment.changedSince}, {@code -Dit.test}, {@code -Dsegment.shard}), resolves each needed
+ * fixture's provider (asking Docker only for {@code auto}, or when an image is needed), checks
+ * which images are present, and picks the parallelism and the start order. Starts no container,
+ * process or JVM.
  */
 public final class Planner {
 
   private Planner() {}
 
   /**
-   * @param manifest the module's manifest
-   * @param selection {@code -Dsegment}, not yet narrowed by the changes
-   * @param change {@code -Dsegment.changedSince}'s decisions, when given
-   * @param providerOverride {@code -Dsegment.provider}
-   * @param parallel {@code segment.parallel}
+   * @param request what the user asked
    * @param docker asked whether it answers and which images it has, only when that matters
-   * @throws UnsupportedManifestException a {@code -Dsegment} pattern selects no segment, as the run
-   *     would refuse
+   * @throws InputException a {@code -D} value cannot be read, a {@code -Dsegment} pattern selects
+   *     no segment, or the manifest asks for what a run cannot do
+   * @throws EngineException the history or the git repository cannot be read
    */
-  public static Plan plan(
-      Manifest manifest,
-      Selection selection,
-      Optional<ChangeSelection> change,
-      Optional<Provider> providerOverride,
-      int parallel,
-      DockerProbe docker)
-      throws UnsupportedManifestException {
+  public static Plan plan(RunRequest request, DockerProbe docker)
+      throws InputException, EngineException {
+    return plan(request, docker, Options.change(request));
+  }
+
+  /** As {@link #plan(RunRequest, DockerProbe)}, with the changes already read. */
+  static Plan plan(RunRequest request, DockerProbe docker, Optional<ChangeSelection> change)
+      throws InputException, EngineException {
+    Manifest manifest = request.manifest();
     List<SegmentSpec> all = List.copyOf(manifest.segments().values());
+    Selection selection = Selection.parse(request.segments());
     List<String> unmatched = selection.unmatched(all);
     if (!unmatched.isEmpty()) {
-      throw new UnsupportedManifestException(
-          "-Dsegment="
+      throw new InputException(
+          "-D"
+              + PropertyNames.SELECTION
+              + "="
               + selection
               + ": "
               + String.join(", ", unmatched)
               + " selects no segment. Segments: "
               + all.stream().map(SegmentSpec::id).collect(Collectors.joining(", ")));
     }
+    TestFilter filter = Options.testFilter(request);
+    Optional<Shard> shard = Options.shard(request);
+    RunOrder order = Options.runOrder(request);
+    Optional<Provider> providerOverride = Options.provider(request);
+    History history = Options.history(request);
+
     Selection narrowed = change.map(c -> c.narrow(selection)).orElse(selection);
+    boolean filterApplied =
+        filter.patterns().isEmpty() || Files.isDirectory(request.testClassesDir());
+    if (!filter.patterns().isEmpty() && filterApplied) {
+      narrowed = Options.narrow(filter, narrowed, request);
+    }
+    if (shard.isPresent()) {
+      narrowed = withShard(narrowed, all, shard.get(), history);
+    }
+
     Boolean[] dockerAnswers = {null};
     BooleanSupplier answers =
         () -> {
@@ -70,8 +94,9 @@ public final class Planner {
     Map<String, Provider> providers = new LinkedHashMap<>();
     List<Plan.SegmentPlan> segments = new ArrayList<>();
     for (SegmentSpec s : all) {
-      if (!narrowed.selects(s)) {
-        segments.add(new Plan.SegmentPlan(s, false, narrowed.whyLeftOut(s), List.of(), List.of()));
+      Optional<Decision> leftOut = narrowed.whyLeftOut(s);
+      if (leftOut.isPresent()) {
+        segments.add(new Plan.SegmentPlan(s, leftOut.get(), List.of(), List.of()));
         continue;
       }
       List<FixtureSpec> specs = FixtureGraph.of(manifest, s);
@@ -85,42 +110,74 @@ public final class Planner {
       segments.add(
           new Plan.SegmentPlan(
               s,
-              true,
-              whySelected(selection, change, s),
+              Decision.runs(whySelected(selection, change, narrowed, s)),
               fixtures,
               FixtureGraph.startWaves(specs)));
     }
+    RunChecks.sharedDependencies(
+        providers.keySet().stream().map(manifest::fixture).toList(), manifest);
     Map<String, List<String>> imageUsers = new LinkedHashMap<>();
     providers.forEach(
         (id, p) ->
             image(manifest.fixture(id), p)
                 .ifPresent(i -> imageUsers.computeIfAbsent(i, k -> new ArrayList<>()).add(id)));
+    if (providers.containsValue(Provider.CONTAINER)) {
+      answers.getAsBoolean();
+    }
     List<Plan.Image> images = new ArrayList<>();
     for (Map.Entry<String, List<String>> e : imageUsers.entrySet()) {
       Optional<Boolean> present =
           answers.getAsBoolean() ? Optional.of(docker.hasImage(e.getKey())) : Optional.empty();
       images.add(new Plan.Image(e.getKey(), present, e.getValue()));
     }
-    long selected = segments.stream().filter(Plan.SegmentPlan::selected).count();
+    List<SegmentSpec> selected =
+        segments.stream()
+            .filter(Plan.SegmentPlan::selected)
+            .map(Plan.SegmentPlan::segment)
+            .toList();
+    List<SegmentSpec> sorted = order.sort(selected, history);
+    int parallel = request.parallel().orElseGet(RunRequest::defaultParallelism);
     return new Plan(
-        manifest.file(),
+        request,
         segments,
-        (int) Math.max(1, Math.min(parallel, selected)),
+        Math.max(1, Math.min(parallel, selected.size())),
         change,
+        filter,
+        filterApplied,
+        shard,
         Optional.ofNullable(dockerAnswers[0]),
         images,
-        Optional.empty());
+        sorted.equals(selected)
+            ? Optional.empty()
+            : Optional.of(
+                new Plan.StartOrder(
+                    order.describe(), sorted.stream().map(SegmentSpec::id).toList())),
+        history);
+  }
+
+  /** {@code selection} less the segments another CI job runs. */
+  private static Selection withShard(
+      Selection selection, List<SegmentSpec> all, Shard shard, History history) {
+    List<SegmentSpec> selected = all.stream().filter(selection::selects).toList();
+    List<SegmentSpec> mine = shard.share(selected, history);
+    Map<String, String> others = new LinkedHashMap<>();
+    for (SegmentSpec s : selected) {
+      if (!mine.contains(s)) {
+        others.put(s.id(), "in another shard than -D" + PropertyNames.SHARD + "=" + shard);
+      }
+    }
+    return selection.without(Selector.SHARD, others);
   }
 
   private static String whySelected(
-      Selection selection, Optional<ChangeSelection> change, SegmentSpec s) {
+      Selection selection, Optional<ChangeSelection> change, Selection narrowed, SegmentSpec s) {
     List<String> reasons = new ArrayList<>();
     if (!selection.patterns().isEmpty()) {
-      reasons.add("matches -Dsegment=" + selection);
+      reasons.add("matches -D" + PropertyNames.SELECTION + "=" + selection);
     }
     change.ifPresent(c -> reasons.add(c.decisions().get(s.id()).reason()));
     if (reasons.isEmpty()) {
-      return selection.leftOut().isEmpty()
+      return narrowed.leftOut().isEmpty()
           ? "every segment runs (no -Dsegment, no -Dsegment.changedSince)"
           : "nothing left it out";
     }

@@ -1,8 +1,8 @@
 package io.segmented.engine.plan;
 
 import io.segmented.engine.EngineException;
+import io.segmented.engine.InputException;
 import io.segmented.engine.RunRequest;
-import io.segmented.engine.UnsupportedManifestException;
 import io.segmented.engine.fixture.SharedFixtures;
 import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.Manifest;
@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
  * What a run checks before it starts anything, each failing with what is wrong and how to fix it.
@@ -21,7 +20,7 @@ public final class RunChecks {
 
   /** A fixture the run shares outlives every segment, so it cannot depend on one that does not. */
   public static void sharedDependencies(List<FixtureSpec> fixtures, Manifest manifest)
-      throws UnsupportedManifestException {
+      throws InputException {
     List<String> problems = new ArrayList<>();
     for (FixtureSpec f : fixtures) {
       if (!SharedFixtures.shares(f)) {
@@ -43,16 +42,14 @@ public final class RunChecks {
       }
     }
     if (!problems.isEmpty()) {
-      throw new UnsupportedManifestException(String.join("\n", problems));
+      throw new InputException(manifest.file(), String.join("\n", problems));
     }
   }
 
-  public static void docker(
-      RunRequest request, List<FixtureSpec> fixtures, BooleanSupplier dockerAvailable)
-      throws EngineException {
-    if (dockerAvailable.getAsBoolean()) {
-      return;
-    }
+  /**
+   * No Docker engine answers, yet {@code fixtures} need one: says where it looked and what to do.
+   */
+  public static void docker(RunRequest request, List<FixtureSpec> fixtures) throws EngineException {
     String dockerHost = System.getenv("DOCKER_HOST");
     String where =
         dockerHost == null

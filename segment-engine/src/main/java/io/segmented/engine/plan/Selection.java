@@ -1,11 +1,13 @@
 package io.segmented.engine.plan;
 
+import io.segmented.engine.PropertyNames;
 import io.segmented.manifest.SegmentSpec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -15,15 +17,9 @@ import java.util.stream.Collectors;
  * those a further rule such as {@code -Dsegment.changedSince} leaves out.
  *
  * @param patterns the patterns as given; empty selects every segment
- * @param leftOut segments left out by a further rule, by id, with the reason reported for each
+ * @param leftOut segments left out by a further rule, by id, with the rule and its reason for each
  */
-public record Selection(List<String> patterns, Map<String, String> leftOut) {
-
-  /**
-   * How the reason of a segment {@code -Dsegment.changedSince} leaves out begins, before the ref;
-   * the run tells a selection by change from other narrowing by it.
-   */
-  public static final String LEFT_OUT_BY_CHANGE = "not selected by -Dsegment.changedSince=";
+public record Selection(List<String> patterns, Map<String, Decision> leftOut) {
 
   /** Every segment. */
   public static final Selection ALL = new Selection(List.of());
@@ -38,10 +34,13 @@ public record Selection(List<String> patterns, Map<String, String> leftOut) {
     this(patterns, Map.of());
   }
 
-  /** This selection less the segments of {@code reasons}, each reported with its reason. */
-  public Selection without(Map<String, String> reasons) {
-    Map<String, String> all = new HashMap<>(leftOut);
-    reasons.forEach(all::putIfAbsent);
+  /**
+   * This selection less the segments of {@code reasons}, each left out by {@code by} with its
+   * reason; a segment already left out keeps its first reason.
+   */
+  public Selection without(Selector by, Map<String, String> reasons) {
+    Map<String, Decision> all = new HashMap<>(leftOut);
+    reasons.forEach((id, why) -> all.putIfAbsent(id, Decision.leftOut(by, why)));
     return new Selection(patterns, all);
   }
 
@@ -75,10 +74,12 @@ public record Selection(List<String> patterns, Map<String, String> leftOut) {
    * Why {@code segment} is left out, as its SKIPPED result says; empty when this selection selects
    * it.
    */
-  public String whyLeftOut(SegmentSpec segment) {
+  public Optional<Decision> whyLeftOut(SegmentSpec segment) {
     return matchesPatterns(segment)
-        ? leftOut.getOrDefault(segment.id(), "")
-        : "not selected by -Dsegment=" + this;
+        ? Optional.ofNullable(leftOut.get(segment.id()))
+        : Optional.of(
+            Decision.leftOut(
+                Selector.PATTERN, "not selected by -D" + PropertyNames.SELECTION + "=" + this));
   }
 
   /** The patterns that select none of {@code segments}: each is most likely a typo. */

@@ -1,5 +1,6 @@
 package io.segmented.engine.plan;
 
+import io.segmented.engine.PropertyNames;
 import io.segmented.engine.fork.ClassGlobs;
 import io.segmented.engine.fork.CompiledTests;
 import io.segmented.manifest.Manifest;
@@ -218,9 +219,11 @@ public record TestFilter(
       List<String> its = classes.stream().filter(c -> CompiledTests.selects(t, c)).toList();
       boolean kept = its.isEmpty() ? !picksSome() : its.stream().anyMatch(this::mayRun);
       if (!kept) {
-        leftOut.put(segment.id(), "none of its test classes matches -Dit.test=" + text);
+        leftOut.put(
+            segment.id(),
+            "none of its test classes matches -D" + PropertyNames.IT_TEST + "=" + text);
       }
     }
-    return selection.without(leftOut);
+    return selection.without(Selector.TEST_FILTER, leftOut);
   }
 }

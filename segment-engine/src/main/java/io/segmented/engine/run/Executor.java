@@ -3,14 +3,13 @@ package io.segmented.engine.run;
 import io.segmented.engine.EngineException;
 import io.segmented.engine.RunListener;
 import io.segmented.engine.RunRequest;
-import io.segmented.engine.UnsupportedManifestException;
+import io.segmented.engine.TestRuntime;
 import io.segmented.engine.fixture.DockerJanitor;
-import io.segmented.engine.fixture.FixtureFactory;
 import io.segmented.engine.fixture.FixtureGraph;
 import io.segmented.engine.fixture.SharedFixtures;
 import io.segmented.engine.history.History;
+import io.segmented.engine.plan.Plan;
 import io.segmented.engine.plan.RunChecks;
-import io.segmented.engine.plan.Selection;
 import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.Provider;
 import io.segmented.manifest.SegmentSpec;
@@ -36,58 +35,31 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 
 /**
- * Runs the segments of one module: checks that everything can start before anything does, runs each
- * segment with its own fixtures and test JVM, writes {@code segment-results.json} and JUnit XML,
- * and leaves nothing running.
+ * Runs exactly what a {@link Plan} says: its selected segments in its start order, at most its
+ * parallelism at once, each with its own fixtures and test JVM; writes {@code segment-results.json}
+ * and JUnit XML, and leaves nothing running. Decides nothing the plan has decided.
  */
 public final class Executor {
 
-  /** Runs every segment of the request's manifest. */
-  public RunResult run(RunRequest request, RunListener listener)
-      throws EngineException, UnsupportedManifestException {
-    List<SegmentSpec> all = List.copyOf(request.manifest().segments().values());
-    List<String> unmatched = request.selection().unmatched(all);
-    if (!unmatched.isEmpty()) {
-      throw new UnsupportedManifestException(
-          "-Dsegment="
-              + request.selection()
-              + ": "
-              + String.join(", ", unmatched)
-              + " selects no segment. Segments: "
-              + all.stream().map(SegmentSpec::id).collect(Collectors.joining(", ")));
-    }
-    History history = readHistory(request.historyFile());
-    List<SegmentSpec> selected = all.stream().filter(request.selection()::selects).toList();
-    List<SegmentSpec> segments =
-        request.shard().map(shard -> shard.share(selected, history)).orElse(selected);
-    List<FixtureSpec> needed =
-        segments.stream()
-            .flatMap(s -> FixtureGraph.of(request.manifest(), s).stream())
-            .distinct()
-            .toList();
-    Map<String, Provider> providers = new LinkedHashMap<>();
-    BooleanSupplier dockerAvailable = memoized(DockerJanitor::dockerAvailable);
-    for (FixtureSpec f : needed) {
-      providers.put(f.id(), FixtureFactory.resolve(f, request.providerOverride(), dockerAvailable));
-    }
-    RunChecks.sharedDependencies(needed, request.manifest());
-    List<FixtureSpec> inContainers =
-        needed.stream().filter(f -> providers.get(f.id()) == Provider.CONTAINER).toList();
+  /** Runs {@code plan}'s selected segments with test JVMs made of {@code runtime}. */
+  public RunResult run(Plan plan, TestRuntime runtime, RunListener listener)
+      throws EngineException {
+    RunRequest request = plan.request();
+    List<String> inContainers = plan.containerFixtures();
     boolean docker = !inContainers.isEmpty();
-    if (docker) {
-      RunChecks.docker(request, inContainers, dockerAvailable);
+    if (docker && !plan.docker().orElse(false)) {
+      RunChecks.docker(request, inContainers.stream().map(request.manifest()::fixture).toList());
     }
+    List<SegmentSpec> segments = plan.selected().stream().map(Plan.SegmentPlan::segment).toList();
+    List<SegmentSpec> startOrder =
+        plan.inStartOrder().stream().map(Plan.SegmentPlan::segment).toList();
+    Map<String, Provider> providers = plan.providers();
     String runId = UUID.randomUUID().toString();
-    int parallel = Math.max(1, Math.min(request.parallel(), segments.size()));
+    int parallel = plan.parallel();
     listener.runStarted(runId, segments, parallel);
-    List<SegmentSpec> startOrder = request.runOrder().sort(segments, history);
-    if (!startOrder.equals(segments)) {
-      listener.startOrder(request.runOrder().describe(), startOrder);
-    }
+    plan.startOrder().ifPresent(o -> listener.startOrder(o.how(), startOrder));
     if (docker) {
       DockerJanitor.preloadShutdownHookClasses(runId);
       int orphans = DockerJanitor.removeOrphans();
@@ -119,7 +91,8 @@ public final class Executor {
                     return null;
                   }
                   SegmentResult result =
-                      new SegmentRun(request, segment, providers, shared, runId, events, cleanup)
+                      new SegmentRun(
+                              plan, runtime, segment, providers, shared, runId, events, cleanup)
                           .run();
                   if (result.outcome().failsBuild()) {
                     failed.set(true);
@@ -140,17 +113,11 @@ public final class Executor {
           request.failFast() && failed.get()
               ? "not started: an earlier segment failed and segment.failFast is set"
               : "not started: the run was stopped";
-      for (SegmentSpec segment : all) {
+      for (Plan.SegmentPlan planned : plan.segments()) {
+        SegmentSpec segment = planned.segment();
         SegmentResult result = byId.get(segment.id());
         if (result == null) {
-          result =
-              skipped(
-                  segment,
-                  !request.selection().selects(segment)
-                      ? request.selection().whyLeftOut(segment)
-                      : !segments.contains(segment)
-                          ? "in another shard than -Dsegment.shard=" + request.shard().orElseThrow()
-                          : notStarted);
+          result = skipped(segment, planned.selected() ? notStarted : planned.reason());
           events.segmentFinished(result);
         }
         results.add(result);
@@ -168,10 +135,11 @@ public final class Executor {
             RunResult.Totals.of(results),
             results,
             Map.of(),
-            describeSelection(request));
+            plan.describeSelection());
     // a run of some of the tests (-Dit.test, -Dgroups) says little of a segment: it is not recorded
     run =
-        withHistory(run, history, request.testFilter().picksSome() ? null : request.historyFile());
+        withHistory(
+            run, plan.history(), plan.testFilter().picksSome() ? null : request.historyFile());
     ResultsFiles.write(request.reportsDir(), run);
     listener.runFinished(run);
     return run;
@@ -188,31 +156,6 @@ public final class Executor {
       }
     }
     return users;
-  }
-
-  /** The run's selection as the report shows it. */
-  private static String describeSelection(RunRequest request) {
-    List<String> parts = new ArrayList<>();
-    if (!request.selection().patterns().isEmpty()) {
-      parts.add("-Dsegment=" + request.selection());
-    }
-    if (request.selection().leftOut().values().stream()
-        .anyMatch(why -> why.startsWith(Selection.LEFT_OUT_BY_CHANGE))) {
-      parts.add("by change (-Dsegment.changedSince)");
-    }
-    if (request.testFilter().active()) {
-      parts.add(request.testFilter().describe());
-    }
-    request.shard().ifPresent(shard -> parts.add("shard " + shard));
-    return parts.isEmpty() ? "all" : String.join(", ", parts);
-  }
-
-  private static History readHistory(Path file) throws EngineException {
-    try {
-      return History.read(file);
-    } catch (IOException e) {
-      throw new EngineException(e.getMessage(), e);
-    }
   }
 
   /**
@@ -268,16 +211,6 @@ public final class Executor {
       Thread t = new Thread(r, "segment-" + n.incrementAndGet());
       t.setDaemon(true);
       return t;
-    };
-  }
-
-  private static BooleanSupplier memoized(BooleanSupplier supplier) {
-    Boolean[] value = new Boolean[1];
-    return () -> {
-      if (value[0] == null) {
-        value[0] = supplier.getAsBoolean();
-      }
-      return value[0];
     };
   }
 

@@ -2,6 +2,7 @@ package io.segmented.engine.run;
 
 import io.segmented.engine.RunListener;
 import io.segmented.engine.RunRequest;
+import io.segmented.engine.TestRuntime;
 import io.segmented.engine.contract.ContractException;
 import io.segmented.engine.data.SeedException;
 import io.segmented.engine.data.Seeds;
@@ -14,6 +15,7 @@ import io.segmented.engine.fixture.Labels;
 import io.segmented.engine.fixture.Networks;
 import io.segmented.engine.fixture.SegmentScope;
 import io.segmented.engine.fixture.SharedFixtures;
+import io.segmented.engine.plan.Plan;
 import io.segmented.engine.restore.RestoreException;
 import io.segmented.engine.restore.Restores;
 import io.segmented.manifest.DataScope;
@@ -39,6 +41,8 @@ import org.testcontainers.containers.Network;
 public final class SegmentRun {
 
   private final RunRequest request;
+  private final Plan plan;
+  private final TestRuntime runtime;
   private final SegmentSpec segment;
   private final Map<String, Provider> providers;
   private final String runId;
@@ -49,14 +53,17 @@ public final class SegmentRun {
   private final Map<String, Long> seedMillis = new ConcurrentHashMap<>();
 
   SegmentRun(
-      RunRequest request,
+      Plan plan,
+      TestRuntime runtime,
       SegmentSpec segment,
       Map<String, Provider> providers,
       SharedFixtures shared,
       String runId,
       RunListener listener,
       Cleanup cleanup) {
-    this.request = request;
+    this.request = plan.request();
+    this.plan = plan;
+    this.runtime = runtime;
     this.segment = segment;
     this.providers = providers;
     this.shared = shared;
@@ -114,7 +121,7 @@ public final class SegmentRun {
         seed(fixtures);
         contract =
             new ContractRun(
-                segment, request.moduleDir(), fixtures, logDir, !request.testFilter().picksSome());
+                segment, request.moduleDir(), fixtures, logDir, !plan.testFilter().picksSome());
         restores = Restores.of(segment, fixtures, contract.journalTaps());
         restores.prepare();
       } finally {
@@ -130,7 +137,7 @@ public final class SegmentRun {
         } else {
           Duration left = segment.timeout().minusNanos(System.nanoTime() - start);
           SegmentTests.TestsOutcome ran =
-              new SegmentTests(request, segment, cleanup, restoreArgs(restores))
+              new SegmentTests(plan, runtime, segment, cleanup, restoreArgs(restores))
                   .run(TestJvmProperties.of(segment, request.moduleDir(), fixtures), left);
           ContractRun.Verdict checked = contract.afterTests(ran);
           outcome = checked.outcome();

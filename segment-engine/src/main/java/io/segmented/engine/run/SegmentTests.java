@@ -1,10 +1,12 @@
 package io.segmented.engine.run;
 
 import io.segmented.engine.RunRequest;
+import io.segmented.engine.TestRuntime;
 import io.segmented.engine.fixture.LogTail;
 import io.segmented.engine.fork.ClassGlobs;
 import io.segmented.engine.fork.TestEvents;
 import io.segmented.engine.fork.TestJvm;
+import io.segmented.engine.plan.Plan;
 import io.segmented.launcher.SegmentLauncher;
 import io.segmented.manifest.SegmentSpec;
 import io.segmented.manifest.TestSelectors;
@@ -29,6 +31,8 @@ import java.util.Optional;
 final class SegmentTests {
 
   private final RunRequest request;
+  private final Plan plan;
+  private final TestRuntime runtime;
   private final SegmentSpec segment;
   private final Cleanup cleanup;
   private final List<String> restoreArgs;
@@ -36,8 +40,15 @@ final class SegmentTests {
   /**
    * @param restoreArgs the launcher's arguments that make it ask for restores; empty for none
    */
-  SegmentTests(RunRequest request, SegmentSpec segment, Cleanup cleanup, List<String> restoreArgs) {
-    this.request = request;
+  SegmentTests(
+      Plan plan,
+      TestRuntime runtime,
+      SegmentSpec segment,
+      Cleanup cleanup,
+      List<String> restoreArgs) {
+    this.request = plan.request();
+    this.plan = plan;
+    this.runtime = runtime;
     this.segment = segment;
     this.cleanup = cleanup;
     this.restoreArgs = List.copyOf(restoreArgs);
@@ -72,7 +83,7 @@ final class SegmentTests {
         && first.events().discoveredBeforeBuildFilters() > 0) {
       return new TestsOutcome(
           Outcome.SKIPPED,
-          "no test of segment '" + segment.id() + "' matches " + request.testFilter().describe(),
+          "no test of segment '" + segment.id() + "' matches " + plan.testFilter().describe(),
           tests,
           true);
     }
@@ -84,7 +95,7 @@ final class SegmentTests {
               + "' selected no test: "
               + segment.boundary().tests().describe()
               + " matched no test in "
-              + request.runtime().testClassesDir()
+              + runtime.testClassesDir()
               + ". Check the selectors under boundary.tests in segments.yaml",
           tests,
           true);
@@ -132,14 +143,14 @@ final class SegmentTests {
     Path output = logs.resolve("test-jvm" + suffix + ".log");
     Path threadDump = logs.resolve("thread-dump" + suffix + ".txt");
     Files.createDirectories(logs);
-    List<Path> classpath = new ArrayList<>(request.runtime().testClasspath());
-    classpath.addAll(request.runtime().launcherClasspath());
+    List<Path> classpath = new ArrayList<>(runtime.testClasspath());
+    classpath.addAll(runtime.launcherClasspath());
     List<String> withEvents = new ArrayList<>(List.of("--events", events.toString()));
     withEvents.addAll(args);
     withEvents.addAll(restoreArgs);
     TestJvm.Spec spec =
         new TestJvm.Spec(
-            request.runtime().java(),
+            runtime.java(),
             classpath,
             segment.jvmArgs(),
             props.systemProperties(),
@@ -250,13 +261,13 @@ final class SegmentTests {
     TestSelectors selectors = segment.boundary().tests();
     List<String> args = new ArrayList<>();
     args.add("--classes-dir");
-    args.add(request.runtime().testClassesDir().toString());
+    args.add(runtime.testClassesDir().toString());
     selectors.classes().forEach(g -> add(args, "--include-class", ClassGlobs.toRegex(g)));
     selectors.excludeClasses().forEach(g -> add(args, "--exclude-class", ClassGlobs.toRegex(g)));
     selectors.packages().forEach(p -> add(args, "--include-package", p));
     selectors.tags().forEach(t -> add(args, "--include-tag", t));
     selectors.excludeTags().forEach(t -> add(args, "--exclude-tag", t));
-    args.addAll(request.testFilter().launcherArgs());
+    args.addAll(plan.testFilter().launcherArgs());
     return args;
   }
 

@@ -2,7 +2,9 @@ package io.segmented.engine.change;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.segmented.engine.plan.Decision;
 import io.segmented.engine.plan.Selection;
+import io.segmented.engine.plan.Selector;
 import io.segmented.manifest.Interpolator;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.ManifestLoader;
@@ -13,6 +15,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -214,12 +217,17 @@ class ChangeSelectionTest {
     assertEquals(true, selection.selects(s.get("repo")));
     assertEquals(false, selection.selects(s.get("web")));
     assertEquals(false, selection.selects(s.get("other")));
-    assertEquals("", selection.whyLeftOut(s.get("repo")));
+    assertEquals(Optional.empty(), selection.whyLeftOut(s.get("repo")));
     assertEquals(
-        "not selected by -Dsegment.changedSince=origin/main: none of the 1"
-            + NONE.replace("HEAD", "origin/main"),
+        Optional.of(
+            Decision.leftOut(
+                Selector.CHANGE,
+                "not selected by -Dsegment.changedSince=origin/main: none of the 1"
+                    + NONE.replace("HEAD", "origin/main"))),
         selection.whyLeftOut(s.get("web")));
-    assertEquals("not selected by -Dsegment=repo,web", selection.whyLeftOut(s.get("other")));
+    assertEquals(
+        Optional.of(Decision.leftOut(Selector.PATTERN, "not selected by -Dsegment=repo,web")),
+        selection.whyLeftOut(s.get("other")));
     assertEquals(List.of(), selection.unmatched(s.values()), "-Dsegment typos are still found");
   }
 

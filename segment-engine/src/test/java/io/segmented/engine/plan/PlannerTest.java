@@ -3,7 +3,8 @@ package io.segmented.engine.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.segmented.engine.UnsupportedManifestException;
+import io.segmented.engine.InputException;
+import io.segmented.engine.RunRequest;
 import io.segmented.engine.change.ChangeSelection;
 import io.segmented.engine.change.ChangedFiles;
 import io.segmented.engine.fixture.DockerProbe;
@@ -11,7 +12,6 @@ import io.segmented.engine.history.History;
 import io.segmented.manifest.Interpolator;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.ManifestLoader;
-import io.segmented.manifest.Provider;
 import io.segmented.results.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,9 +83,13 @@ class PlannerTest {
     manifest = new ManifestLoader(Interpolator.of(dir, Map.of(), Map.of())).load(file);
   }
 
-  private List<String> plan(Selection selection, Optional<ChangeSelection> change, DockerProbe d)
+  private RunRequest.Builder request() {
+    return RunRequest.builder("m", dir, manifest).parallel(2);
+  }
+
+  private List<String> plan(String segments, Optional<ChangeSelection> change, DockerProbe d)
       throws Exception {
-    return PlanText.lines(Planner.plan(manifest, selection, change, Optional.empty(), 2, d));
+    return PlanText.lines(Planner.plan(request().segments(segments).build(), d, change));
   }
 
   @Test
@@ -118,14 +122,14 @@ class PlannerTest {
             "  pg:16 (db): present",
             "  redis:7 (cache): not present, the run pulls it first",
             "  app:1 (app): not present, the run pulls it first"),
-        plan(Selection.ALL, Optional.empty(), docker));
+        plan("", Optional.empty(), docker));
     assertEquals(List.of("answers", "pg:16", "redis:7", "app:1"), docker.asked);
   }
 
   @Test
   void withoutDockerAutoIsEmbeddedAndImagesAreNotChecked() throws Exception {
     FakeDocker docker = new FakeDocker(false);
-    List<String> lines = plan(Selection.parse("ord*"), Optional.empty(), docker);
+    List<String> lines = plan("ord*", Optional.empty(), docker);
     assertEquals(
         List.of(
             "Plan for segments.yaml: 1 of 3 segment(s) would run. Nothing is started",
@@ -161,12 +165,7 @@ class PlannerTest {
                 Map.of()));
     Plan plan =
         Planner.plan(
-            manifest,
-            Selection.ALL,
-            Optional.of(change),
-            Optional.of(Provider.CONTAINER),
-            4,
-            docker);
+            request().provider("container").parallel(4).build(), docker, Optional.of(change));
     List<String> lines = PlanText.lines(plan);
     assertEquals(
         List.of(
@@ -192,6 +191,15 @@ class PlannerTest {
     assertEquals(Optional.empty(), plan.docker());
   }
 
+  private Plan planWith(History history, String runOrder) throws Exception {
+    Path file = dir.resolve("target/segment-history-" + runOrder + ".json");
+    history.write(file);
+    return Planner.plan(
+        request().historyFile(file).runOrder(runOrder).build(),
+        new FakeDocker(false),
+        Optional.empty());
+  }
+
   private static String orderLine(Plan plan) {
     return PlanText.lines(plan).stream()
         .filter(l -> l.startsWith("Order: "))
@@ -201,9 +209,6 @@ class PlannerTest {
 
   @Test
   void theStartOrderFromTheHistoryIsShownWhenItIsNotTheManifests() throws Exception {
-    Plan plan =
-        Planner.plan(
-            manifest, Selection.ALL, Optional.empty(), Optional.empty(), 2, new FakeDocker(false));
     History history =
         new History(
             Map.of(
@@ -213,19 +218,19 @@ class PlannerTest {
     assertEquals(
         "Order: pure, tooling, orders (failed last time first, then longest first (segment"
             + " history)), 2 at a time (segment.parallel), each with its own fixtures and test JVM",
-        orderLine(plan.startingIn(RunOrder.HISTORY, history)));
+        orderLine(planWith(history, "history")));
     assertEquals(
         "Order: orders, tooling, pure (manifest order), 2 at a time (segment.parallel), each with"
             + " its own fixtures and test JVM",
-        orderLine(plan.startingIn(RunOrder.MANIFEST, history)));
+        orderLine(planWith(history, "manifest")));
   }
 
   @Test
   void aPatternThatSelectsNothingIsRefusedAsTheRunRefusesIt() {
-    UnsupportedManifestException e =
+    InputException e =
         assertThrows(
-            UnsupportedManifestException.class,
-            () -> plan(Selection.parse("orders,tols"), Optional.empty(), new FakeDocker(true)));
+            InputException.class,
+            () -> plan("orders,tols", Optional.empty(), new FakeDocker(true)));
     assertEquals(
         "-Dsegment=orders,tols: tols selects no segment. Segments: orders, tooling, pure",
         e.getMessage());

@@ -120,11 +120,20 @@ class TestFilterTest {
         TestFilter.parse("OrderIT#creates*", null, null).narrow(Selection.ALL, manifest, classes);
     assertEquals(
         Map.of(
-            "payments", "none of its test classes matches -Dit.test=OrderIT#creates*",
-            "provider", "none of its test classes matches -Dit.test=OrderIT#creates*"),
+            "payments",
+            Decision.leftOut(
+                Selector.TEST_FILTER,
+                "none of its test classes matches -Dit.test=OrderIT#creates*"),
+            "provider",
+            Decision.leftOut(
+                Selector.TEST_FILTER,
+                "none of its test classes matches -Dit.test=OrderIT#creates*")),
         narrowed.leftOut());
     assertEquals(
-        Map.of("orders", "none of its test classes matches -Dit.test=!OrderIT"),
+        Map.of(
+            "orders",
+            Decision.leftOut(
+                Selector.TEST_FILTER, "none of its test classes matches -Dit.test=!OrderIT")),
         TestFilter.parse("!OrderIT", null, null).narrow(Selection.ALL, manifest, classes).leftOut(),
         "with exclusions only, a segment whose selectors pick no class stays: nothing excluded it");
     assertEquals(
