@@ -1,12 +1,11 @@
 package io.segmented.maven;
 
 import io.segmented.engine.PropertyNames;
+import io.segmented.engine.fixture.Kinds;
 import io.segmented.engine.lint.ManifestLint;
 import io.segmented.manifest.DataScope;
-import io.segmented.manifest.FixtureKind;
 import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.Manifest;
-import io.segmented.manifest.Provider;
 import io.segmented.manifest.SegmentSpec;
 import java.io.File;
 import java.io.IOException;
@@ -117,21 +116,7 @@ public final class ValidateMojo extends AbstractSegmentMojo {
   }
 
   private static String describe(FixtureSpec f) {
-    return f.id() + " (" + f.kind().key() + ", " + provider(f.kind()) + ")";
-  }
-
-  private static String provider(FixtureKind kind) {
-    Provider provider = Provider.CONTAINER;
-    if (kind instanceof FixtureKind.Database db) {
-      provider = db.provider();
-    } else if (kind instanceof FixtureKind.Redis redis) {
-      provider = redis.provider();
-    } else if (kind instanceof FixtureKind.Wiremock wiremock) {
-      provider = wiremock.provider();
-    } else if (kind instanceof FixtureKind.Process) {
-      return "process";
-    }
-    return provider.name().toLowerCase(Locale.ROOT);
+    return f.id() + " (" + f.kind().key() + ", " + Kinds.of(f.kind()).declaredProvider() + ")";
   }
 
   private static String describe(DataScope d) {

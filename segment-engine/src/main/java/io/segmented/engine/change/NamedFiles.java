@@ -1,17 +1,15 @@
 package io.segmented.engine.change;
 
 import io.segmented.engine.fixture.FixtureGraph;
+import io.segmented.engine.fixture.Kind;
+import io.segmented.engine.fixture.Kinds;
 import io.segmented.manifest.DataScope;
-import io.segmented.manifest.FixtureKind;
 import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.SegmentSpec;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The files of the module that a segment's manifest entry names, apart from {@code covers}: the
@@ -51,37 +49,11 @@ final class NamedFiles {
     }
     for (FixtureSpec f : FixtureGraph.of(manifest, segment)) {
       String fixture = "fixture '" + f.id() + "'";
-      if (f.kind() instanceof FixtureKind.Wiremock w && w.mappings() != null) {
-        add(named, base, w.mappings(), "the mappings of " + fixture);
-      } else if (f.kind() instanceof FixtureKind.Container c) {
-        c.files().keySet().forEach(p -> add(named, base, p, "the files of " + fixture));
-      } else if (f.kind() instanceof FixtureKind.Process p) {
-        Path workdir = p.workdir() == null ? base : p.workdir();
-        for (String word : p.command()) {
-          commandFile(workdir, word)
-              .ifPresent(file -> add(named, base, file, "the command of " + fixture));
-        }
+      for (Kind.NamedFile file : Kinds.of(f.kind()).namedFiles(base)) {
+        add(named, base, file.path(), file.what() + " of " + fixture);
       }
     }
     return named;
-  }
-
-  /**
-   * The module file a command word names: the word, or what follows {@code =} in an option such as
-   * {@code --config=conf/app.yml}, resolved against the process's working directory, if it is a
-   * file.
-   */
-  private static Optional<Path> commandFile(Path workdir, String word) {
-    String candidate = word.contains("=") ? word.substring(word.indexOf('=') + 1) : word;
-    if (candidate.isEmpty() || candidate.startsWith("-") || candidate.contains("${")) {
-      return Optional.empty();
-    }
-    try {
-      Path file = workdir.resolve(candidate).normalize();
-      return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
-    } catch (InvalidPathException e) {
-      return Optional.empty();
-    }
   }
 
   private static void add(List<Named> named, Path base, Path file, String what) {

@@ -1,13 +1,16 @@
 package io.segmented.engine.contract;
 
 import io.segmented.engine.fixture.Fixture;
+import io.segmented.engine.fixture.Kind;
+import io.segmented.engine.fixture.Kinds;
+import io.segmented.manifest.Attributes;
 import io.segmented.manifest.Contract;
-import io.segmented.manifest.FixtureKind;
 import io.segmented.manifest.SegmentSpec;
 import io.segmented.results.TestResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The contract checks of one segment: its boundary's contract against the doubles on the boundary
@@ -50,7 +53,7 @@ public final class ContractChecks {
     }
     List<String> between = segment.boundary().between();
     List<Fixture> wiremocks =
-        fixtures.stream().filter(f -> f.spec().kind() instanceof FixtureKind.Wiremock).toList();
+        fixtures.stream().filter(f -> role(f) == Kind.ContractRole.DOUBLE).toList();
     List<Fixture> doubles =
         wiremocks.stream().filter(f -> between.contains(f.spec().id())).toList();
     if (doubles.isEmpty()) {
@@ -59,16 +62,17 @@ public final class ContractChecks {
     List<Fixture> providers =
         fixtures.stream()
             .filter(f -> between.contains(f.spec().id()))
-            .filter(
-                f ->
-                    f.spec().kind() instanceof FixtureKind.Process
-                        || f.spec().kind() instanceof FixtureKind.Container)
+            .filter(f -> role(f) == Kind.ContractRole.PROVIDER)
             .toList();
     if (doubles.isEmpty() && providers.isEmpty()) {
       return NONE;
     }
     return new ContractChecks(
         ContractDocument.read(declared.path(), declared.document()), moduleDir, doubles, providers);
+  }
+
+  private static Kind.ContractRole role(Fixture f) {
+    return Kinds.of(f.spec().kind()).contractRole();
   }
 
   /** Whether there is anything to check. */
@@ -95,9 +99,9 @@ public final class ContractChecks {
   public List<Violation> checkStubs() throws ContractException {
     List<Violation> violations = new ArrayList<>();
     for (Fixture f : doubles) {
-      Path mappings = ((FixtureKind.Wiremock) f.spec().kind()).mappings();
-      if (mappings != null) {
-        violations.addAll(new StubCheck(contract, moduleDir).check(mappings));
+      Optional<Path> mappings = Kinds.of(f.spec().kind()).stubMappings();
+      if (mappings.isPresent()) {
+        violations.addAll(new StubCheck(contract, moduleDir).check(mappings.get()));
       }
     }
     return violations;
@@ -114,7 +118,7 @@ public final class ContractChecks {
     List<Violation> violations = new ArrayList<>();
     for (Fixture f : doubles) {
       if (f.spec().id().equals(fixtureId)) {
-        violations.addAll(new JournalCheck(contract).check(f.attributes().get("url")));
+        violations.addAll(new JournalCheck(contract).check(Attributes.of(f.attributes()).url()));
       }
     }
     return violations;
@@ -124,7 +128,7 @@ public final class ContractChecks {
   public List<Violation> checkJournals() throws ContractException, InterruptedException {
     List<Violation> violations = new ArrayList<>();
     for (Fixture f : doubles) {
-      violations.addAll(new JournalCheck(contract).check(f.attributes().get("url")));
+      violations.addAll(new JournalCheck(contract).check(Attributes.of(f.attributes()).url()));
     }
     return violations;
   }
@@ -133,7 +137,8 @@ public final class ContractChecks {
   public List<TestResult> verifyProviders() throws InterruptedException {
     List<TestResult> tests = new ArrayList<>();
     for (Fixture f : providers) {
-      String base = "http://" + f.attributes().get("host") + ":" + f.attributes().get("port");
+      Attributes provider = Attributes.of(f.attributes());
+      String base = "http://" + provider.host() + ":" + provider.port();
       tests.addAll(new ProviderVerification(contract).verify(base));
     }
     return tests;

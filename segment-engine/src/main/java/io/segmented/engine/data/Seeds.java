@@ -1,5 +1,8 @@
 package io.segmented.engine.data;
 
+import io.segmented.engine.fixture.Fixture;
+import io.segmented.engine.fixture.Kinds;
+import io.segmented.manifest.Attributes;
 import io.segmented.manifest.DataScope;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,23 +28,40 @@ public final class Seeds {
 
   /**
    * Runs the seeds of {@code scope} against the database the {@code attributes} of its fixture name
-   * ({@code jdbc-url}, {@code username}, {@code password}).
+   * ({@code jdbc-url}, {@code username}, {@code password}), in the dialect of {@code fixture}'s
+   * kind.
    */
-  public static void run(DataScope scope, Map<String, String> attributes) throws SeedException {
+  public static void run(DataScope scope, Fixture fixture) throws SeedException {
+    SqlDialect dialect =
+        Kinds.of(fixture.spec().kind())
+            .sqlDialect()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "fixture '" + fixture.spec().id() + "' is no SQL database"));
+    run(scope, dialect, fixture.attributes());
+  }
+
+  /**
+   * Runs the seeds of {@code scope} against the database the {@code attributes} of its fixture name
+   * ({@code jdbc-url}, {@code username}, {@code password}), in {@code dialect}.
+   */
+  public static void run(DataScope scope, SqlDialect dialect, Map<String, String> attributes)
+      throws SeedException {
     if (scope.seed().isEmpty()) {
       return;
     }
+    Attributes fixture = Attributes.of(attributes);
     Properties connection = new Properties();
-    connection.setProperty("user", attributes.get("username"));
-    connection.setProperty("password", attributes.get("password"));
+    connection.setProperty("user", fixture.username());
+    connection.setProperty("password", fixture.password());
     // One simple-protocol query per file, so that the server places an error within the whole file.
     connection.setProperty("preferQueryMode", "simple");
-    boolean postgres = attributes.get("jdbc-url").startsWith("jdbc:postgresql:");
-    try (Connection c = DriverManager.getConnection(attributes.get("jdbc-url"), connection);
+    try (Connection c = DriverManager.getConnection(fixture.jdbcUrl(), connection);
         Statement statement = c.createStatement()) {
       for (Path file : scope.seed()) {
         String script = read(file);
-        if (postgres) {
+        if (dialect.runsWholeScripts()) {
           try {
             statement.execute(script);
           } catch (SQLException e) {

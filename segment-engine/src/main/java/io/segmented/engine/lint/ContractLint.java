@@ -2,7 +2,8 @@ package io.segmented.engine.lint;
 
 import io.segmented.engine.contract.ContractDocument;
 import io.segmented.engine.contract.ContractException;
-import io.segmented.manifest.FixtureKind;
+import io.segmented.engine.fixture.Kind;
+import io.segmented.engine.fixture.Kinds;
 import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.SegmentSpec;
@@ -47,7 +48,7 @@ final class ContractLint {
     return verifiesProvider(manifest, segment)
         || segment.fixtureIds().stream()
             .map(manifest.fixtures()::get)
-            .anyMatch(f -> f != null && f.kind() instanceof FixtureKind.Wiremock);
+            .anyMatch(f -> f != null && role(f) == Kind.ContractRole.DOUBLE);
   }
 
   /**
@@ -62,11 +63,15 @@ final class ContractLint {
     for (String id : segment.fixtureIds()) {
       FixtureSpec f = manifest.fixtures().get(id);
       if (f != null
-          && (f.kind() instanceof FixtureKind.Process || f.kind() instanceof FixtureKind.Container)
+          && role(f) == Kind.ContractRole.PROVIDER
           && segment.boundary().between().contains(id)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static Kind.ContractRole role(FixtureSpec f) {
+    return Kinds.of(f.kind()).contractRole();
   }
 }

@@ -8,9 +8,9 @@ import io.segmented.engine.change.ChangeSelection;
 import io.segmented.engine.fixture.DockerProbe;
 import io.segmented.engine.fixture.FixtureFactory;
 import io.segmented.engine.fixture.FixtureGraph;
+import io.segmented.engine.fixture.Kinds;
 import io.segmented.engine.fixture.SharedFixtures;
 import io.segmented.engine.history.History;
-import io.segmented.manifest.FixtureKind;
 import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.Provider;
@@ -185,17 +185,10 @@ public final class Planner {
   }
 
   private static Plan.FixturePlan fixture(FixtureSpec f, Provider provider) {
-    String runs =
-        image(f, provider)
-            .orElseGet(
-                () ->
-                    f.kind() instanceof FixtureKind.Process p
-                        ? String.join(" ", p.command())
-                        : "embedded " + f.kind().key());
     return new Plan.FixturePlan(
         f.id(),
         f.kind().key(),
-        runs,
+        Kinds.of(f.kind()).runs(provider),
         provider,
         f.reuse().name().toLowerCase(Locale.ROOT),
         SharedFixtures.shares(f));
@@ -203,22 +196,6 @@ public final class Planner {
 
   /** The image a fixture runs, when it runs in a container. */
   private static Optional<String> image(FixtureSpec f, Provider provider) {
-    if (provider != Provider.CONTAINER) {
-      return Optional.empty();
-    }
-    FixtureKind kind = f.kind();
-    if (kind instanceof FixtureKind.Database db) {
-      return Optional.of(db.image());
-    }
-    if (kind instanceof FixtureKind.Redis r) {
-      return Optional.of(r.image());
-    }
-    if (kind instanceof FixtureKind.Wiremock w) {
-      return Optional.of(w.image());
-    }
-    if (kind instanceof FixtureKind.Container c) {
-      return Optional.of(c.image());
-    }
-    return Optional.empty();
+    return Kinds.of(f.kind()).image(provider);
   }
 }

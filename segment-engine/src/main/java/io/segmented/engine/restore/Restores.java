@@ -1,8 +1,9 @@
 package io.segmented.engine.restore;
 
 import io.segmented.engine.fixture.Fixture;
+import io.segmented.engine.fixture.Kinds;
+import io.segmented.manifest.Attributes;
 import io.segmented.manifest.DataScope;
-import io.segmented.manifest.FixtureKind;
 import io.segmented.manifest.SegmentSpec;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -81,23 +82,18 @@ public final class Restores implements AutoCloseable {
       if (scope == null) {
         continue;
       }
-      Map<String, String> a = f.attributes();
-      FixtureKind kind = f.spec().kind();
-      Restorer restorer = null;
+      Restorer restorer;
       if (!scope.resetCommand().isEmpty()) {
         restorer = new ResetCommand(f, scope.resetCommand());
       } else if (scope.scope() == DataScope.Scope.SEGMENT) {
         continue;
-      } else if (kind instanceof FixtureKind.Database db) {
+      } else {
         restorer =
-            db.engine() == FixtureKind.Database.Engine.POSTGRES
-                ? new PostgresSnapshot(a.get("jdbc-url"), a.get("username"), a.get("password"))
-                : new MysqlSnapshot(a.get("jdbc-url"), a.get("database"), a.get("password"));
-      } else if (kind instanceof FixtureKind.Redis) {
-        restorer = new RedisFlush(a.get("url"));
-      } else if (kind instanceof FixtureKind.Wiremock) {
-        restorer =
-            new WiremockReset(a.get("url"), beforeReset.getOrDefault(f.spec().id(), () -> {}));
+            Kinds.of(f.spec().kind())
+                .restorer(
+                    Attributes.of(f.attributes()),
+                    beforeReset.getOrDefault(f.spec().id(), () -> {}))
+                .orElse(null);
       }
       if (restorer != null) {
         entries.add(new Entry(f.spec().id(), scope.scope(), restorer));

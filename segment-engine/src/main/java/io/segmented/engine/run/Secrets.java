@@ -1,6 +1,6 @@
 package io.segmented.engine.run;
 
-import io.segmented.manifest.FixtureKind;
+import io.segmented.engine.fixture.Kinds;
 import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.SegmentSpec;
@@ -49,14 +49,7 @@ final class Secrets {
   static Secrets of(Manifest manifest) {
     Set<String> values = new TreeSet<>();
     for (FixtureSpec f : manifest.fixtures().values()) {
-      FixtureKind kind = f.kind();
-      if (kind instanceof FixtureKind.Database db) {
-        values.add(db.password());
-      } else if (kind instanceof FixtureKind.Container c) {
-        addSecretValues(c.env(), values);
-      } else if (kind instanceof FixtureKind.Process p) {
-        addSecretValues(p.env(), values);
-      }
+      values.addAll(Kinds.of(f.kind()).secretValues(Secrets::secretName));
     }
     for (SegmentSpec s : manifest.segments().values()) {
       addSecretValues(s.env(), values);

@@ -216,7 +216,7 @@ public final class SegmentRun {
       DataScope scope = segment.data().get(f.spec().id());
       if (scope != null && !scope.seed().isEmpty()) {
         long started = System.nanoTime();
-        Seeds.run(scope, f.attributes());
+        Seeds.run(scope, f);
         seedMillis.put(f.spec().id(), millisSince(started));
       }
     }

@@ -1,0 +1,85 @@
+package io.segmented.engine.data;
+
+import java.util.List;
+
+/**
+ * What differs in SQL between the servers of the SQL kinds: how a script runs and how a database of
+ * a segment's own is made and removed. A kind says its dialect; nothing guesses it from a URL.
+ */
+public enum SqlDialect {
+
+  /** PostgreSQL: a whole script in one statement, its errors placed by the server. */
+  POSTGRES {
+    @Override
+    boolean runsWholeScripts() {
+      return true;
+    }
+
+    @Override
+    public List<String> createDatabase(String name, String owner) {
+      return List.of(
+          "DROP DATABASE IF EXISTS " + quoted(name),
+          "CREATE DATABASE " + quoted(name) + " OWNER " + quoted(owner));
+    }
+
+    @Override
+    public String dropDatabase(String name) {
+      return "DROP DATABASE IF EXISTS " + quoted(name) + " WITH (FORCE)";
+    }
+
+    @Override
+    public String adminUser(String username) {
+      return username;
+    }
+  },
+
+  /**
+   * MySQL and MariaDB: one statement at a time; databases made by root, which their images give the
+   * password of the manifest's user.
+   */
+  MYSQL {
+    @Override
+    boolean runsWholeScripts() {
+      return false;
+    }
+
+    @Override
+    public List<String> createDatabase(String name, String owner) {
+      return List.of(
+          "DROP DATABASE IF EXISTS `" + name + "`",
+          "CREATE DATABASE `" + name + "`",
+          "GRANT ALL ON `" + name + "`.* TO '" + owner.replace("'", "''") + "'@'%'");
+    }
+
+    @Override
+    public String dropDatabase(String name) {
+      return "DROP DATABASE IF EXISTS `" + name + "`";
+    }
+
+    @Override
+    public String adminUser(String username) {
+      return "root";
+    }
+  };
+
+  /**
+   * Whether a seed script runs as one statement, the server placing an error within it; otherwise
+   * it is split and run one statement at a time.
+   */
+  abstract boolean runsWholeScripts();
+
+  /**
+   * The statements that make database {@code name}, fresh, owned by or granted to {@code owner}.
+   */
+  public abstract List<String> createDatabase(String name, String owner);
+
+  /** The statement that removes database {@code name}, also while connections hold it. */
+  public abstract String dropDatabase(String name);
+
+  /** The user that creates and drops databases, given the user the tests connect as. */
+  public abstract String adminUser(String username);
+
+  private static String quoted(String identifier) {
+    return "\"" + identifier.replace("\"", "\"\"") + "\"";
+  }
+}
