@@ -37,6 +37,19 @@ assert results.segments[1].message == leftOutBeta
 assert results.segments[2].message.startsWith("not selected by -Dsegment.changedSince=HEAD: ")
 assert results.segments[2].fixtures.isEmpty()
 
+// The plan as JSON says the same, and the run ran exactly what it said would run.
+def planJson = new JsonSlurper().parse(new File(basedir, "target/plan-reports/segment-plan.json"))
+assert plan.contains("Plan written to ")
+assert planJson.version == 1
+assert planJson.changedSince == "HEAD"
+assert planJson.order == ["alpha"]
+assert planJson.segments*.id == ["alpha", "beta", "web"]
+assert planJson.segments*.run == [true, false, false]
+assert planJson.segments*.leftOutBy == [null, "change", "change"]
+assert planJson.segments[1].reason == leftOutBeta
+assert planJson.segments.findAll { it.run }*.id == results.segments.findAll { it.outcome != "SKIPPED" }*.id
+assert planJson.segments.findAll { !it.run }*.reason == results.segments.findAll { it.outcome == "SKIPPED" }*.message
+
 // 3. The plan of a segment with fixtures: start order, and images checked without starting anything.
 def webPlan = builds[2]
 assert webPlan.contains("\u2714 web (app \u2194 web) selected: matches -Dsegment=web")
@@ -46,6 +59,12 @@ assert webPlan.contains("    start:    web, then later")
 assert webPlan.contains("Images: 2, checked on the Docker engine")
 assert webPlan.contains("  " + httpd + " (web): present")
 assert webPlan.contains("  segmented-it/not-built:0 (later): not present, the run pulls it first")
+def webJson = new JsonSlurper().parse(new File(basedir, "target/segment-reports/segment-plan.json"))
+assert webJson.segments.find { it.id == "web" }.fixtures*.id == ["web", "later"]
+assert webJson.segments.find { it.id == "web" }.startWaves == [["web"], ["later"]]
+assert webJson.segments.find { it.id == "alpha" }.leftOutBy == "pattern"
+assert webJson.images*.name == [httpd, "segmented-it/not-built:0"]
+assert webJson.images*.present == [true, false]
 
 // 4. A ref that does not exist says what to use.
 assert builds[3].contains("-Dsegment.changedSince=no-such-ref: no such git ref in ")

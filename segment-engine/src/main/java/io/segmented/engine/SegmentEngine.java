@@ -19,6 +19,18 @@ public final class SegmentEngine {
   /** The file {@link #writePlan} writes in the reports directory. */
   public static final String PLAN_FILE = "segment-plan.json";
 
+  private final Executor executor;
+
+  /** An engine of real fixtures and JVMs on the local Docker engine. */
+  public SegmentEngine() {
+    this(Executor.local());
+  }
+
+  /** An engine that runs plans with {@code executor}. */
+  public SegmentEngine(Executor executor) {
+    this.executor = executor;
+  }
+
   /**
    * What a run of {@code request} does, without starting anything; asks the local Docker engine
    * only when a fixture needs it.
@@ -32,7 +44,7 @@ public final class SegmentEngine {
   /** Runs exactly {@code plan}, with test JVMs made of {@code runtime}. */
   public RunResult run(Plan plan, TestRuntime runtime, RunListener listener)
       throws EngineException {
-    return new Executor().run(plan, runtime, listener);
+    return executor.run(plan, runtime, listener);
   }
 
   /** Writes {@code plan} as JSON to {@code segment-plan.json} in its reports directory. */

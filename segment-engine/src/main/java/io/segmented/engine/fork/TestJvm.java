@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * One forked test JVM: started with an argument file (classpaths of test projects are long), its
  * output in a file, stopped with its whole process tree.
  */
-public final class TestJvm implements AutoCloseable {
+public final class TestJvm implements JvmLauncher.Forked {
 
   /**
    * How to start a test JVM.
@@ -81,6 +81,7 @@ public final class TestJvm implements AutoCloseable {
    * Waits until the JVM exits, or, when {@code timeout} passes first, writes its thread dump to
    * {@code threadDump} (with the JDK's {@code jcmd}, when there is one) and kills it.
    */
+  @Override
   public Exit await(Duration timeout, Path threadDump) throws InterruptedException {
     if (process.waitFor(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS)) {
       return new Exit(process.exitValue(), false);

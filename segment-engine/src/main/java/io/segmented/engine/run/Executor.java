@@ -4,9 +4,11 @@ import io.segmented.engine.EngineException;
 import io.segmented.engine.RunListener;
 import io.segmented.engine.RunRequest;
 import io.segmented.engine.TestRuntime;
-import io.segmented.engine.fixture.DockerJanitor;
+import io.segmented.engine.fixture.FixtureCreator;
 import io.segmented.engine.fixture.FixtureGraph;
+import io.segmented.engine.fixture.Janitor;
 import io.segmented.engine.fixture.SharedFixtures;
+import io.segmented.engine.fork.JvmLauncher;
 import io.segmented.engine.history.History;
 import io.segmented.engine.plan.Plan;
 import io.segmented.engine.plan.RunChecks;
@@ -43,6 +45,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Executor {
 
+  private final Ports ports;
+
+  /**
+   * @param fixtures makes each segment's own fixtures
+   * @param jvms starts the segments' test JVMs
+   * @param janitor the segments' networks, and removing what runs leave behind
+   */
+  public Executor(FixtureCreator fixtures, JvmLauncher jvms, Janitor janitor) {
+    this.ports = new Ports(fixtures, jvms, janitor);
+  }
+
+  /** An executor of real fixtures and JVMs on the local Docker engine. */
+  public static Executor local() {
+    return new Executor(FixtureCreator.LOCAL, JvmLauncher.LOCAL, Janitor.docker());
+  }
+
   /** Runs {@code plan}'s selected segments with test JVMs made of {@code runtime}. */
   public RunResult run(Plan plan, TestRuntime runtime, RunListener listener)
       throws EngineException {
@@ -61,8 +79,8 @@ public final class Executor {
     listener.runStarted(runId, segments, parallel);
     plan.startOrder().ifPresent(o -> listener.startOrder(o.how(), startOrder));
     if (docker) {
-      DockerJanitor.preloadShutdownHookClasses(runId);
-      int orphans = DockerJanitor.removeOrphans();
+      ports.janitor().prepare(runId);
+      int orphans = ports.janitor().removeOrphans();
       if (orphans > 0) {
         listener.orphansRemoved(orphans);
       }
@@ -92,7 +110,8 @@ public final class Executor {
                   }
                   SegmentResult result =
                       new SegmentRun(
-                              plan, runtime, segment, providers, shared, runId, events, cleanup)
+                              plan, runtime, ports, segment, providers, shared, runId, events,
+                              cleanup)
                           .run();
                   if (result.outcome().failsBuild()) {
                     failed.set(true);
@@ -214,10 +233,10 @@ public final class Executor {
     };
   }
 
-  private static void removeRun(boolean docker, String runId) {
+  private void removeRun(boolean docker, String runId) {
     if (docker) {
       try {
-        DockerJanitor.removeRun(runId);
+        ports.janitor().removeRun(runId);
       } catch (RuntimeException e) {
         // the next run removes what is left by label
       }
@@ -229,7 +248,7 @@ public final class Executor {
    * things were removed: look again until two looks in a row find nothing of the run, for at most 3
    * s. (A creation that comes later still, after a long image pull, is removed by the next run.)
    */
-  private static void sweepLate(boolean docker, String runId) {
+  private void sweepLate(boolean docker, String runId) {
     if (!docker) {
       return;
     }
@@ -238,7 +257,7 @@ public final class Executor {
     try {
       while (quiet < 2 && System.nanoTime() < deadline) {
         Thread.sleep(200);
-        quiet = DockerJanitor.removeRun(runId) == 0 ? quiet + 1 : 0;
+        quiet = ports.janitor().removeRun(runId) == 0 ? quiet + 1 : 0;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

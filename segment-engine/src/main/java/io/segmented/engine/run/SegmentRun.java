@@ -7,12 +7,10 @@ import io.segmented.engine.contract.ContractException;
 import io.segmented.engine.data.SeedException;
 import io.segmented.engine.data.Seeds;
 import io.segmented.engine.fixture.Fixture;
-import io.segmented.engine.fixture.FixtureFactory;
 import io.segmented.engine.fixture.FixtureGraph;
 import io.segmented.engine.fixture.FixtureSet;
 import io.segmented.engine.fixture.FixtureStartException;
 import io.segmented.engine.fixture.Labels;
-import io.segmented.engine.fixture.Networks;
 import io.segmented.engine.fixture.SegmentScope;
 import io.segmented.engine.fixture.SharedFixtures;
 import io.segmented.engine.plan.Plan;
@@ -38,7 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.testcontainers.containers.Network;
 
 /** One segment from its fixtures' start to their stop: record, tear down, then report. */
-public final class SegmentRun {
+final class SegmentRun {
 
   private final RunRequest request;
   private final Plan plan;
@@ -51,10 +49,12 @@ public final class SegmentRun {
   private final SharedFixtures shared;
   private final Secrets secrets;
   private final Map<String, Long> seedMillis = new ConcurrentHashMap<>();
+  private final Ports ports;
 
   SegmentRun(
       Plan plan,
       TestRuntime runtime,
+      Ports ports,
       SegmentSpec segment,
       Map<String, Provider> providers,
       SharedFixtures shared,
@@ -64,6 +64,7 @@ public final class SegmentRun {
     this.request = plan.request();
     this.plan = plan;
     this.runtime = runtime;
+    this.ports = ports;
     this.segment = segment;
     this.providers = providers;
     this.shared = shared;
@@ -81,7 +82,7 @@ public final class SegmentRun {
     Map<String, String> labels = Labels.of(runId, segment.id());
     boolean inContainers =
         specs.stream().anyMatch(f -> providers.get(f.id()) == Provider.CONTAINER);
-    Network network = inContainers ? Networks.segment(runId, segment.id()) : null;
+    Network network = inContainers ? ports.janitor().segmentNetwork(runId, segment.id()) : null;
     Path logDir = request.reportsDir().resolve("logs").resolve(segment.id());
     SegmentScope scope = new SegmentScope(segment.id(), network, labels, logDir);
     List<Fixture> fixtures =
@@ -90,7 +91,7 @@ public final class SegmentRun {
                 s ->
                     SharedFixtures.shares(s)
                         ? shared.lease(s, providers.get(s.id()), scope)
-                        : FixtureFactory.create(s, providers.get(s.id()), scope))
+                        : ports.fixtures().create(s, providers.get(s.id()), scope))
             .toList();
     FixtureSet set = new FixtureSet(fixtures);
     cleanup.add(set);
@@ -137,7 +138,7 @@ public final class SegmentRun {
         } else {
           Duration left = segment.timeout().minusNanos(System.nanoTime() - start);
           SegmentTests.TestsOutcome ran =
-              new SegmentTests(plan, runtime, segment, cleanup, restoreArgs(restores))
+              new SegmentTests(plan, runtime, segment, cleanup, restoreArgs(restores), ports.jvms())
                   .run(TestJvmProperties.of(segment, request.moduleDir(), fixtures), left);
           ContractRun.Verdict checked = contract.afterTests(ran);
           outcome = checked.outcome();

@@ -4,6 +4,7 @@ import io.segmented.engine.RunRequest;
 import io.segmented.engine.TestRuntime;
 import io.segmented.engine.fixture.LogTail;
 import io.segmented.engine.fork.ClassGlobs;
+import io.segmented.engine.fork.JvmLauncher;
 import io.segmented.engine.fork.TestEvents;
 import io.segmented.engine.fork.TestJvm;
 import io.segmented.engine.plan.Plan;
@@ -36,16 +37,20 @@ final class SegmentTests {
   private final SegmentSpec segment;
   private final Cleanup cleanup;
   private final List<String> restoreArgs;
+  private final JvmLauncher jvms;
 
   /**
    * @param restoreArgs the launcher's arguments that make it ask for restores; empty for none
+   * @param jvms starts the test JVMs
    */
   SegmentTests(
       Plan plan,
       TestRuntime runtime,
       SegmentSpec segment,
       Cleanup cleanup,
-      List<String> restoreArgs) {
+      List<String> restoreArgs,
+      JvmLauncher jvms) {
+    this.jvms = jvms;
     this.request = plan.request();
     this.plan = plan;
     this.runtime = runtime;
@@ -162,7 +167,7 @@ final class SegmentTests {
             output);
     Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     TestJvm.Exit exit;
-    try (TestJvm jvm = TestJvm.start(spec)) {
+    try (JvmLauncher.Forked jvm = jvms.start(spec)) {
       cleanup.add(jvm);
       try {
         exit = jvm.await(left, threadDump);

@@ -1,0 +1,33 @@
+package io.segmented.engine.fork;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Starts a segment's test JVMs. The executor is given one, so a test can drive a run with JVMs that
+ * pass, fail, crash or hang on cue; {@link #LOCAL} forks real ones.
+ */
+@FunctionalInterface
+public interface JvmLauncher {
+
+  /** Real forked JVMs. */
+  JvmLauncher LOCAL = TestJvm::start;
+
+  /** Starts the JVM {@code spec} describes; the caller awaits and closes it. */
+  Forked start(TestJvm.Spec spec) throws IOException;
+
+  /** A started test JVM. */
+  interface Forked extends AutoCloseable {
+
+    /**
+     * Waits for it to end, at most {@code timeout}; past that, writes a thread dump to {@code
+     * threadDump} and kills it.
+     */
+    TestJvm.Exit await(Duration timeout, Path threadDump) throws InterruptedException;
+
+    /** Stops it with its whole process tree; never throws. */
+    @Override
+    void close();
+  }
+}

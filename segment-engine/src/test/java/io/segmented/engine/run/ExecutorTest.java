@@ -1,0 +1,258 @@
+package io.segmented.engine.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.segmented.engine.RunListener;
+import io.segmented.engine.RunRequest;
+import io.segmented.engine.TestRuntime;
+import io.segmented.engine.plan.Plan;
+import io.segmented.engine.plan.Planner;
+import io.segmented.manifest.Interpolator;
+import io.segmented.manifest.Manifest;
+import io.segmented.manifest.ManifestLoader;
+import io.segmented.results.Outcome;
+import io.segmented.results.RunResult;
+import io.segmented.results.SegmentResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The executor with fake fixtures, test JVMs and janitor: what it starts, in which order and how
+ * many at once, and how each failure is attributed and cleaned up. No Docker, no forked JVM.
+ */
+class ExecutorTest {
+
+  @TempDir Path dir;
+  private final Fakes fakes = new Fakes();
+  private Manifest manifest;
+  private TestRuntime runtime;
+
+  @BeforeEach
+  void module() throws Exception {
+    Files.createDirectories(dir.resolve("contracts"));
+    Files.createDirectories(dir.resolve("stubs/mappings"));
+    Files.createDirectories(dir.resolve("sql"));
+    Files.writeString(dir.resolve("sql/schema.sql"), "create table t (id int);\n");
+    Files.writeString(
+        dir.resolve("contracts/prices.yaml"),
+        """
+        openapi: 3.0.3
+        info: {title: prices, version: "1"}
+        paths:
+          /prices/{sku}:
+            get:
+              parameters: [{name: sku, in: path, required: true, schema: {type: string}}]
+              responses:
+                "200":
+                  description: a price
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties: {cents: {type: integer}}
+        """);
+    Files.writeString(
+        dir.resolve("stubs/mappings/drifted.json"),
+        """
+        {"request": {"method": "GET", "urlPath": "/costs/abc"},
+         "response": {"status": 200, "jsonBody": {"cents": 5}}}
+        """);
+    Path file = dir.resolve("segments.yaml");
+    Files.writeString(
+        file,
+        """
+        version: 1
+        fixtures:
+          db: {container: {image: "db:1", ports: [5432]}}
+          app: {container: {image: "app:1", ports: [8080]}, dependsOn: [db]}
+          cache: {container: {image: "cache:1", ports: [6379]}}
+          orders-db: {postgres: {image: "pg:16", database: orders}}
+          prices: {wiremock: {mappings: stubs, provider: embedded}}
+        segments:
+          orders:
+            boundary: {between: [client, app], tests: {classes: ["*ordersIT"]}}
+            fixtures: [app]
+          cached:
+            boundary: {between: [client, cache], tests: {classes: ["*cachedIT"]}}
+            fixtures: [cache]
+          plain:
+            boundary: {between: [client, rules], tests: {classes: ["*plainIT"]}}
+          seeded:
+            boundary: {between: [orders, orders-db], tests: {classes: ["*seededIT"]}}
+            fixtures: [orders-db]
+            data: {orders-db: {seed: [sql/schema.sql]}}
+          priced:
+            boundary:
+              between: [shop, prices]
+              tests: {classes: ["*pricedIT"]}
+              contract: {openapi: contracts/prices.yaml}
+            fixtures: [prices]
+        """);
+    manifest = new ManifestLoader(Interpolator.of(dir, Map.of(), Map.of())).load(file);
+    runtime =
+        new TestRuntime(Path.of("java"), dir.resolve("target/test-classes"), List.of(), List.of());
+  }
+
+  private RunResult run(UnaryOperator<RunRequest.Builder> options) throws Exception {
+    RunRequest request =
+        options
+            .apply(RunRequest.builder("m", dir, manifest).parallel(1).runOrder("manifest"))
+            .build();
+    Plan plan = Planner.plan(request, Fakes.docker());
+    return fakes.executor().run(plan, runtime, new RunListener() {});
+  }
+
+  private static SegmentResult segment(RunResult run, String id) {
+    return run.segments().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void startsOnlyTheSelectedSegmentsFixturesDependenciesFirstAndStopsThemAfterTheTests()
+      throws Exception {
+    RunResult run = run(r -> r.segments("orders"));
+
+    assertEquals(
+        List.of(
+            "prepare",
+            "removeOrphans",
+            "network orders",
+            "start orders/db",
+            "start orders/app",
+            "jvm orders",
+            "closed jvm orders",
+            "stop orders/app",
+            "stop orders/db",
+            "removeRun"),
+        fakes.events);
+    assertEquals(Outcome.PASSED, segment(run, "orders").outcome());
+    assertEquals(Outcome.SKIPPED, segment(run, "cached").outcome());
+    assertEquals("not selected by -Dsegment=orders", segment(run, "cached").message());
+  }
+
+  @Test
+  void aSegmentWithoutContainersAsksNothingOfDocker() throws Exception {
+    run(r -> r.segments("plain"));
+
+    assertEquals(List.of("jvm plain", "closed jvm plain"), fakes.events);
+  }
+
+  @Test
+  void segmentsRunInAsManyLanesAsThePlanSays() throws Exception {
+    fakes.together = new CountDownLatch(2);
+
+    RunResult run = run(r -> r.segments("orders,cached,plain").parallel(2));
+
+    assertEquals(2, fakes.mostJvmsAtOnce.get());
+    assertEquals(3, run.totals().tests());
+  }
+
+  @Test
+  void oneLaneRunsOneSegmentAtATime() throws Exception {
+    RunResult run = run(r -> r.segments("orders,cached,plain"));
+
+    assertEquals(1, fakes.mostJvmsAtOnce.get());
+    assertEquals(List.of("jvm orders", "jvm cached", "jvm plain"), fakes.events("jvm"));
+    assertEquals(3, run.totals().tests());
+  }
+
+  @Test
+  void aFixtureThatFailsToStartIsTheSegmentsFixtureErrorNoTestRunsAndItsOthersStop()
+      throws Exception {
+    fakes.failingFixtures.add("orders/app");
+
+    RunResult run = run(r -> r.segments("orders,cached"));
+
+    SegmentResult orders = segment(run, "orders");
+    assertEquals(Outcome.FIXTURE_ERROR, orders.outcome());
+    assertEquals(
+        "segment 'orders': fixture 'app' did not start: the fake says no", orders.message());
+    assertEquals(List.of("jvm cached"), fakes.events("jvm"));
+    assertTrue(fakes.events.contains("stop orders/db"), fakes.events.toString());
+    assertTrue(fakes.events.contains("stop orders/app"), fakes.events.toString());
+    assertEquals(Outcome.PASSED, segment(run, "cached").outcome(), "the next segment still runs");
+  }
+
+  @Test
+  void aSeedThatCannotReachItsDatabaseIsAFixtureErrorNamingTheSeed() throws Exception {
+    fakes.attributes.put(
+        "orders-db",
+        Map.of(
+            "host", "127.0.0.1",
+            "port", "1",
+            "database", "orders",
+            "username", "u",
+            "password", "p",
+            "jdbc-url", "jdbc:postgresql://127.0.0.1:1/orders?connectTimeout=2"));
+
+    RunResult run = run(r -> r.segments("seeded"));
+
+    SegmentResult seeded = segment(run, "seeded");
+    assertEquals(Outcome.FIXTURE_ERROR, seeded.outcome());
+    assertTrue(seeded.message().startsWith("segment 'seeded': seed "), seeded.message());
+    assertEquals(List.of(), fakes.events("jvm"), "no test JVM once the data failed");
+    assertTrue(fakes.events.contains("stop seeded/orders-db"), fakes.events.toString());
+  }
+
+  @Test
+  void aTestJvmThatDiesIsTheSegmentsErrorWithTheTestItWasRunning() throws Exception {
+    fakes.jvms.put("orders", Fakes.Jvm.crashes);
+
+    RunResult run = run(r -> r.segments("orders"));
+
+    SegmentResult orders = segment(run, "orders");
+    assertEquals(Outcome.ERROR, orders.outcome());
+    assertTrue(
+        orders.message().startsWith("segment 'orders': the test JVM exited with code 137"),
+        orders.message());
+    assertEquals("it.ordersIT", orders.tests().get(0).className());
+    assertTrue(fakes.events.contains("stop orders/db"), fakes.events.toString());
+    assertTrue(fakes.events.contains("removeRun"));
+  }
+
+  @Test
+  void aTestJvmPastTheTimeoutIsTimedOutAndTheFixturesStop() throws Exception {
+    fakes.jvms.put("cached", Fakes.Jvm.hangs);
+
+    RunResult run = run(r -> r.segments("cached"));
+
+    SegmentResult cached = segment(run, "cached");
+    assertEquals(Outcome.TIMED_OUT, cached.outcome());
+    assertTrue(
+        cached.message().startsWith("segment 'cached' ran past its timeout of 600 s while running"),
+        cached.message());
+    assertTrue(fakes.events.contains("stop cached/cache"), fakes.events.toString());
+  }
+
+  @Test
+  void aFailingTestFailsItsSegmentAndFailFastStartsNoOther() throws Exception {
+    fakes.jvms.put("orders", Fakes.Jvm.fails);
+
+    RunResult run = run(r -> r.segments("orders,cached").failFast(true));
+
+    assertEquals(Outcome.FAILED, segment(run, "orders").outcome());
+    assertEquals(Outcome.SKIPPED, segment(run, "cached").outcome());
+    assertEquals(
+        "not started: an earlier segment failed and segment.failFast is set",
+        segment(run, "cached").message());
+    assertEquals(List.of(), fakes.events("start cached/cache"));
+  }
+
+  @Test
+  void aStubThatBreaksTheContractIsAContractMismatchBeforeAnyTestRuns() throws Exception {
+    RunResult run = run(r -> r.segments("priced"));
+
+    SegmentResult priced = segment(run, "priced");
+    assertEquals(Outcome.CONTRACT_MISMATCH, priced.outcome());
+    assertTrue(priced.message().contains("drifted.json"), priced.message());
+    assertEquals(List.of(), fakes.events("jvm"));
+    assertTrue(fakes.events.contains("stop priced/prices"), fakes.events.toString());
+  }
+}

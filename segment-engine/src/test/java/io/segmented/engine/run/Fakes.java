@@ -1,0 +1,240 @@
+package io.segmented.engine.run;
+
+import io.segmented.engine.fixture.DockerProbe;
+import io.segmented.engine.fixture.Fixture;
+import io.segmented.engine.fixture.FixtureCreator;
+import io.segmented.engine.fixture.FixtureStartException;
+import io.segmented.engine.fixture.Janitor;
+import io.segmented.engine.fork.JvmLauncher;
+import io.segmented.engine.fork.TestJvm;
+import io.segmented.launcher.EventCodec;
+import io.segmented.manifest.FixtureSpec;
+import io.segmented.manifest.Provider;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * In-memory stand-ins for what a run talks to: fixtures, test JVMs, the Docker engine's janitor.
+ * Each records what was asked of it in one shared, ordered event list, so a test reads the run's
+ * story: {@code start a/db}, {@code jvm a}, {@code stop a/db}, {@code removeRun}.
+ */
+public final class Fakes {
+
+  /** What every fake was asked, in order. */
+  public final List<String> events = new CopyOnWriteArrayList<>();
+
+  /** Fixture ids ({@code segment/fixture}) whose start fails. */
+  public final Set<String> failingFixtures = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Attributes a fixture hands to tests, by fixture id; {@code host} and {@code port} otherwise.
+   */
+  public final Map<String, Map<String, String>> attributes = new ConcurrentHashMap<>();
+
+  /** How each segment's test JVM behaves, by segment id; {@link Jvm#passes} otherwise. */
+  public final Map<String, Jvm> jvms = new ConcurrentHashMap<>();
+
+  /** The test JVMs that ran at once, at most. */
+  public final AtomicInteger mostJvmsAtOnce = new AtomicInteger();
+
+  private final AtomicInteger jvmsNow = new AtomicInteger();
+
+  /**
+   * When set, each test JVM counts down and waits until the count is zero: the first ones run only
+   * once as many are running together.
+   */
+  public volatile CountDownLatch together;
+
+  /** The events of one kind, such as every {@code jvm ...}. */
+  public List<String> events(String prefix) {
+    return events.stream().filter(e -> e.startsWith(prefix + " ")).toList();
+  }
+
+  /** What a fake test JVM does. */
+  public enum Jvm {
+    /** Runs one passing test per segment. */
+    passes,
+    /** Runs one failing test. */
+    fails,
+    /** Dies with exit code 137 while its test runs. */
+    crashes,
+    /** Runs past the segment's timeout. */
+    hangs
+  }
+
+  /** An executor of these fakes. */
+  public Executor executor() {
+    return new Executor(fixtures(), jvmLauncher(), janitor());
+  }
+
+  /** Fixtures that start and stop in memory, or fail to start when listed in failingFixtures. */
+  public FixtureCreator fixtures() {
+    return (spec, provider, scope) -> new FakeFixture(spec, provider, scope.segmentId());
+  }
+
+  /** A Docker engine that answers and has every image. */
+  public static DockerProbe docker() {
+    return new DockerProbe() {
+      @Override
+      public boolean answers() {
+        return true;
+      }
+
+      @Override
+      public boolean hasImage(String image) {
+        return true;
+      }
+    };
+  }
+
+  /** A janitor that removes nothing and makes no network. */
+  public Janitor janitor() {
+    return new Janitor() {
+      @Override
+      public void prepare(String runId) {
+        events.add("prepare");
+      }
+
+      @Override
+      public int removeOrphans() {
+        events.add("removeOrphans");
+        return 0;
+      }
+
+      @Override
+      public int removeRun(String runId) {
+        events.add("removeRun");
+        return 0;
+      }
+
+      @Override
+      public org.testcontainers.containers.Network segmentNetwork(String runId, String segmentId) {
+        events.add("network " + segmentId);
+        return null;
+      }
+    };
+  }
+
+  /** Test JVMs that write the launcher's events as {@link #jvms} says, without forking. */
+  public JvmLauncher jvmLauncher() {
+    return spec -> {
+      String segment = spec.systemProperties().get("segment.id");
+      events.add("jvm " + segment);
+      Path eventsFile = Path.of(spec.args().get(spec.args().indexOf("--events") + 1));
+      Jvm behaviour = jvms.getOrDefault(segment, Jvm.passes);
+      List<String> lines = new ArrayList<>();
+      lines.add(EventCodec.encode(List.of("RUN_STARTED", "1", "1")));
+      lines.add(EventCodec.encode(List.of("TEST_STARTED", "it." + segment + "IT", "works")));
+      switch (behaviour) {
+        case passes, fails -> {
+          lines.add(
+              EventCodec.encode(
+                  List.of(
+                      "TEST_FINISHED",
+                      "it." + segment + "IT",
+                      "works",
+                      behaviour == Jvm.passes ? "PASSED" : "FAILED",
+                      "5",
+                      behaviour == Jvm.passes ? "" : "expected 1 but was 2",
+                      behaviour == Jvm.passes ? "" : "org.opentest4j.AssertionFailedError",
+                      "",
+                      "[engine:junit-jupiter]/[class:it." + segment + "IT]/[method:works()]")));
+          lines.add(EventCodec.encode(List.of("RUN_FINISHED")));
+        }
+        case crashes, hangs -> {}
+      }
+      try {
+        Files.write(eventsFile, lines, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+      return new JvmLauncher.Forked() {
+        @Override
+        public TestJvm.Exit await(Duration timeout, Path threadDump) throws InterruptedException {
+          int now = jvmsNow.incrementAndGet();
+          mostJvmsAtOnce.accumulateAndGet(now, Math::max);
+          try {
+            CountDownLatch latch = together;
+            if (latch != null) {
+              latch.countDown();
+              // a guard against a deadlock, not a measure of speed
+              if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test JVMs did not run together");
+              }
+            }
+          } finally {
+            jvmsNow.decrementAndGet();
+          }
+          return switch (behaviour) {
+            case passes, fails -> new TestJvm.Exit(0, false);
+            case crashes -> new TestJvm.Exit(137, false);
+            case hangs -> new TestJvm.Exit(-1, true);
+          };
+        }
+
+        @Override
+        public void close() {
+          events.add("closed jvm " + segment);
+        }
+      };
+    };
+  }
+
+  private final class FakeFixture implements Fixture {
+    private final FixtureSpec spec;
+    private final Provider provider;
+    private final String segment;
+
+    FakeFixture(FixtureSpec spec, Provider provider, String segment) {
+      this.spec = spec;
+      this.provider = provider;
+      this.segment = segment;
+    }
+
+    @Override
+    public FixtureSpec spec() {
+      return spec;
+    }
+
+    @Override
+    public String image() {
+      return "fake";
+    }
+
+    @Override
+    public String provider() {
+      return provider.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public void start() throws FixtureStartException {
+      events.add("start " + segment + "/" + spec.id());
+      if (failingFixtures.contains(segment + "/" + spec.id())) {
+        throw new FixtureStartException(
+            "fixture '" + spec.id() + "' did not start: the fake says no", null);
+      }
+    }
+
+    @Override
+    public Map<String, String> attributes() {
+      return attributes.getOrDefault(spec.id(), Map.of("host", "localhost", "port", "1"));
+    }
+
+    @Override
+    public void close() {
+      events.add("stop " + segment + "/" + spec.id());
+    }
+  }
+}
