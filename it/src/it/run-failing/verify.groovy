@@ -35,3 +35,7 @@ def html = new File(reports, "index.html").text
 assert html.contains("<strong>it.orders.OrderTotalsIT.totalIncludesTax</strong>: total with tax ==&gt; expected: &lt;119&gt; but was: &lt;100&gt;")
 assert html.contains("mvn segment:run -Dsegment=orders-db")
 assert html.contains("database system is ready to accept connections") // the fixture's log tail beside the failure
+
+// No warning of ours, under any Maven and JDK the compatibility stage (.ci/compat) runs this case with.
+def BuildLog = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, "BuildLog.groovy"))
+BuildLog.assertNoWarningsOfOurs(new File(basedir, "build.log"), localRepositoryPath.toString())

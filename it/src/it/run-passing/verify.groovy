@@ -48,3 +48,7 @@ assert networks.isEmpty() : "networks left behind: " + networks
 // volume is made on disk for the container.
 def dbLog = new File(basedir, "target/segment-reports/logs/shop-db/db.log").readLines()
 assert dbLog[0] == "[segment-maven-plugin] data directory /var/lib/postgresql/data on a tmpfs at /var/lib/postgresql/data (a volume of the image)"
+
+// No warning of ours, under any Maven and JDK the compatibility stage (.ci/compat) runs this case with.
+def BuildLog = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, "BuildLog.groovy"))
+BuildLog.assertNoWarningsOfOurs(new File(basedir, "build.log"), localRepositoryPath.toString())

@@ -8,3 +8,7 @@ assert !html.contains("<script>")
 def reports = new File(basedir, "target/site/project-reports.html").text
 assert reports.contains("segment-reports/index.html")
 assert reports.contains("Segments")
+
+// No warning of ours, under any Maven and JDK the compatibility stage (.ci/compat) runs this case with.
+def BuildLog = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, "BuildLog.groovy"))
+BuildLog.assertNoWarningsOfOurs(new File(basedir, "build.log"), localRepositoryPath.toString())

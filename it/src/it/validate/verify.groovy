@@ -12,3 +12,7 @@ assert log.contains("segment.strict=true:")
 def leftovers = ["docker", "ps", "-aq", "--filter", "label=io.segmented.run-id"].execute().text.trim()
 assert leftovers.isEmpty()
 assert !new File(basedir, "target/segment-reports").exists()
+
+// No warning of ours, under any Maven and JDK the compatibility stage (.ci/compat) runs this case with.
+def BuildLog = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, "BuildLog.groovy"))
+BuildLog.assertNoWarningsOfOurs(new File(basedir, "build.log"), localRepositoryPath.toString())
