@@ -24,6 +24,12 @@ public interface RunListener {
   /** Containers and networks of earlier runs whose build is gone were removed. */
   default void orphansRemoved(int count) {}
 
+  /**
+   * Testcontainers runs without its Ryuk container: the run removes what it starts by label. Told
+   * once per build.
+   */
+  default void ryukNotUsed() {}
+
   /** A segment begins. */
   default void segmentStarted(SegmentSpec segment) {}
 

@@ -32,6 +32,14 @@ public final class SegmentEngine {
   }
 
   /**
+   * Starts connecting to the Docker engine in the background, where one is configured, so that the
+   * first fixture does not wait for it; call it first, before reading the manifest.
+   */
+  public void warmUp() {
+    executor.warmUp();
+  }
+
+  /**
    * What a run of {@code request} does, without starting anything; asks the local Docker engine
    * only when a fixture needs it.
    */

@@ -51,6 +51,7 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
   /** Plans the run, runs that plan, writes the HTML report; returns the results. */
   protected RunResult runSegments() throws MojoExecutionException, MojoFailureException {
     TestcontainersLogging.quiet(getLog());
+    engine.warmUp();
     Manifest loaded = loadManifest();
     Plan plan = plan(request(loaded).failFast(failFast).build());
     ChangedSince.log(plan, getLog());

@@ -57,6 +57,13 @@ final class MavenLogListener implements RunListener {
   }
 
   @Override
+  public void ryukNotUsed() {
+    log.info(
+        "Testcontainers runs without its Ryuk container: this plugin removes what it starts by"
+            + " label (set TESTCONTAINERS_RYUK_DISABLED=false to have Ryuk as well)");
+  }
+
+  @Override
   public void segmentStarted(SegmentSpec segment) {
     log.debug("[" + segment.id() + "] started (" + segment.boundary().label() + ")");
   }

@@ -11,11 +11,12 @@ import java.util.List;
  * @param outcome the verdict
  * @param message why the segment failed when it is not a test's fault; empty otherwise
  * @param startedAt when it started, ISO-8601
- * @param durationMillis its whole wall time
+ * @param durationMillis its wall time until its result was final: from its start until its tests
+ *     ended (its fixtures stop after that, beside the next segment)
  * @param fixturesMillis time spent starting fixtures
  * @param dataMillis time spent preparing data (seeds), after the fixtures started
  * @param testsMillis time spent in the test JVM
- * @param teardownMillis time spent stopping fixtures
+ * @param teardownMillis time spent stopping its fixtures, after its result was final
  * @param fixtures its fixtures
  * @param tests its tests, in the order they finished
  */
@@ -66,6 +67,24 @@ public record SegmentResult(
         0,
         testsMillis,
         teardownMillis,
+        fixtures,
+        tests);
+  }
+
+  /** This result with the time its fixtures took to stop, known once they have. */
+  public SegmentResult withTeardownMillis(long millis) {
+    return new SegmentResult(
+        id,
+        description,
+        between,
+        outcome,
+        message,
+        startedAt,
+        durationMillis,
+        fixturesMillis,
+        dataMillis,
+        testsMillis,
+        millis,
         fixtures,
         tests);
   }

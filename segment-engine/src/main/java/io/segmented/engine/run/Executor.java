@@ -7,6 +7,7 @@ import io.segmented.engine.TestRuntime;
 import io.segmented.engine.fixture.FixtureCreator;
 import io.segmented.engine.fixture.FixtureGraph;
 import io.segmented.engine.fixture.Janitor;
+import io.segmented.engine.fixture.Reaper;
 import io.segmented.engine.fixture.SharedFixtures;
 import io.segmented.engine.fork.JvmLauncher;
 import io.segmented.engine.history.History;
@@ -30,6 +31,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,6 +64,14 @@ public final class Executor {
     return new Executor(FixtureCreator.LOCAL, JvmLauncher.LOCAL, Janitor.docker());
   }
 
+  /**
+   * Starts connecting to what the run will need (the Docker engine) in the background; call it
+   * first, before reading the manifest and planning.
+   */
+  public void warmUp() {
+    ports.janitor().warmUp();
+  }
+
   /** Runs {@code plan}'s selected segments with test JVMs made of {@code runtime}. */
   public RunResult run(Plan plan, TestRuntime runtime, RunListener listener)
       throws EngineException {
@@ -78,19 +89,35 @@ public final class Executor {
     int parallel = plan.parallel();
     listener.runStarted(runId, segments, parallel);
     plan.startOrder().ifPresent(o -> listener.startOrder(o.how(), startOrder));
+    RunListener events = new SerializedListener(listener);
+    CompletableFuture<Void> sweep = CompletableFuture.completedFuture(null);
     if (docker) {
-      ports.janitor().prepare(runId);
-      int orphans = ports.janitor().removeOrphans();
-      if (orphans > 0) {
-        listener.orphansRemoved(orphans);
+      if (Reaper.choose() == Reaper.Choice.OWN_CLEANUP && Reaper.announce()) {
+        listener.ryukNotUsed();
       }
+      ports.janitor().prepare(runId);
+      // what killed runs left behind is removed beside the first fixtures' start, not before it
+      sweep =
+          CompletableFuture.runAsync(
+              () -> {
+                int orphans = ports.janitor().removeOrphans();
+                if (orphans > 0) {
+                  events.orphansRemoved(orphans);
+                }
+              },
+              runnable -> {
+                Thread t = new Thread(runnable, "segment-sweep");
+                t.setDaemon(true);
+                t.start();
+              });
     }
     clearPreviousResults(request);
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
     List<SegmentResult> results = new ArrayList<>();
-    RunListener events = new SerializedListener(listener);
-    ExecutorService pool = Executors.newFixedThreadPool(parallel, segmentThreads());
+    ExecutorService pool = Executors.newFixedThreadPool(parallel, segmentThreads("segment-"));
+    ExecutorService teardownPool = Executors.newCachedThreadPool(segmentThreads("teardown-"));
+    Map<String, CompletableFuture<Long>> teardowns = new ConcurrentHashMap<>();
     try (Cleanup cleanup =
         new Cleanup(() -> removeRun(docker, runId), () -> sweepLate(docker, runId))) {
       SharedFixtures shared =
@@ -108,11 +135,15 @@ public final class Executor {
                   if (cleanup.closed() || (request.failFast() && failed.get())) {
                     return null;
                   }
-                  SegmentResult result =
+                  SegmentRun.Ended ended =
                       new SegmentRun(
                               plan, runtime, ports, segment, providers, shared, runId, events,
                               cleanup)
                           .run();
+                  SegmentResult result = ended.result();
+                  // the result is final: the fixtures stop beside the next segment
+                  teardowns.put(
+                      segment.id(), CompletableFuture.supplyAsync(ended.teardown(), teardownPool));
                   if (result.outcome().failsBuild()) {
                     failed.set(true);
                   }
@@ -132,6 +163,10 @@ public final class Executor {
           request.failFast() && failed.get()
               ? "not started: an earlier segment failed and segment.failFast is set"
               : "not started: the run was stopped";
+      for (Map.Entry<String, CompletableFuture<Long>> t : teardowns.entrySet()) {
+        byId.computeIfPresent(
+            t.getKey(), (id, r) -> r.withTeardownMillis(awaitTeardown(t.getValue())));
+      }
       for (Plan.SegmentPlan planned : plan.segments()) {
         SegmentSpec segment = planned.segment();
         SegmentResult result = byId.get(segment.id());
@@ -143,6 +178,9 @@ public final class Executor {
       }
     } finally {
       pool.shutdownNow();
+      teardowns.values().forEach(t -> t.exceptionally(e -> 0L).join());
+      teardownPool.shutdown();
+      sweep.exceptionally(e -> null).join();
     }
     RunResult run =
         new RunResult(
@@ -224,10 +262,19 @@ public final class Executor {
     }
   }
 
-  private static ThreadFactory segmentThreads() {
+  /** How long a segment's teardown took; 0 when it broke (the janitor removes what is left). */
+  private static long awaitTeardown(CompletableFuture<Long> teardown) {
+    try {
+      return teardown.join();
+    } catch (RuntimeException e) {
+      return 0;
+    }
+  }
+
+  private static ThreadFactory segmentThreads(String prefix) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
-      Thread t = new Thread(r, "segment-" + n.incrementAndGet());
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
       t.setDaemon(true);
       return t;
     };

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.testcontainers.containers.Network;
 
 /** One segment from its fixtures' start to their stop: record, tear down, then report. */
@@ -74,7 +75,19 @@ final class SegmentRun {
     this.cleanup = cleanup;
   }
 
-  SegmentResult run() {
+  /**
+   * A segment whose result is final, its tests having ended, and whose fixtures are still to stop.
+   *
+   * @param result the result, its teardown time still 0
+   * @param teardown stops the fixtures and removes the network, then masks the secrets in the
+   *     segment's logs; returns how long that took in milliseconds
+   */
+  record Ended(SegmentResult result, Supplier<Long> teardown) {}
+
+  /**
+   * Starts the fixtures, prepares the data, runs the tests; leaves the fixtures to {@link Ended}.
+   */
+  Ended run() {
     listener.segmentStarted(segment);
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
@@ -178,37 +191,43 @@ final class SegmentRun {
     if (restores != null) {
       restores.close();
     }
-    long teardownStart = System.nanoTime();
-    set.close();
-    cleanup.remove(set);
-    if (network != null) {
-      try {
-        network.close();
-      } catch (RuntimeException e) {
-        // removed by the janitor at the end of the run
-      }
-    }
-    long teardownMillis = millisSince(teardownStart);
-    secrets.maskFiles(logDir);
-    return secrets.mask(
-        new SegmentResult(
-            segment.id(),
-            segment.description(),
-            segment.boundary().between(),
-            outcome,
-            message,
-            startedAt.toString(),
-            millisSince(start),
-            fixturesMillis,
-            dataMillis,
-            testsMillis,
-            teardownMillis,
-            fixtureResults(
-                fixtures,
-                set.startTimes(),
-                outcome == Outcome.FIXTURE_ERROR ? message : "",
-                restores == null ? Map.of() : restores.stats()),
-            tests));
+    Network segmentNetwork = network;
+    Supplier<Long> teardown =
+        () -> {
+          long teardownStart = System.nanoTime();
+          set.close();
+          cleanup.remove(set);
+          if (segmentNetwork != null) {
+            try {
+              segmentNetwork.close();
+            } catch (RuntimeException e) {
+              // removed by the janitor at the end of the run
+            }
+          }
+          secrets.maskFiles(logDir);
+          return millisSince(teardownStart);
+        };
+    SegmentResult result =
+        secrets.mask(
+            new SegmentResult(
+                segment.id(),
+                segment.description(),
+                segment.boundary().between(),
+                outcome,
+                message,
+                startedAt.toString(),
+                millisSince(start),
+                fixturesMillis,
+                dataMillis,
+                testsMillis,
+                0,
+                fixtureResults(
+                    fixtures,
+                    set.startTimes(),
+                    outcome == Outcome.FIXTURE_ERROR ? message : "",
+                    restores == null ? Map.of() : restores.stats()),
+                tests));
+    return new Ended(result, teardown);
   }
 
   /** Seeds each fixture's data into the segment's own database, once, before the tests. */

@@ -119,10 +119,10 @@ class ExecutorTest {
       throws Exception {
     RunResult run = run(r -> r.segments("orders"));
 
+    assertTrue(fakes.events.contains("removeOrphans"), "what killed runs left is swept");
     assertEquals(
         List.of(
             "prepare",
-            "removeOrphans",
             "network orders",
             "start orders/db",
             "start orders/app",
@@ -131,10 +131,36 @@ class ExecutorTest {
             "stop orders/app",
             "stop orders/db",
             "removeRun"),
-        fakes.events);
+        fakes.events.stream().filter(e -> !e.equals("removeOrphans")).toList());
     assertEquals(Outcome.PASSED, segment(run, "orders").outcome());
     assertEquals(Outcome.SKIPPED, segment(run, "cached").outcome());
     assertEquals("not selected by -Dsegment=orders", segment(run, "cached").message());
+  }
+
+  @Test
+  void theSweepOfEarlierRunsRunsBesideTheFirstFixturesStartNotBeforeIt() throws Exception {
+    fakes.sweepWaitsFor = "start orders/db";
+
+    RunResult run = run(r -> r.segments("orders"));
+
+    assertEquals(Outcome.PASSED, segment(run, "orders").outcome());
+    assertTrue(
+        fakes.events.indexOf("removeOrphans") > fakes.events.indexOf("start orders/db"),
+        fakes.events.toString());
+  }
+
+  @Test
+  void aSegmentsFixturesStopBesideTheNextSegmentNotBeforeIt() throws Exception {
+    fakes.teardownWaitsFor = "jvm cached";
+
+    RunResult run = run(r -> r.segments("orders,cached"));
+
+    assertEquals(Outcome.PASSED, segment(run, "orders").outcome());
+    assertTrue(
+        fakes.events.indexOf("stop orders/app") > fakes.events.indexOf("jvm cached"),
+        fakes.events.toString());
+    assertEquals(
+        fakes.events.size() - 1, fakes.events.indexOf("removeRun"), "then nothing is left");
   }
 
   @Test

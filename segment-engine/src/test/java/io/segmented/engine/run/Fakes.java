@@ -46,6 +46,12 @@ public final class Fakes {
   /** How each segment's test JVM behaves, by segment id; {@link Jvm#passes} otherwise. */
   public final Map<String, Jvm> jvms = new ConcurrentHashMap<>();
 
+  /** When set, the sweep of earlier runs waits until this event has happened. */
+  public volatile String sweepWaitsFor;
+
+  /** When set, a fixture's stop waits until this event has happened. */
+  public volatile String teardownWaitsFor;
+
   /** The test JVMs that ran at once, at most. */
   public final AtomicInteger mostJvmsAtOnce = new AtomicInteger();
 
@@ -72,6 +78,28 @@ public final class Fakes {
     crashes,
     /** Runs past the segment's timeout. */
     hangs
+  }
+
+  /**
+   * Waits until {@code event} has been recorded; a guard of 30 s against a deadlock (the run
+   * waiting for this very wait) fails the test rather than hanging it. Not a measure of speed.
+   */
+  private void awaitEvent(String event) {
+    if (event == null) {
+      return;
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!events.contains(event)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("waited in vain for '" + event + "': " + events);
+      }
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /** An executor of these fakes. */
@@ -109,6 +137,7 @@ public final class Fakes {
 
       @Override
       public int removeOrphans() {
+        awaitEvent(sweepWaitsFor);
         events.add("removeOrphans");
         return 0;
       }
@@ -234,6 +263,7 @@ public final class Fakes {
 
     @Override
     public void close() {
+      awaitEvent(teardownWaitsFor);
       events.add("stop " + segment + "/" + spec.id());
     }
   }
