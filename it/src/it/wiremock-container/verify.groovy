@@ -6,6 +6,9 @@ def image = new XmlSlurper().parse(new File(basedir, "pom.xml")).properties."it.
 // a container fixture names its image where an embedded one says "embedded WireMock"
 assert log.contains("[catalog-http] fixture catalog (wiremock, " + image + ") started in ")
 assert log.contains("\u2714 catalog-http (shop \u2194 catalog) PASSED: 2/2 tests passed")
+// no TESTCONTAINERS_RYUK_DISABLED in this build: the plugin reaps by itself, says so once, and starts no Ryuk
+assert log.count("Testcontainers runs without its Ryuk container: this plugin removes what it starts by label") == 1
+assert !log.contains("Ryuk has been disabled")
 
 def reports = new File(basedir, "target/segment-reports")
 def results = new JsonSlurper().parse(new File(reports, "segment-results.json"))

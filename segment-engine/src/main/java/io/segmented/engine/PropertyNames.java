@@ -63,6 +63,9 @@ public final class PropertyNames {
   /** {@code -Dsegment.runOrder}: which segments start first. */
   public static final String RUN_ORDER = "segment.runOrder";
 
+  /** Whether seeded databases start from, and are kept as, snapshots on the Docker engine. */
+  public static final String SNAPSHOTS = "segment.snapshots";
+
   /** The reports directories that {@code segment:merge} merges. */
   public static final String MERGE_FROM = "segment.mergeFrom";
 

@@ -28,6 +28,8 @@ import java.util.Optional;
  * @param parallel {@code -Dsegment.parallel}; empty for the default
  * @param runOrder {@code -Dsegment.runOrder}; empty for {@code history}
  * @param failFast {@code -Dsegment.failFast}: no new segment after a failure
+ * @param snapshots {@code -Dsegment.snapshots}: seeded databases start from, and are kept as,
+ *     snapshots on the Docker engine
  */
 public record RunRequest(
     String module,
@@ -46,7 +48,8 @@ public record RunRequest(
     String provider,
     Optional<Integer> parallel,
     String runOrder,
-    boolean failFast) {
+    boolean failFast,
+    boolean snapshots) {
 
   /** Memory a segment is assumed to need: its test JVM and its containers. */
   private static final long MEMORY_PER_SEGMENT = 1536L << 20;
@@ -109,6 +112,7 @@ public record RunRequest(
     private Integer parallel;
     private String runOrder;
     private boolean failFast;
+    private boolean snapshots = true;
 
     private Builder(String module, Path moduleDir, Manifest manifest) {
       this.module = module;
@@ -185,6 +189,11 @@ public record RunRequest(
       return this;
     }
 
+    public Builder snapshots(boolean value) {
+      snapshots = value;
+      return this;
+    }
+
     public RunRequest build() {
       return new RunRequest(
           module,
@@ -203,7 +212,8 @@ public record RunRequest(
           provider,
           Optional.ofNullable(parallel),
           runOrder,
-          failFast);
+          failFast,
+          snapshots);
     }
   }
 }

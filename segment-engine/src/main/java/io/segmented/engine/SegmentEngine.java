@@ -1,6 +1,9 @@
 package io.segmented.engine;
 
+import io.segmented.engine.fixture.DockerJanitor;
 import io.segmented.engine.fixture.DockerProbe;
+import io.segmented.engine.fixture.Reaper;
+import io.segmented.engine.fixture.SeedSnapshots;
 import io.segmented.engine.plan.Plan;
 import io.segmented.engine.plan.PlanJson;
 import io.segmented.engine.plan.Planner;
@@ -53,6 +56,20 @@ public final class SegmentEngine {
   public RunResult run(Plan plan, TestRuntime runtime, RunListener listener)
       throws EngineException {
     return executor.run(plan, runtime, listener);
+  }
+
+  /**
+   * Removes what runs keep on the Docker engine between builds (the seeded database snapshots);
+   * returns how many it removed.
+   */
+  public int prune() throws EngineException {
+    if (!DockerJanitor.dockerAvailable()) {
+      throw new EngineException(
+          "No Docker engine reachable to prune: start Docker, or set DOCKER_HOST to the engine the"
+              + " runs used");
+    }
+    Reaper.choose();
+    return SeedSnapshots.removeAll();
   }
 
   /** Writes {@code plan} as JSON to {@code segment-plan.json} in its reports directory. */

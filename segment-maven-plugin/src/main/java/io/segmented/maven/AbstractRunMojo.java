@@ -41,6 +41,18 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
   @Parameter(property = PropertyNames.FAIL_IF_NO_SPECIFIED_TESTS, defaultValue = "true")
   protected boolean failIfNoSpecifiedTests;
 
+  /**
+   * Starts a seeded PostgreSQL fixture from a snapshot of its seeded data kept on the Docker engine
+   * (no initdb, no seeds), and makes the snapshot beside the first segment that finds none. A
+   * snapshot is keyed by the image's id, the fixture's settings and the seed files' content, so a
+   * change to any of them starts fresh. {@code false} seeds every segment anew and makes no
+   * snapshot. {@code mvn segment:prune} removes them all.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = PropertyNames.SNAPSHOTS, defaultValue = "true")
+  protected boolean snapshots;
+
   private final RepositorySystem repositorySystem;
 
   @Inject
@@ -53,7 +65,7 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
     TestcontainersLogging.quiet(getLog());
     engine.warmUp();
     Manifest loaded = loadManifest();
-    Plan plan = plan(request(loaded).failFast(failFast).build());
+    Plan plan = plan(request(loaded).failFast(failFast).snapshots(snapshots).build());
     ChangedSince.log(plan, getLog());
     TestRuntime runtime =
         new TestClasspath(project, session, plugin, repositorySystem)

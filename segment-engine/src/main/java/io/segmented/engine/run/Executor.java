@@ -163,6 +163,7 @@ public final class Executor {
           request.failFast() && failed.get()
               ? "not started: an earlier segment failed and segment.failFast is set"
               : "not started: the run was stopped";
+      ports.janitor().awaitHelpers();
       for (Map.Entry<String, CompletableFuture<Long>> t : teardowns.entrySet()) {
         byId.computeIfPresent(
             t.getKey(), (id, r) -> r.withTeardownMillis(awaitTeardown(t.getValue())));

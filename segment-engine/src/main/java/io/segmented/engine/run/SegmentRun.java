@@ -97,7 +97,9 @@ final class SegmentRun {
         specs.stream().anyMatch(f -> providers.get(f.id()) == Provider.CONTAINER);
     Network network = inContainers ? ports.janitor().segmentNetwork(runId, segment.id()) : null;
     Path logDir = request.reportsDir().resolve("logs").resolve(segment.id());
-    SegmentScope scope = new SegmentScope(segment.id(), network, labels, logDir);
+    SegmentScope scope =
+        new SegmentScope(
+            segment.id(), network, labels, logDir, segment.data(), request.snapshots());
     List<Fixture> fixtures =
         specs.stream()
             .map(
@@ -234,7 +236,7 @@ final class SegmentRun {
   private void seed(List<Fixture> fixtures) throws SeedException {
     for (Fixture f : fixtures) {
       DataScope scope = segment.data().get(f.spec().id());
-      if (scope != null && !scope.seed().isEmpty()) {
+      if (scope != null && !scope.seed().isEmpty() && !f.seeded()) {
         long started = System.nanoTime();
         Seeds.run(scope, f);
         seedMillis.put(f.spec().id(), millisSince(started));

@@ -1,0 +1,4 @@
+CREATE TABLE products (
+  sku TEXT PRIMARY KEY,
+  price_cents INT NOT NULL
+);

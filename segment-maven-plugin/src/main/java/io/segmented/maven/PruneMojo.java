@@ -1,0 +1,29 @@
+package io.segmented.maven;
+
+import io.segmented.engine.EngineException;
+import io.segmented.engine.SegmentEngine;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Removes what segment runs keep on the Docker engine between builds: the seeded database snapshots
+ * ({@code segmented-snapshot/*} images). The next run makes the ones it needs again. Needs no
+ * project; runs once per build.
+ *
+ * @since 0.2.0
+ */
+@Mojo(name = "prune", requiresProject = false, aggregator = true, threadSafe = true)
+public final class PruneMojo extends AbstractMojo {
+
+  @Override
+  public void execute() throws MojoExecutionException {
+    TestcontainersLogging.quiet(getLog());
+    try {
+      int removed = new SegmentEngine().prune();
+      getLog().info("Removed " + removed + " seeded database snapshot(s) from the Docker engine");
+    } catch (EngineException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+  }
+}
