@@ -28,6 +28,23 @@ public enum SqlDialect {
     }
 
     @Override
+    public boolean clonesDatabases() {
+      return true;
+    }
+
+    @Override
+    public List<String> cloneDatabase(String name, String template, String owner) {
+      return List.of(
+          "DROP DATABASE IF EXISTS " + quoted(name),
+          "CREATE DATABASE "
+              + quoted(name)
+              + " TEMPLATE "
+              + quoted(template)
+              + " OWNER "
+              + quoted(owner));
+    }
+
+    @Override
     public String adminUser(String username) {
       return username;
     }
@@ -72,6 +89,16 @@ public enum SqlDialect {
    * The statements that make database {@code name}, fresh, owned by or granted to {@code owner}.
    */
   public abstract List<String> createDatabase(String name, String owner);
+
+  /** Whether the server copies a database into a new one ({@link #cloneDatabase}). */
+  public boolean clonesDatabases() {
+    return false;
+  }
+
+  /** The statements that make database {@code name} a copy of {@code template}. */
+  public List<String> cloneDatabase(String name, String template, String owner) {
+    throw new UnsupportedOperationException("this server does not clone databases");
+  }
 
   /** The statement that removes database {@code name}, also while connections hold it. */
   public abstract String dropDatabase(String name);
