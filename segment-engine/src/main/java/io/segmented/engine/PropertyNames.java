@@ -66,6 +66,9 @@ public final class PropertyNames {
   /** Whether seeded databases start from, and are kept as, snapshots on the Docker engine. */
   public static final String SNAPSHOTS = "segment.snapshots";
 
+  /** Whether each segment's test JVM starts beside its fixtures rather than after them. */
+  public static final String JVM_BESIDE = "segment.jvmBeside";
+
   /** The reports directories that {@code segment:merge} merges. */
   public static final String MERGE_FROM = "segment.mergeFrom";
 

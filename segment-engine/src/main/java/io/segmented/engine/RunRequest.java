@@ -30,6 +30,7 @@ import java.util.Optional;
  * @param failFast {@code -Dsegment.failFast}: no new segment after a failure
  * @param snapshots {@code -Dsegment.snapshots}: seeded databases start from, and are kept as,
  *     snapshots on the Docker engine
+ * @param jvmBeside {@code -Dsegment.jvmBeside}: each segment's test JVM starts beside its fixtures
  */
 public record RunRequest(
     String module,
@@ -49,7 +50,8 @@ public record RunRequest(
     Optional<Integer> parallel,
     String runOrder,
     boolean failFast,
-    boolean snapshots) {
+    boolean snapshots,
+    boolean jvmBeside) {
 
   /** Memory a segment is assumed to need: its test JVM and its containers. */
   private static final long MEMORY_PER_SEGMENT = 1536L << 20;
@@ -113,6 +115,7 @@ public record RunRequest(
     private String runOrder;
     private boolean failFast;
     private boolean snapshots = true;
+    private boolean jvmBeside = true;
 
     private Builder(String module, Path moduleDir, Manifest manifest) {
       this.module = module;
@@ -194,6 +197,11 @@ public record RunRequest(
       return this;
     }
 
+    public Builder jvmBeside(boolean value) {
+      jvmBeside = value;
+      return this;
+    }
+
     public RunRequest build() {
       return new RunRequest(
           module,
@@ -213,7 +221,8 @@ public record RunRequest(
           Optional.ofNullable(parallel),
           runOrder,
           failFast,
-          snapshots);
+          snapshots,
+          jvmBeside);
     }
   }
 }

@@ -32,15 +32,21 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * <p>Arguments: {@code --events FILE --classes-dir DIR [--include-class REGEX] [--exclude-class
  * REGEX] [--include-package NAME] [--include-tag EXPR] [--exclude-tag EXPR] [--test
  * [!]CLASSREGEX[#METHODREGEX]] [--groups EXPR] [--excluded-groups EXPR] [--select-unique-id ID]
- * [--restore-port PORT --restore-at class|test]}, each option repeatable; {@code --test}, {@code
- * --groups} and {@code --excluded-groups} are the build's {@code -Dit.test}, {@code -Dgroups} and
- * {@code -DexcludedGroups} ({@link TestPatternFilter}); unique ids (a retry) select exactly those
- * tests and ignore the filters; a restore port makes the JVM ask the engine to restore the
- * segment's data before each class or test ({@link RestoreClient}). Exit code 0 when the tests ran,
- * whatever their outcome (outcomes are in the events); 2 for bad arguments; {@value
- * RestoreClient#RESTORE_FAILED} when a restore failed.
+ * [--restore-port PORT --restore-at class|test] [--await-fixtures true]}, each option repeatable;
+ * {@code --test}, {@code --groups} and {@code --excluded-groups} are the build's {@code -Dit.test},
+ * {@code -Dgroups} and {@code -DexcludedGroups} ({@link TestPatternFilter}); unique ids (a retry)
+ * select exactly those tests and ignore the filters; a restore port makes the JVM ask the engine to
+ * restore the segment's data before each class or test ({@link RestoreClient}). Exit code 0 when
+ * the tests ran, whatever their outcome (outcomes are in the events); 2 for bad arguments; {@value
+ * RestoreClient#RESTORE_FAILED} when a restore failed. With {@code --await-fixtures true} the JVM
+ * was started beside its fixtures: it discovers the tests, then waits for the fixtures' attributes
+ * on its standard input ({@link FixtureHandoff}); {@value #EXIT_NOT_HANDED_OFF} when they never
+ * came.
  */
 public final class SegmentLauncher {
+
+  /** The exit code of a JVM started beside its fixtures that never got them. */
+  static final int EXIT_NOT_HANDED_OFF = 3;
 
   private SegmentLauncher() {}
 
@@ -64,6 +70,24 @@ public final class SegmentLauncher {
               ? count(launcher.discover(arguments.request(false)))
               : found;
       events.write(Event.RUN_STARTED, String.valueOf(found), String.valueOf(beforeBuildFilters));
+      out.flush();
+      if (arguments.awaitFixtures) {
+        // started beside the fixtures: the tests are discovered and loaded; run them once ready
+        FixtureHandoff handoff = FixtureHandoff.read(System.in);
+        if (handoff == null) {
+          System.exit(EXIT_NOT_HANDED_OFF);
+          return;
+        }
+        try {
+          handoff.apply();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          System.err.println(
+              "segment-launcher: cannot set the fixtures' environment variables in this JVM: " + e);
+          System.exit(EXIT_NOT_HANDED_OFF);
+          return;
+        }
+        arguments.restorePort = handoff.restorePort();
+      }
       if (arguments.restorePort > 0) {
         try (RestoreClient restores =
             new RestoreClient(
@@ -123,6 +147,7 @@ public final class SegmentLauncher {
     final List<String> excludedGroups = new ArrayList<>();
     int restorePort;
     final Set<String> restoreAt = new LinkedHashSet<>();
+    boolean awaitFixtures;
 
     static Arguments parse(String[] args) {
       Arguments a = new Arguments();
@@ -145,6 +170,7 @@ public final class SegmentLauncher {
           case "--excluded-groups" -> a.excludedGroups.add(value);
           case "--restore-port" -> a.restorePort = Integer.parseInt(value);
           case "--restore-at" -> a.restoreAt.add(value);
+          case "--await-fixtures" -> a.awaitFixtures = Boolean.parseBoolean(value);
           default -> throw new IllegalArgumentException("unknown option " + args[i - 1]);
         }
       }
@@ -162,7 +188,7 @@ public final class SegmentLauncher {
     /** The discovery request, with or without the build's filters. */
     LauncherDiscoveryRequest request(boolean withBuildFilters) {
       LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request();
-      if (restorePort > 0) {
+      if (restorePort > 0 || !restoreAt.isEmpty()) {
         // Restores at class or test boundaries need one test at a time: with Jupiter's parallel
         // execution, a restore for one test would wipe the data another is using.
         builder.configurationParameter("junit.jupiter.execution.parallel.enabled", "false");

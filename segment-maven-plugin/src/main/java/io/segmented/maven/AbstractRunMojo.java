@@ -53,6 +53,18 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
   @Parameter(property = PropertyNames.SNAPSHOTS, defaultValue = "true")
   protected boolean snapshots;
 
+  /**
+   * Starts each segment's test JVM beside its fixtures: it discovers and loads the tests while the
+   * fixtures start, and runs them the moment they are ready, with every fixture attribute as system
+   * property and environment variable as before (set in the running JVM, which is therefore given
+   * {@code --add-opens java.base/java.util=ALL-UNNAMED}). {@code false} starts it after the
+   * fixtures, with the attributes on its command line.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = PropertyNames.JVM_BESIDE, defaultValue = "true")
+  protected boolean jvmBeside;
+
   private final RepositorySystem repositorySystem;
 
   @Inject
@@ -65,7 +77,8 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
     TestcontainersLogging.quiet(getLog());
     engine.warmUp();
     Manifest loaded = loadManifest();
-    Plan plan = plan(request(loaded).failFast(failFast).snapshots(snapshots).build());
+    Plan plan =
+        plan(request(loaded).failFast(failFast).snapshots(snapshots).jvmBeside(jvmBeside).build());
     ChangedSince.log(plan, getLog());
     TestRuntime runtime =
         new TestClasspath(project, session, plugin, repositorySystem)

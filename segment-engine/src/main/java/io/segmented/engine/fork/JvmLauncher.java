@@ -3,6 +3,7 @@ package io.segmented.engine.fork;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Starts a segment's test JVMs. The executor is given one, so a test can drive a run with JVMs that
@@ -25,6 +26,13 @@ public interface JvmLauncher {
      * threadDump} and kills it.
      */
     TestJvm.Exit await(Duration timeout, Path threadDump) throws InterruptedException;
+
+    /**
+     * Hands a JVM started beside its fixtures ({@code --await-fixtures true}) their attributes and
+     * the restore port (0 for none), upon which its tests run.
+     */
+    default void handOff(Map<String, String> properties, Map<String, String> env, int restorePort)
+        throws IOException {}
 
     /** Stops it with its whole process tree; never throws. */
     @Override

@@ -1,6 +1,9 @@
 package io.segmented.engine.fork;
 
+import io.segmented.launcher.EventCodec;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,6 +111,23 @@ public final class TestJvm implements JvmLauncher.Forked {
       }
     } catch (IOException e) {
       // no dump; the timeout is reported all the same
+    }
+  }
+
+  @Override
+  public void handOff(Map<String, String> properties, Map<String, String> env, int restorePort)
+      throws IOException {
+    try (Writer in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
+      for (Map.Entry<String, String> p : properties.entrySet()) {
+        in.write(EventCodec.encode(List.of("P", p.getKey(), p.getValue())) + "\n");
+      }
+      for (Map.Entry<String, String> e : env.entrySet()) {
+        in.write(EventCodec.encode(List.of("E", e.getKey(), e.getValue())) + "\n");
+      }
+      if (restorePort > 0) {
+        in.write(EventCodec.encode(List.of("R", String.valueOf(restorePort))) + "\n");
+      }
+      in.write("GO\n");
     }
   }
 

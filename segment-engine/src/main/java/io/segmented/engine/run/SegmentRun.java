@@ -110,6 +110,9 @@ final class SegmentRun {
             .toList();
     FixtureSet set = new FixtureSet(fixtures);
     cleanup.add(set);
+    SegmentTests segmentTests = new SegmentTests(plan, runtime, segment, cleanup, ports.jvms());
+    // the test JVM starts beside the fixtures, discovering and loading the tests while they start
+    Optional<SegmentTests.Started> beside = startBeside(segmentTests);
     Outcome outcome;
     String message = "";
     List<TestResult> tests = List.of();
@@ -153,8 +156,12 @@ final class SegmentRun {
         } else {
           Duration left = segment.timeout().minusNanos(System.nanoTime() - start);
           SegmentTests.TestsOutcome ran =
-              new SegmentTests(plan, runtime, segment, cleanup, restoreArgs(restores), ports.jvms())
-                  .run(TestJvmProperties.of(segment, request.moduleDir(), fixtures), left);
+              segmentTests.run(
+                  TestJvmProperties.of(segment, request.moduleDir(), fixtures),
+                  left,
+                  beside,
+                  restorePort(restores));
+          beside = Optional.empty();
           ContractRun.Verdict checked = contract.afterTests(ran);
           outcome = checked.outcome();
           message = checked.message();
@@ -189,6 +196,11 @@ final class SegmentRun {
       Thread.currentThread().interrupt();
       outcome = Outcome.ERROR;
       message = "segment '" + segment.id() + "': interrupted";
+    }
+    if (beside.isPresent()) {
+      // the tests never ran: a fixture, the data or the contract failed first
+      beside.get().jvm().close();
+      cleanup.remove(beside.get().jvm());
     }
     if (restores != null) {
       restores.close();
@@ -279,13 +291,24 @@ final class SegmentRun {
   }
 
   /** The launcher's arguments that make the test JVM ask for restores; none when none are due. */
-  private static List<String> restoreArgs(Restores restores) throws IOException {
-    if (restores.boundaries().isEmpty()) {
-      return List.of();
+  private static int restorePort(Restores restores) throws IOException {
+    return restores.boundaries().isEmpty() ? 0 : restores.listen();
+  }
+
+  /**
+   * The first test JVM, started now, beside the fixtures, unless the run starts it after them
+   * ({@code -Dsegment.jvmBeside=false}); empty also when it could not start (it is started again
+   * after the fixtures, and says then what is wrong).
+   */
+  private Optional<SegmentTests.Started> startBeside(SegmentTests tests) {
+    if (!request.jvmBeside()) {
+      return Optional.empty();
     }
-    List<String> args =
-        new ArrayList<>(List.of("--restore-port", String.valueOf(restores.listen())));
-    restores.boundaries().forEach(b -> args.addAll(List.of("--restore-at", b)));
-    return args;
+    try {
+      return Optional.of(
+          tests.startBeside(TestJvmProperties.of(segment, request.moduleDir(), List.of())));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 }

@@ -9,6 +9,7 @@ import io.segmented.engine.fork.TestEvents;
 import io.segmented.engine.fork.TestJvm;
 import io.segmented.engine.plan.Plan;
 import io.segmented.launcher.SegmentLauncher;
+import io.segmented.manifest.DataScope;
 import io.segmented.manifest.SegmentSpec;
 import io.segmented.manifest.TestSelectors;
 import io.segmented.results.Outcome;
@@ -36,27 +37,19 @@ final class SegmentTests {
   private final TestRuntime runtime;
   private final SegmentSpec segment;
   private final Cleanup cleanup;
-  private final List<String> restoreArgs;
   private final JvmLauncher jvms;
 
   /**
-   * @param restoreArgs the launcher's arguments that make it ask for restores; empty for none
    * @param jvms starts the test JVMs
    */
   SegmentTests(
-      Plan plan,
-      TestRuntime runtime,
-      SegmentSpec segment,
-      Cleanup cleanup,
-      List<String> restoreArgs,
-      JvmLauncher jvms) {
+      Plan plan, TestRuntime runtime, SegmentSpec segment, Cleanup cleanup, JvmLauncher jvms) {
     this.jvms = jvms;
     this.request = plan.request();
     this.plan = plan;
     this.runtime = runtime;
     this.segment = segment;
     this.cleanup = cleanup;
-    this.restoreArgs = List.copyOf(restoreArgs);
   }
 
   /**
@@ -73,11 +66,27 @@ final class SegmentTests {
     }
   }
 
-  /** Runs the tests, then retries the failed ones as often as the segment allows. */
-  TestsOutcome run(TestJvmProperties props, Duration left)
+  /**
+   * Runs the tests, then retries the failed ones as often as the segment allows. {@code beside} is
+   * the first JVM when it was started beside the fixtures ({@link #startBeside}), which is handed
+   * {@code props} and the restore port; without it the first JVM starts now.
+   */
+  TestsOutcome run(
+      TestJvmProperties props, Duration left, Optional<Started> beside, int restorePort)
       throws IOException, InterruptedException {
     long deadline = System.nanoTime() + Math.max(0, left.toNanos());
-    Attempt first = launch(props, launcherArgs(), 0, deadline);
+    Attempt first;
+    if (beside.isPresent()) {
+      beside.get().jvm().handOff(props.systemProperties(), props.env(), restorePort);
+      first = finish(beside.get(), deadline);
+    } else {
+      List<String> args = new ArrayList<>(launcherArgs());
+      if (restorePort > 0) {
+        add(args, "--restore-port", String.valueOf(restorePort));
+        restoreBoundaries().forEach(b -> add(args, "--restore-at", b));
+      }
+      first = launch(props, args, 0, deadline);
+    }
     List<TestResult> tests = new ArrayList<>(first.events().tests());
     Optional<TestsOutcome> broken = broken(first, tests);
     if (broken.isPresent()) {
@@ -139,6 +148,15 @@ final class SegmentTests {
 
   private Attempt launch(TestJvmProperties props, List<String> args, int attempt, long deadline)
       throws IOException, InterruptedException {
+    return finish(start(props, args, List.of(), attempt), deadline);
+  }
+
+  /** A test JVM started, its tests not yet awaited. */
+  record Started(int attempt, JvmLauncher.Forked jvm, Path events, Path output, Path threadDump) {}
+
+  private Started start(
+      TestJvmProperties props, List<String> args, List<String> extraJvmArgs, int attempt)
+      throws IOException {
     String suffix = attempt == 0 ? "" : "-retry-" + attempt;
     Path work = request.workDir().resolve(segment.id());
     Files.createDirectories(work);
@@ -152,12 +170,13 @@ final class SegmentTests {
     classpath.addAll(runtime.launcherClasspath());
     List<String> withEvents = new ArrayList<>(List.of("--events", events.toString()));
     withEvents.addAll(args);
-    withEvents.addAll(restoreArgs);
+    List<String> jvmArgs = new ArrayList<>(extraJvmArgs);
+    jvmArgs.addAll(segment.jvmArgs());
     TestJvm.Spec spec =
         new TestJvm.Spec(
             runtime.java(),
             classpath,
-            segment.jvmArgs(),
+            jvmArgs,
             props.systemProperties(),
             props.env(),
             SegmentLauncher.class.getName(),
@@ -165,17 +184,50 @@ final class SegmentTests {
             request.moduleDir(),
             work.resolve("jvm" + suffix + ".args"),
             output);
+    JvmLauncher.Forked jvm = jvms.start(spec);
+    cleanup.add(jvm);
+    return new Started(attempt, jvm, events, output, threadDump);
+  }
+
+  private Attempt finish(Started started, long deadline) throws IOException, InterruptedException {
     Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     TestJvm.Exit exit;
-    try (JvmLauncher.Forked jvm = jvms.start(spec)) {
-      cleanup.add(jvm);
+    try (JvmLauncher.Forked jvm = started.jvm()) {
       try {
-        exit = jvm.await(left, threadDump);
+        exit = jvm.await(left, started.threadDump());
       } finally {
         cleanup.remove(jvm);
       }
     }
-    return new Attempt(attempt, exit, TestEvents.read(events), output, threadDump);
+    return new Attempt(
+        started.attempt(),
+        exit,
+        TestEvents.read(started.events()),
+        started.output(),
+        started.threadDump());
+  }
+
+  /**
+   * Starts the first test JVM now, beside the fixtures: it discovers and loads the tests while they
+   * start, and runs them once {@link #run} hands it their attributes. {@code props} are those known
+   * before any fixture is ready (the segment's own properties and env).
+   */
+  Started startBeside(TestJvmProperties props) throws IOException {
+    List<String> args = new ArrayList<>(launcherArgs());
+    add(args, "--await-fixtures", "true");
+    restoreBoundaries().forEach(b -> add(args, "--restore-at", b));
+    // the fixtures' environment variables are set in the running JVM (see FixtureHandoff)
+    return start(props, args, List.of("--add-opens", "java.base/java.util=ALL-UNNAMED"), 0);
+  }
+
+  /** The boundaries the segment's data is restored at: {@code class}, {@code test}. */
+  private List<String> restoreBoundaries() {
+    return segment.data().values().stream()
+        .map(DataScope::scope)
+        .filter(scope -> scope != DataScope.Scope.SEGMENT)
+        .map(scope -> scope.name().toLowerCase(java.util.Locale.ROOT))
+        .distinct()
+        .toList();
   }
 
   /** A JVM that ran past the timeout or died: the outcome that says so, with the tests so far. */

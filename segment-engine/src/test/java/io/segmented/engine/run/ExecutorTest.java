@@ -124,9 +124,10 @@ class ExecutorTest {
         List.of(
             "prepare",
             "network orders",
+            "jvm orders",
             "start orders/db",
             "start orders/app",
-            "jvm orders",
+            "handoff orders",
             "closed jvm orders",
             "stop orders/app",
             "stop orders/db",
@@ -164,10 +165,36 @@ class ExecutorTest {
   }
 
   @Test
+  void theTestJvmStartsBesideTheFixturesAndGetsTheirAttributesOnceTheyAreReady() throws Exception {
+    run(r -> r.segments("cached"));
+
+    assertTrue(
+        fakes.events.indexOf("jvm cached") < fakes.events.indexOf("start cached/cache"),
+        fakes.events.toString());
+    assertTrue(
+        fakes.events.indexOf("handoff cached") > fakes.events.indexOf("start cached/cache"),
+        fakes.events.toString());
+    TestJvmProperties handed = fakes.handedOff.get("cached");
+    assertEquals("1", handed.systemProperties().get("fixtures.cache.port"));
+    assertEquals("1", handed.env().get("FIXTURES_CACHE_PORT"));
+    assertEquals("cached", handed.systemProperties().get("segment.id"));
+  }
+
+  @Test
+  void withoutJvmBesideTheTestJvmStartsAfterTheFixtures() throws Exception {
+    run(r -> r.segments("cached").jvmBeside(false));
+
+    assertTrue(
+        fakes.events.indexOf("jvm cached") > fakes.events.indexOf("start cached/cache"),
+        fakes.events.toString());
+    assertEquals(List.of(), fakes.events("handoff"));
+  }
+
+  @Test
   void aSegmentWithoutContainersAsksNothingOfDocker() throws Exception {
     run(r -> r.segments("plain"));
 
-    assertEquals(List.of("jvm plain", "closed jvm plain"), fakes.events);
+    assertEquals(List.of("jvm plain", "handoff plain", "closed jvm plain"), fakes.events);
   }
 
   @Test
@@ -200,7 +227,8 @@ class ExecutorTest {
     assertEquals(Outcome.FIXTURE_ERROR, orders.outcome());
     assertEquals(
         "segment 'orders': fixture 'app' did not start: the fake says no", orders.message());
-    assertEquals(List.of("jvm cached"), fakes.events("jvm"));
+    assertEquals(List.of("handoff cached"), fakes.events("handoff"), "no test of orders ran");
+    assertTrue(fakes.events.contains("closed jvm orders"), "its JVM stopped: " + fakes.events);
     assertTrue(fakes.events.contains("stop orders/db"), fakes.events.toString());
     assertTrue(fakes.events.contains("stop orders/app"), fakes.events.toString());
     assertEquals(Outcome.PASSED, segment(run, "cached").outcome(), "the next segment still runs");
@@ -223,7 +251,8 @@ class ExecutorTest {
     SegmentResult seeded = segment(run, "seeded");
     assertEquals(Outcome.FIXTURE_ERROR, seeded.outcome());
     assertTrue(seeded.message().startsWith("segment 'seeded': seed "), seeded.message());
-    assertEquals(List.of(), fakes.events("jvm"), "no test JVM once the data failed");
+    assertEquals(List.of(), fakes.events("handoff"), "no test runs once the data failed");
+    assertTrue(fakes.events.contains("closed jvm seeded"), fakes.events.toString());
     assertTrue(fakes.events.contains("stop seeded/orders-db"), fakes.events.toString());
   }
 
@@ -268,7 +297,7 @@ class ExecutorTest {
     assertEquals(
         "not started: an earlier segment failed and segment.failFast is set",
         segment(run, "cached").message());
-    assertEquals(List.of(), fakes.events("start cached/cache"));
+    assertTrue(!fakes.events.contains("start cached/cache"), fakes.events.toString());
   }
 
   @Test
@@ -278,7 +307,8 @@ class ExecutorTest {
     SegmentResult priced = segment(run, "priced");
     assertEquals(Outcome.CONTRACT_MISMATCH, priced.outcome());
     assertTrue(priced.message().contains("drifted.json"), priced.message());
-    assertEquals(List.of(), fakes.events("jvm"));
+    assertEquals(List.of(), fakes.events("handoff"), "no test runs");
+    assertTrue(fakes.events.contains("closed jvm priced"), fakes.events.toString());
     assertTrue(fakes.events.contains("stop priced/prices"), fakes.events.toString());
   }
 }

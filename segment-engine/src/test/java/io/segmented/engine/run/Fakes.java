@@ -52,6 +52,9 @@ public final class Fakes {
   /** When set, a fixture's stop waits until this event has happened. */
   public volatile String teardownWaitsFor;
 
+  /** What each JVM started beside its fixtures was handed, by segment. */
+  public final Map<String, TestJvmProperties> handedOff = new ConcurrentHashMap<>();
+
   /** The test JVMs that ran at once, at most. */
   public final AtomicInteger mostJvmsAtOnce = new AtomicInteger();
 
@@ -211,6 +214,13 @@ public final class Fakes {
             case crashes -> new TestJvm.Exit(137, false);
             case hangs -> new TestJvm.Exit(-1, true);
           };
+        }
+
+        @Override
+        public void handOff(
+            Map<String, String> properties, Map<String, String> env, int restorePort) {
+          events.add("handoff " + segment);
+          handedOff.put(segment, new TestJvmProperties(properties, env));
         }
 
         @Override
