@@ -53,6 +53,7 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
     TestcontainersLogging.quiet(getLog());
     Manifest loaded = loadManifest();
     Plan plan = plan(request(loaded).failFast(failFast).build());
+    logWarnings(plan.warnings());
     ChangedSince.log(plan, getLog());
     TestRuntime runtime =
         new TestClasspath(project, session, plugin, repositorySystem)
