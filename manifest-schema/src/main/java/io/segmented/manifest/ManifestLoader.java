@@ -300,7 +300,7 @@ public final class ManifestLoader {
     }
 
     private Optional<Contract> contract(YamlMap map) {
-      map.allowOnly(Set.of(Contract.Format.OPENAPI.key()));
+      map.allowOnly(Set.of(Contract.Format.OPENAPI.key(), "remoteRefs"));
       map.require(
           "openapi", "Name the OpenAPI document, as 'contract: {openapi: contracts/api.yaml}'");
       Optional<String> path = map.string("openapi");
@@ -317,7 +317,8 @@ public final class ManifestLoader {
                 + "' does not exist. Check the path; it is relative to the module directory");
         return Optional.empty();
       }
-      return document.map(d -> new Contract(Contract.Format.OPENAPI, path.get(), d));
+      boolean remoteRefs = map.bool("remoteRefs").orElse(false);
+      return document.map(d -> new Contract(Contract.Format.OPENAPI, path.get(), d, remoteRefs));
     }
 
     private TestSelectors tests(YamlMap map) {

@@ -148,6 +148,21 @@ final class YamlMap {
             });
   }
 
+  Optional<Boolean> bool(String key) {
+    return value(key)
+        .flatMap(
+            v ->
+                scalar(key, v)
+                    .flatMap(
+                        text -> {
+                          if (text.equals("true") || text.equals("false")) {
+                            return Optional.of(Boolean.parseBoolean(text));
+                          }
+                          problems.at(v, "'" + key + "' must be true or false, not '" + text + "'");
+                          return Optional.empty();
+                        }));
+  }
+
   Optional<Duration> duration(String key) {
     return value(key)
         .flatMap(
