@@ -2,6 +2,7 @@ package io.segmented.manifest;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The names of a fixture's connection attributes, as the manifest's contract spells them ("How
@@ -41,6 +42,9 @@ public final class Attributes {
    */
   public static final String PORT_REFERENCE_PREFIX = "port.";
 
+  private static final Set<String> NAMES =
+      Set.of(HOST, PORT, DATABASE, USERNAME, PASSWORD, JDBC_URL, URL);
+
   private final Map<String, String> values;
 
   private Attributes(Map<String, String> values) {
@@ -65,6 +69,17 @@ public final class Attributes {
     return name.startsWith(PORT_REFERENCE_PREFIX)
         ? port(name.substring(PORT_REFERENCE_PREFIX.length()))
         : name;
+  }
+
+  /**
+   * Whether {@code ${name}} may name a fixture's attribute, which only a running fixture resolves:
+   * {@code host}, {@code port}, {@code jdbc-url}, {@code ports.<name>}, {@code port.<name>} and the
+   * others of this class.
+   */
+  public static boolean isReference(String name) {
+    return NAMES.contains(name)
+        || name.startsWith(PORTS_PREFIX)
+        || name.startsWith(PORT_REFERENCE_PREFIX);
   }
 
   /** The attribute {@code name}; null when the fixture has none of that name. */

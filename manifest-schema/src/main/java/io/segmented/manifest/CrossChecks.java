@@ -1,30 +1,35 @@
 package io.segmented.manifest;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import org.yaml.snakeyaml.nodes.Node;
 
-/** The checks that need the whole file: references between fixtures, segments and data. */
+/**
+ * The checks that need the whole file: references between fixtures, segments and data. Each problem
+ * is reported at the node that is wrong: the list item that names an undeclared fixture, the {@code
+ * dependsOn} entry that closes a cycle, the {@code seed} key of a kind without seeds.
+ */
 final class CrossChecks {
 
   private final Problems problems;
   private final Map<String, FixtureSpec> fixtures;
+  private final YamlMap fixturesMap;
   private final Set<String> declared;
 
   /**
    * @param fixtures the fixtures that were read without problems
-   * @param declared every fixture id written, also of fixtures with problems of their own, which
-   *     are reported there
+   * @param fixturesMap the {@code fixtures} section as written, null when there is none; its keys
+   *     are every fixture id written, also of fixtures with problems of their own, which are
+   *     reported there
    */
-  CrossChecks(Problems problems, Map<String, FixtureSpec> fixtures, Set<String> declared) {
+  CrossChecks(Problems problems, Map<String, FixtureSpec> fixtures, YamlMap fixturesMap) {
     this.problems = problems;
     this.fixtures = fixtures;
-    this.declared = declared;
+    this.fixturesMap = fixturesMap;
+    this.declared = fixturesMap == null ? Set.of() : fixturesMap.keys();
   }
 
   void check(Map<String, SegmentSpec> segments, YamlMap segmentsMap) {
@@ -32,7 +37,7 @@ final class CrossChecks {
       for (String dep : fixture.dependsOn()) {
         if (!declared.contains(dep)) {
           problems.at(
-              fixture.position(),
+              dependsOnEntry(fixture, dep),
               "fixture '"
                   + fixture.id()
                   + "' depends on '"
@@ -47,12 +52,11 @@ final class CrossChecks {
       return;
     }
     for (SegmentSpec segment : segments.values()) {
-      YamlMap map = segmentsMap.map(segment.id()).orElse(null);
-      Node fixturesNode = map == null ? null : map.value("fixtures").orElse(null);
+      Optional<YamlMap> map = segmentsMap.map(segment.id());
       for (String id : segment.fixtureIds()) {
         if (!declared.contains(id)) {
           problems.at(
-              fixturesNode == null ? Position.NONE : Problems.position(fixturesNode),
+              map.flatMap(m -> item(m, "fixtures", id)).orElse(segment.position()),
               "segment '"
                   + segment.id()
                   + "' uses fixture '"
@@ -61,22 +65,19 @@ final class CrossChecks {
                   + Suggestions.didYouMean(id, declared));
         }
       }
-      for (DataScope data : segment.data().values()) {
-        Position at =
-            map == null
-                ? segment.position()
-                : map.map("data")
-                    .map(d -> Problems.position(d.keyNode(data.fixtureId())))
-                    .orElse(segment.position());
-        checkData(segment, data, at);
+      Optional<YamlMap> data = map.flatMap(m -> m.map("data"));
+      for (DataScope scope : segment.data().values()) {
+        checkData(segment, scope, data);
       }
     }
   }
 
-  private void checkData(SegmentSpec segment, DataScope data, Position at) {
+  private void checkData(SegmentSpec segment, DataScope data, Optional<YamlMap> dataMap) {
     if (!segment.fixtureIds().contains(data.fixtureId())) {
       problems.at(
-          at,
+          dataMap
+              .map(d -> Problems.position(d.keyNode(data.fixtureId())))
+              .orElse(segment.position()),
           "segment '"
               + segment.id()
               + "' has data for fixture '"
@@ -85,37 +86,29 @@ final class CrossChecks {
       return;
     }
     FixtureSpec fixture = fixtures.get(data.fixtureId());
-    if (fixture == null) {
-      return;
-    }
-    if (!data.seed().isEmpty() && !fixture.kind().seedable()) {
+    if (fixture != null && !data.seed().isEmpty() && !fixture.kind().seedable()) {
       problems.at(
-          at,
+          dataMap
+              .flatMap(d -> d.map(data.fixtureId()))
+              .map(entry -> Problems.position(entry.keyNode("seed")))
+              .orElse(segment.position()),
           "fixture '"
               + fixture.id()
               + "' is a '"
               + fixture.kind().key()
               + "' fixture, which takes no 'seed'. Seeds are for postgres, mysql and mariadb; use 'reset' for container and process fixtures");
     }
-    for (Path seed : data.seed()) {
-      if (!Files.isRegularFile(seed)) {
-        problems.at(
-            at,
-            "seed file '"
-                + seed
-                + "' does not exist. Check the path; it is relative to the module directory");
-      }
-    }
   }
 
+  /** Reports the first cycle at the {@code dependsOn} entry that closes it. */
   private void reportCycles() {
     Set<String> done = new HashSet<>();
     for (String id : fixtures.keySet()) {
       List<String> path = new ArrayList<>();
       if (cycle(id, path, new HashSet<>(), done)) {
-        FixtureSpec first = fixtures.get(path.get(0));
+        FixtureSpec closing = fixtures.get(path.get(path.size() - 2));
         problems.at(
-            first.position(),
+            dependsOnEntry(closing, path.get(path.size() - 1)),
             "fixtures depend on each other in a cycle: "
                 + String.join(" -> ", path)
                 + ". Remove one 'dependsOn' entry to break it");
@@ -144,5 +137,22 @@ final class CrossChecks {
     path.remove(path.size() - 1);
     done.add(id);
     return false;
+  }
+
+  /** Where {@code fixture} names {@code dep} under {@code dependsOn}. */
+  private Position dependsOnEntry(FixtureSpec fixture, String dep) {
+    return Optional.ofNullable(fixturesMap)
+        .flatMap(f -> f.map(fixture.id()))
+        .flatMap(f -> item(f, "dependsOn", dep))
+        .orElse(fixture.position());
+  }
+
+  /** The position of the first item of the list under {@code key} that says {@code value}. */
+  private static Optional<Position> item(YamlMap map, String key, String value) {
+    return map.items(key).stream()
+        .filter(i -> i.value().equals(value))
+        .findFirst()
+        .map(YamlMap.Item::node)
+        .map(Problems::position);
   }
 }

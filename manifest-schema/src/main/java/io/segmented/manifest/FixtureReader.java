@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads the {@code fixtures} section: one kind key per fixture, with that kind's settings. */
 final class FixtureReader {
@@ -65,8 +66,9 @@ final class FixtureReader {
     allowed.addAll(KIND_KEYS.keySet());
     map.allowOnly(allowed);
     if (kinds.size() != 1) {
+      // a second kind key is the one that is wrong; with none, the fixture's body is
       problems.at(
-          map.node(),
+          kinds.isEmpty() ? map.node() : map.keyNode(kinds.get(1)),
           "fixture '"
               + id
               + "' must have exactly one kind key, found "
@@ -89,8 +91,8 @@ final class FixtureReader {
     }
     Optional<FixtureKind> kind =
         map.value(kindKey).isPresent() && isEmpty(map, kindKey)
-            ? Optional.of(kind(kindKey, null))
-            : map.map(kindKey).map(k -> kind(kindKey, k));
+            ? Optional.of(kind(kindKey, null, map.keyNode(kindKey)))
+            : map.map(kindKey).map(k -> kind(kindKey, k, map.keyNode(kindKey)));
     Reuse chosen = reuse;
     return kind.map(
         k ->
@@ -119,7 +121,10 @@ final class FixtureReader {
     return out;
   }
 
-  private FixtureKind kind(String key, YamlMap settings) {
+  /**
+   * @param at the kind key, where a kind that needs settings and has none is reported
+   */
+  private FixtureKind kind(String key, YamlMap settings, Node at) {
     YamlMap s = settings;
     if (s != null) {
       s.allowOnly(KIND_KEYS.get(key));
@@ -139,8 +144,8 @@ final class FixtureReader {
                   .orElse(null),
               opt(s, "image").orElse(FixtureKind.Wiremock.DEFAULT_IMAGE),
               provider(key, s));
-      case "container" -> container(s);
-      default -> process(s);
+      case "container" -> container(s, at);
+      default -> process(s, at);
     };
   }
 
@@ -155,35 +160,37 @@ final class FixtureReader {
         provider(key, s));
   }
 
-  private FixtureKind container(YamlMap s) {
+  private FixtureKind container(YamlMap s, Node at) {
     if (s == null) {
-      problems.file("a 'container' fixture needs an 'image'. Add 'image: name:tag'");
+      problems.at(at, "a 'container' fixture needs an 'image'. Add 'image: name:tag'");
       return new FixtureKind.Container(
           "", List.of(), Map.of(), List.of(), Map.of(), List.of(), null, DEFAULT_STARTUP_TIMEOUT);
     }
     s.require("image", "Add 'image: name:tag'");
     List<Integer> ports = new ArrayList<>();
-    s.value("ports")
+    for (YamlMap.Item p : s.items("ports")) {
+      portNumber(p.value())
+          .ifPresentOrElse(
+              ports::add,
+              () ->
+                  problems.at(
+                      p.node(),
+                      "port '"
+                          + p.value()
+                          + "' is not a port number from 1 to 65535. Write the container port, as 'ports: [8080]'"));
+    }
+    Map<Path, String> files = new LinkedHashMap<>();
+    s.map("files")
         .ifPresent(
-            node -> {
-              for (String p : s.strings("ports", node)) {
-                portNumber(p)
-                    .ifPresentOrElse(
-                        ports::add,
-                        () ->
-                            problems.at(
-                                node,
-                                "port '"
-                                    + p
-                                    + "' is not a port number from 1 to 65535. Write the container port, as 'ports: [8080]'"));
+            f -> {
+              for (String host : f.keys()) {
+                f.string(host)
+                    .ifPresent(
+                        target ->
+                            ModulePaths.resolve(basedir, host, f.keyNode(host), problems)
+                                .ifPresent(p -> files.put(p, target)));
               }
             });
-    Map<Path, String> files = new LinkedHashMap<>();
-    s.stringMap("files")
-        .forEach(
-            (host, target) ->
-                ModulePaths.resolve(basedir, host, s.value("files").orElseThrow(), problems)
-                    .ifPresent(p -> files.put(p, target)));
     List<String> names = ports.stream().map(String::valueOf).toList();
     return new FixtureKind.Container(
         s.string("image").orElse(""),
@@ -196,20 +203,22 @@ final class FixtureReader {
         s.duration("startupTimeout").orElse(DEFAULT_STARTUP_TIMEOUT));
   }
 
-  private FixtureKind process(YamlMap s) {
+  private FixtureKind process(YamlMap s, Node at) {
     if (s == null) {
-      problems.file("a 'process' fixture needs a 'command'. Add 'command: [java, -jar, app.jar]'");
+      problems.at(
+          at, "a 'process' fixture needs a 'command'. Add 'command: [java, -jar, app.jar]'");
       return new FixtureKind.Process(
           List.of(), basedir, Map.of(), List.of(), null, DEFAULT_STARTUP_TIMEOUT);
     }
     s.require("command", "Add 'command: [java, -jar, app.jar]'");
-    List<String> ports = s.strings("ports");
-    for (String p : ports) {
-      if (!ID.matcher(p).matches()) {
+    List<String> ports = new ArrayList<>();
+    for (YamlMap.Item p : s.items("ports")) {
+      ports.add(p.value());
+      if (!ID.matcher(p.value()).matches()) {
         problems.at(
-            s.value("ports").orElseThrow(),
+            p.node(),
             "port name '"
-                + p
+                + p.value()
                 + "' is not valid. Name ports with lower-case letters, digits and '-'; free ports are allocated for them");
       }
     }

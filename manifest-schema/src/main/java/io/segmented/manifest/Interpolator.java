@@ -1,7 +1,9 @@
 package io.segmented.manifest;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -15,6 +17,7 @@ import java.util.regex.Pattern;
 public final class Interpolator {
 
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
+  private static final String ENV = "env.";
 
   private final Map<String, String> values;
   private final Map<String, String> env;
@@ -39,8 +42,47 @@ public final class Interpolator {
 
   /** Replaces the names this interpolator knows. */
   public String apply(String text) {
-    return replace(
-        text, name -> name.startsWith("env.") ? env.get(name.substring(4)) : values.get(name));
+    return replace(text, this::lookup);
+  }
+
+  /**
+   * The references in {@code text} that neither this interpolator nor a fixture at run time
+   * resolves, each with how to set it, in order: they stay as written.
+   */
+  public List<String> unresolved(String text) {
+    if (text.indexOf("${") < 0) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    Matcher m = REFERENCE.matcher(text);
+    while (m.find()) {
+      String name = m.group(1);
+      if (lookup(name) == null && !Attributes.isReference(name)) {
+        String what =
+            name.startsWith(ENV)
+                ? "the environment variable "
+                    + name.substring(ENV.length())
+                    + " is not set, so the value stays as written. Set "
+                    + name.substring(ENV.length())
+                    + " in the build's environment"
+                : "there is no project property '"
+                    + name
+                    + "', so the value stays as written. Define it in the pom's <properties> or"
+                    + " pass -D"
+                    + name
+                    + "=...";
+        String line =
+            "'" + m.group() + "' is not resolved: " + what + ", or write the value itself";
+        if (!out.contains(line)) {
+          out.add(line);
+        }
+      }
+    }
+    return out;
+  }
+
+  private String lookup(String name) {
+    return name.startsWith(ENV) ? env.get(name.substring(ENV.length())) : values.get(name);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.segmented.manifest;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,9 +14,15 @@ import java.util.Map;
  * @param version the format version; always 1
  * @param fixtures fixtures by id, in file order
  * @param segments segments by id, in file order
+ * @param warnings what was read but is likely not meant, such as a {@code ${...}} nothing resolves,
+ *     in file order; none of them stops a run
  */
 public record Manifest(
-    Path file, int version, Map<String, FixtureSpec> fixtures, Map<String, SegmentSpec> segments) {
+    Path file,
+    int version,
+    Map<String, FixtureSpec> fixtures,
+    Map<String, SegmentSpec> segments,
+    List<Problem> warnings) {
 
   /** The only format version this loader reads. */
   public static final int VERSION = 1;
@@ -23,6 +30,7 @@ public record Manifest(
   public Manifest {
     fixtures = Collections.unmodifiableMap(new LinkedHashMap<>(fixtures));
     segments = Collections.unmodifiableMap(new LinkedHashMap<>(segments));
+    warnings = List.copyOf(warnings);
   }
 
   /**

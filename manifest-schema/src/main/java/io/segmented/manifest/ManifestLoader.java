@@ -3,7 +3,9 @@ package io.segmented.manifest;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,18 +102,34 @@ public final class ManifestLoader {
           "cannot be read: " + e.getMessage() + ". Check that the file exists and is readable");
       return Optional.empty();
     }
-    try {
-      return Optional.of(
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString());
-    } catch (CharacterCodingException e) {
-      problems.file("the file is not UTF-8 text. Save it as UTF-8");
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      out.flip();
+      problems.at(endOf(out), "the text here is not UTF-8. Save the file as UTF-8");
       return Optional.empty();
     }
+    decoder.flush(out);
+    return Optional.of(out.flip().toString());
+  }
+
+  /** The position just after {@code text}: where the next character would be. */
+  private static Position endOf(CharSequence text) {
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return new Position(line, text.length() - lineStart + 1);
   }
 
   private static Node compose(String text, Problems problems) {
@@ -170,9 +188,10 @@ public final class ManifestLoader {
             "the file declares no 'segments'. Add a 'segments:' section with at least one segment");
       }
       segmentsMap.ifPresent(s -> segments.putAll(segments(s, defaults, fixtures)));
-      Set<String> declared = map.map("fixtures").map(YamlMap::keys).orElse(Set.of());
-      new CrossChecks(problems, fixtures, declared).check(segments, segmentsMap.orElse(null));
-      return new Manifest(file, version, fixtures, segments);
+      Optional<YamlMap> fixturesMap = map.map("fixtures");
+      new CrossChecks(problems, fixtures, fixturesMap.orElse(null))
+          .check(segments, segmentsMap.orElse(null));
+      return new Manifest(file, version, fixtures, segments, problems.warnings());
     }
 
     private int version(YamlMap map) {
@@ -281,7 +300,7 @@ public final class ManifestLoader {
     }
 
     private Optional<Contract> contract(YamlMap map) {
-      map.allowOnly(Set.of(Contract.Format.OPENAPI.key()));
+      map.allowOnly(Set.of(Contract.Format.OPENAPI.key(), "remoteRefs"));
       map.require(
           "openapi", "Name the OpenAPI document, as 'contract: {openapi: contracts/api.yaml}'");
       Optional<String> path = map.string("openapi");
@@ -298,7 +317,8 @@ public final class ManifestLoader {
                 + "' does not exist. Check the path; it is relative to the module directory");
         return Optional.empty();
       }
-      return document.map(d -> new Contract(Contract.Format.OPENAPI, path.get(), d));
+      boolean remoteRefs = map.bool("remoteRefs").orElse(false);
+      return document.map(d -> new Contract(Contract.Format.OPENAPI, path.get(), d, remoteRefs));
     }
 
     private TestSelectors tests(YamlMap map) {
@@ -331,9 +351,16 @@ public final class ManifestLoader {
     private DataScope dataScope(String fixtureId, YamlMap map) {
       map.allowOnly(DATA_KEYS);
       List<Path> seed = new ArrayList<>();
-      for (String s : map.strings("seed")) {
-        ModulePaths.resolve(basedir, s, map.value("seed").orElseThrow(), problems)
-            .ifPresent(seed::add);
+      for (YamlMap.Item item : map.items("seed")) {
+        Optional<Path> path = ModulePaths.resolve(basedir, item.value(), item.node(), problems);
+        path.ifPresent(seed::add);
+        if (path.isPresent() && !Files.isRegularFile(path.get())) {
+          problems.at(
+              item.node(),
+              "seed file '"
+                  + path.get()
+                  + "' does not exist. Check the path; it is relative to the module directory");
+        }
       }
       DataScope.Scope scope = DataScope.Scope.SEGMENT;
       Optional<String> scopeText = map.string("scope");

@@ -110,7 +110,7 @@ final class YamlMap {
   }
 
   Optional<String> string(String key) {
-    return value(key).flatMap(v -> scalar(key, v)).map(interpolator::apply);
+    return value(key).flatMap(v -> scalar(key, v).map(text -> interpolate(v, text)));
   }
 
   Optional<String> rawString(String key) {
@@ -148,6 +148,21 @@ final class YamlMap {
             });
   }
 
+  Optional<Boolean> bool(String key) {
+    return value(key)
+        .flatMap(
+            v ->
+                scalar(key, v)
+                    .flatMap(
+                        text -> {
+                          if (text.equals("true") || text.equals("false")) {
+                            return Optional.of(Boolean.parseBoolean(text));
+                          }
+                          problems.at(v, "'" + key + "' must be true or false, not '" + text + "'");
+                          return Optional.empty();
+                        }));
+  }
+
   Optional<Duration> duration(String key) {
     return value(key)
         .flatMap(
@@ -178,16 +193,39 @@ final class YamlMap {
     return strings(key, value.get());
   }
 
-  List<String> strings(String key, Node value) {
+  private List<String> strings(String key, Node value) {
+    return items(key, value).stream().map(Item::value).toList();
+  }
+
+  /** A list of scalars with where each is; a missing key is an empty list. */
+  List<Item> items(String key) {
+    return value(key).map(v -> items(key, v)).orElse(List.of());
+  }
+
+  private List<Item> items(String key, Node value) {
     if (!(value instanceof SequenceNode seq)) {
       problems.at(value, "'" + key + "' must be a list, such as [a, b], not " + describe(value));
       return List.of();
     }
-    List<String> out = new ArrayList<>();
+    List<Item> out = new ArrayList<>();
     for (Node item : seq.getValue()) {
-      scalar(key, item).map(interpolator::apply).ifPresent(out::add);
+      scalar(key, item).ifPresent(text -> out.add(new Item(item, interpolate(item, text))));
     }
     return out;
+  }
+
+  /**
+   * One value of a list, interpolated, and the node it was read from.
+   *
+   * @param node where it is written
+   * @param value what it says
+   */
+  record Item(Node node, String value) {}
+
+  /** {@code text} interpolated; a reference nothing resolves is a warning at {@code at}. */
+  private String interpolate(Node at, String text) {
+    interpolator.unresolved(text).forEach(w -> problems.warn(at, w));
+    return interpolator.apply(text);
   }
 
   /** A mapping of names to scalars; a missing key is an empty map. */

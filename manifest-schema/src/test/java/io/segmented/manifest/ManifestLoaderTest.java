@@ -186,7 +186,7 @@ class ManifestLoaderTest {
   void fixtureUsedButNotDeclared() throws Exception {
     assertEquals(
         List.of(
-            "segments.yaml:7:15: segment 'a' uses fixture 'orders-bd', which is not declared under 'fixtures'. Did you mean 'orders-db'?"),
+            "segments.yaml:7:16: segment 'a' uses fixture 'orders-bd', which is not declared under 'fixtures'. Did you mean 'orders-db'?"),
         problems(
             """
             version: 1
@@ -204,8 +204,8 @@ class ManifestLoaderTest {
     assertEquals(
         List.of(
             "segments.yaml:10:7: segment 'a' has data for fixture 'db', which it does not use. Add it to the segment's 'fixtures' or remove the data entry",
-            "segments.yaml:11:7: fixture 'cache' is a 'redis' fixture, which takes no 'seed'. Seeds are for postgres, mysql and mariadb; use 'reset' for container and process fixtures",
-            "segments.yaml:11:7: seed file '"
+            "segments.yaml:11:15: fixture 'cache' is a 'redis' fixture, which takes no 'seed'. Seeds are for postgres, mysql and mariadb; use 'reset' for container and process fixtures",
+            "segments.yaml:11:22: seed file '"
                 + dir.resolve("missing.sql")
                 + "' does not exist. Check the path; it is relative to the module directory"),
         problems(
@@ -228,8 +228,8 @@ class ManifestLoaderTest {
   void portThatIsNotANumberAndDependsOnCycle() throws Exception {
     assertEquals(
         List.of(
-            "segments.yaml:4:5: fixtures depend on each other in a cycle: a -> b -> a. Remove one 'dependsOn' entry to break it",
-            "segments.yaml:7:34: port 'http' is not a port number from 1 to 65535. Write the container port, as 'ports: [8080]'"),
+            "segments.yaml:7:35: port 'http' is not a port number from 1 to 65535. Write the container port, as 'ports: [8080]'",
+            "segments.yaml:8:17: fixtures depend on each other in a cycle: a -> b -> a. Remove one 'dependsOn' entry to break it"),
         problems(
             """
             version: 1
@@ -267,7 +267,7 @@ class ManifestLoaderTest {
   void emptyFileGetsOneClearLine() throws Exception {
     assertEquals(
         List.of(
-            "segments.yaml: the file is empty. Start it with 'version: 1' and declare at least one segment"),
+            "segments.yaml:1:1: the file is empty. Start it with 'version: 1' and declare at least one segment"),
         problems("\n# nothing yet\n"));
   }
 
@@ -284,7 +284,8 @@ class ManifestLoaderTest {
     Path file = dir.resolve("segments.yaml");
     Files.write(file, "version: 1\ndescription: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
     ManifestException e = assertThrows(ManifestException.class, () -> loader.load(file));
-    assertEquals("segments.yaml: the file is not UTF-8 text. Save it as UTF-8", e.getMessage());
+    assertEquals(
+        "segments.yaml:2:17: the text here is not UTF-8. Save the file as UTF-8", e.getMessage());
   }
 
   @Test
@@ -308,7 +309,7 @@ class ManifestLoaderTest {
     Files.writeString(file, "# x\n".repeat(ManifestLoader.MAX_BYTES / 4 + 1));
     ManifestException e = assertThrows(ManifestException.class, () -> loader.load(file));
     assertEquals(
-        "segments.yaml: the file is larger than 1024 KiB. A manifest declares segments; keep data in seed files",
+        "segments.yaml:1:1: the file is larger than 1024 KiB. A manifest declares segments; keep data in seed files",
         e.getMessage());
   }
 
@@ -351,7 +352,7 @@ class ManifestLoaderTest {
   void aPathTheFileSystemRefusesIsAProblem() throws Exception {
     assertEquals(
         List.of(
-            "segments.yaml:8:23: 'a\u0000.sql' is not a valid path: Nul character not allowed. Write a path relative to the module directory"),
+            "segments.yaml:8:24: 'a\u0000.sql' is not a valid path: Nul character not allowed. Write a path relative to the module directory"),
         problems(
             """
             version: 1
@@ -363,5 +364,128 @@ class ManifestLoaderTest {
                 fixtures: [db]
                 data: {db: {seed: ["a\\0.sql"]}}
             """));
+  }
+
+  @Test
+  void eachProblemPointsAtTheNodeThatIsWrong() throws Exception {
+    Files.createDirectories(dir.resolve("sql"));
+    Files.writeString(dir.resolve("sql/schema.sql"), "create table t (id int);");
+    assertEquals(
+        List.of(
+            "segments.yaml:5:5: fixture 'db' must have exactly one kind key, found postgres, redis."
+                + " Use one of: container, mariadb, mysql, postgres, process, redis, wiremock",
+            "segments.yaml:13:17: fixtures depend on each other in a cycle: a -> b -> a. Remove one"
+                + " 'dependsOn' entry to break it",
+            "segments.yaml:20:9: fixture 'cache' is a 'redis' fixture, which takes no 'seed'. Seeds"
+                + " are for postgres, mysql and mariadb; use 'reset' for container and process"
+                + " fixtures",
+            "segments.yaml:24:13: seed file '"
+                + dir.resolve("sql/missing.sql")
+                + "' does not exist. Check the path; it is relative to the module directory"),
+        problems(
+            """
+            version: 1
+            fixtures:
+              db:
+                postgres: {}
+                redis: {}
+              cache:
+                redis: {}
+              a:
+                postgres: {}
+                dependsOn: [cache, b]
+              b:
+                postgres: {}
+                dependsOn: [a]
+            segments:
+              s:
+                boundary: {between: [x, y], tests: {classes: ["*IT"]}}
+                fixtures: [cache, a]
+                data:
+                  cache:
+                    seed: [sql/schema.sql]
+                  a:
+                    seed:
+                      - sql/schema.sql
+                      - sql/missing.sql
+            """));
+  }
+
+  @Test
+  void aKindWithoutItsSettingsIsReportedAtTheKindKey() throws Exception {
+    assertEquals(
+        List.of(
+            "segments.yaml:4:5: a 'container' fixture needs an 'image'. Add 'image: name:tag'",
+            "segments.yaml:6:5: a 'process' fixture needs a 'command'. Add 'command: [java, -jar,"
+                + " app.jar]'"),
+        problems(
+            """
+            version: 1
+            fixtures:
+              web:
+                container:
+              app:
+                process:
+            segments:
+              s:
+                boundary: {between: [x, y], tests: {classes: ["*IT"]}}
+            """));
+  }
+
+  @Test
+  void anUnresolvedReferenceIsAWarningAtItsValueNamingHowToSetIt() throws Exception {
+    Manifest m =
+        load(
+            """
+            version: 1
+            fixtures:
+              app:
+                container:
+                  image: ${env.UNSET_VAR}
+                  env: {A: "${no.such.property}", B: "${env.USER}", C: "${host}:${port.http}"}
+                  command: [run, "${env.UNSET_VAR}", "${pg.image}"]
+            segments:
+              s:
+                boundary: {between: [x, app], tests: {classes: ["*IT"]}}
+                fixtures: [app]
+            """);
+
+    FixtureKind.Container app =
+        assertInstanceOf(FixtureKind.Container.class, m.fixture("app").kind());
+    assertEquals("${env.UNSET_VAR}", app.image());
+    assertEquals(List.of("run", "${env.UNSET_VAR}", "local/postgres:15"), app.command());
+    assertEquals(
+        List.of(
+            "segments.yaml:5:14: '${env.UNSET_VAR}' is not resolved: the environment variable"
+                + " UNSET_VAR is not set, so the value stays as written. Set UNSET_VAR in the"
+                + " build's environment, or write the value itself",
+            "segments.yaml:6:16: '${no.such.property}' is not resolved: there is no project"
+                + " property 'no.such.property', so the value stays as written. Define it in the"
+                + " pom's <properties> or pass -Dno.such.property=..., or write the value itself",
+            "segments.yaml:7:22: '${env.UNSET_VAR}' is not resolved: the environment variable"
+                + " UNSET_VAR is not set, so the value stays as written. Set UNSET_VAR in the"
+                + " build's environment, or write the value itself"),
+        m.warnings().stream().map(Problem::format).toList());
+  }
+
+  @Test
+  void oddValuesAreReadAsWritten() throws Exception {
+    String odd =
+        "$1 \\1 \\ $ $}{ ${x \u00e9 \u4e2d\u6587 \uD83D\uDE00 \u05d0 " + "x".repeat(10_000);
+    Manifest m =
+        load(
+            "version: 1\n"
+                + "segments:\n"
+                + "  s:\n"
+                + "    description: '"
+                + odd
+                + "'\n"
+                + "    boundary: {between: [x, y], tests: {classes: ['*IT']}}\n"
+                + "    properties: {p: '"
+                + odd
+                + "'}\n");
+    assertEquals(odd, m.segments().get("s").description());
+    assertEquals(odd, m.segments().get("s").properties().get("p"));
+    assertEquals(List.of(), m.warnings());
   }
 }

@@ -1,5 +1,6 @@
 package io.segmented.report;
 
+import io.segmented.results.AtomicFiles;
 import io.segmented.results.FixtureResult;
 import io.segmented.results.ResultsFiles;
 import io.segmented.results.RunResult;
@@ -9,15 +10,15 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A run's reports directory as the report sees it: the model read from {@code segment-results.json}
- * and the fixture logs, and an output that writes each file atomically, so that no half-written
- * page is ever left.
+ * and the fixture logs (only those inside the directory), and an output that writes each file
+ * atomically, so that no half-written page is ever left, with the mode the umask gives.
  */
 public final class ReportsDirectory {
 
@@ -35,7 +36,12 @@ public final class ReportsDirectory {
     Map<String, String> tails = new HashMap<>();
     for (SegmentResult s : run.segments()) {
       for (FixtureResult f : s.fixtures()) {
-        Path log = dir.resolve(f.log());
+        // the results may be a shard's artifact from another machine: read no log outside dir
+        Optional<Path> within = ResultsFiles.within(dir, f.log());
+        if (within.isEmpty()) {
+          continue;
+        }
+        Path log = within.get();
         if (Files.isRegularFile(log)) {
           try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
@@ -60,7 +66,7 @@ public final class ReportsDirectory {
 
   private static Writer atomicWriter(Path target) throws IOException {
     Files.createDirectories(target.getParent());
-    Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+    Path tmp = AtomicFiles.newFileBeside(target);
     Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
     return new Writer() {
       @Override
@@ -76,8 +82,7 @@ public final class ReportsDirectory {
       @Override
       public void close() throws IOException {
         out.close();
-        Files.move(
-            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.moveIntoPlace(tmp, target);
       }
     };
   }

@@ -79,6 +79,7 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
     Manifest loaded = loadManifest();
     Plan plan =
         plan(request(loaded).failFast(failFast).snapshots(snapshots).jvmBeside(jvmBeside).build());
+    logWarnings(plan.warnings());
     ChangedSince.log(plan, getLog());
     TestRuntime runtime =
         new TestClasspath(project, session, plugin, repositorySystem)

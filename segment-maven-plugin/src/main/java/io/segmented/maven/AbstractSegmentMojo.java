@@ -5,9 +5,11 @@ import io.segmented.manifest.Interpolator;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.ManifestException;
 import io.segmented.manifest.ManifestLoader;
+import io.segmented.manifest.Problem;
 import java.io.File;
 import java.nio.file.Files;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
@@ -125,6 +127,14 @@ abstract class AbstractSegmentMojo extends AbstractMojo {
       return Optional.of(PropertyNames.SKIP_ITS + "=true");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Logs the manifest's warnings (a {@code ${...}} nothing resolves) at WARN, each with its line
+   * and column, as the problems are.
+   */
+  protected void logWarnings(List<Problem> warnings) {
+    warnings.forEach(w -> getLog().warn(w.format()));
   }
 
   /**

@@ -28,6 +28,7 @@ public final class PlanMojo extends AbstractPlanningMojo {
   protected void executeWithManifest() throws MojoExecutionException, MojoFailureException {
     TestcontainersLogging.quiet(getLog());
     Plan plan = plan(request(loadManifest()).build());
+    logWarnings(plan.warnings());
     if (!plan.testFilterApplied()) {
       getLog()
           .warn(

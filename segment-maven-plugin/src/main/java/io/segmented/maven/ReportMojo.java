@@ -84,7 +84,11 @@ public final class ReportMojo extends AbstractMavenReport {
       return;
     }
     try (var files = Files.walk(from)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
+      // a link in the logs could point anywhere: what it names is not published
+      for (Path f :
+          files
+              .filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+              .toList()) {
         Path copy = to.resolve(from.relativize(f).toString());
         Files.createDirectories(copy.getParent());
         Files.copy(f, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

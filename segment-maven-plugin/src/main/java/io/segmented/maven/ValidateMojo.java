@@ -48,6 +48,7 @@ public final class ValidateMojo extends AbstractSegmentMojo {
   @Override
   protected void executeWithManifest() throws MojoExecutionException, MojoFailureException {
     Manifest loaded = loadManifest();
+    logWarnings(loaded.warnings());
     getLog()
         .info(
             manifest.getName()

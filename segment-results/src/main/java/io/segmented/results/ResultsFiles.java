@@ -5,10 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -19,6 +23,17 @@ public final class ResultsFiles {
 
   /** The results file's name inside the reports directory. */
   public static final String RESULTS_FILE = "segment-results.json";
+
+  /** The file that marks a reports directory the plugin made, and so may clear. */
+  public static final String MARKER = ".segment-reports";
+
+  /** The folder of the fixture and test JVM logs inside the reports directory. */
+  public static final String LOGS = "logs";
+
+  /** What else a run writes into the reports directory: the plan and the HTML report. */
+  private static final String PLAN_FILE = "segment-plan.json";
+
+  private static final String INDEX_FILE = "index.html";
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -46,11 +61,27 @@ public final class ResultsFiles {
 
   /**
    * Removes the results, JUnit XML and logs of an earlier run from {@code reportsDir}, and only
-   * those: results of two runs must not mix.
+   * those, and only from a directory the plugin made: results of two runs must not mix, and a
+   * directory named by mistake must not lose files. A directory is the plugin's when it holds
+   * {@link #MARKER}, which this method leaves in a directory it creates or finds empty; an unmarked
+   * one that holds a results or plan file and nothing but what a run writes (the results of an
+   * earlier version, the plan of {@code segment:plan}) is marked and cleared too. Any other
+   * directory is left as it is, and the run writes beside what is there.
+   *
+   * @return whether {@code reportsDir} is the plugin's and was cleared
    */
-  public static void clear(Path reportsDir) throws IOException {
-    if (!Files.isDirectory(reportsDir)) {
-      return;
+  public static boolean clear(Path reportsDir) throws IOException {
+    Path marker = reportsDir.resolve(MARKER);
+    if (!Files.isRegularFile(marker)) {
+      if (Files.isDirectory(reportsDir) && !isEmpty(reportsDir) && !earlierRun(reportsDir)) {
+        return false;
+      }
+      Files.createDirectories(reportsDir);
+      Files.writeString(
+          marker,
+          "Made by segment-maven-plugin: each run removes the results, JUnit XML and logs/ of the"
+              + " run before it here.\n",
+          StandardCharsets.UTF_8);
     }
     try (Stream<Path> files = Files.list(reportsDir)) {
       for (Path f : files.toList()) {
@@ -60,14 +91,77 @@ public final class ResultsFiles {
         }
       }
     }
-    Path logs = reportsDir.resolve("logs");
-    if (Files.isDirectory(logs)) {
+    Path logs = reportsDir.resolve(LOGS);
+    if (Files.isDirectory(logs, LinkOption.NOFOLLOW_LINKS)) {
       try (Stream<Path> walk = Files.walk(logs)) {
         for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
           Files.delete(p);
         }
       }
     }
+    return true;
+  }
+
+  private static boolean isEmpty(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.findAny().isEmpty();
+    }
+  }
+
+  /**
+   * Whether {@code dir} holds the results or the plan of a run of an earlier version, or of a
+   * {@code segment:plan}, and nothing a run or the report does not write. JUnit XML and a {@code
+   * logs} folder alone are not enough: failsafe writes those too.
+   */
+  private static boolean earlierRun(Path dir) throws IOException {
+    if (!Files.isRegularFile(dir.resolve(RESULTS_FILE))
+        && !Files.isRegularFile(dir.resolve(PLAN_FILE))) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .map(f -> f.getFileName().toString())
+          .allMatch(
+              name ->
+                  name.equals(RESULTS_FILE)
+                      || name.equals(PLAN_FILE)
+                      || name.equals(INDEX_FILE)
+                      || name.equals(LOGS)
+                      || (name.startsWith("TEST-") && name.endsWith(".xml"))
+                      || (name.startsWith(".") && name.endsWith(".tmp")));
+    }
+  }
+
+  /**
+   * {@code relative}, a path read from a results file, resolved in {@code dir}; empty when it would
+   * leave {@code dir}: absolute, with {@code ..} above it, or through a symbolic link out of it. A
+   * results file may come from another machine (a shard's artifact), so its paths are input.
+   */
+  public static Optional<Path> within(Path dir, String relative) {
+    Path base = dir.toAbsolutePath().normalize();
+    Path resolved;
+    try {
+      Path given = Path.of(relative);
+      if (given.isAbsolute() || relative.isEmpty()) {
+        return Optional.empty();
+      }
+      resolved = base.resolve(given).normalize();
+    } catch (InvalidPathException e) {
+      return Optional.empty();
+    }
+    if (!resolved.startsWith(base) || resolved.equals(base)) {
+      return Optional.empty();
+    }
+    if (Files.exists(resolved)) {
+      try {
+        if (!resolved.toRealPath().startsWith(base.toRealPath())) {
+          return Optional.empty();
+        }
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(resolved);
   }
 
   /**
@@ -80,6 +174,10 @@ public final class ResultsFiles {
     try (Stream<Path> walk = Files.walk(from)) {
       for (Path p : walk.toList()) {
         Path dest = to.resolve(from.relativize(p).toString());
+        if (Files.isSymbolicLink(p)) {
+          // a link in another run's directory could point anywhere: what it names is not copied
+          continue;
+        }
         if (Files.isDirectory(p)) {
           Files.createDirectories(dest);
         } else {
@@ -90,12 +188,6 @@ public final class ResultsFiles {
   }
 
   static void writeAtomically(Path target, byte[] bytes) throws IOException {
-    Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-    try {
-      Files.write(tmp, bytes);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.write(target, bytes);
   }
 }

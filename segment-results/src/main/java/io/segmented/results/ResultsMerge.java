@@ -24,7 +24,8 @@ public final class ResultsMerge {
   /**
    * Merges {@code sources} into {@code target}, replacing what results {@code target} held.
    *
-   * @throws IllegalArgumentException when a source has no results, or a segment ran in two sources
+   * @throws IllegalArgumentException when a source has no results, a segment ran in two sources, or
+   *     a segment's id is not a plain name
    */
   public static RunResult merge(List<Path> sources, Path target) throws IOException {
     Map<Path, RunResult> runs = new LinkedHashMap<>();
@@ -41,7 +42,11 @@ public final class ResultsMerge {
                 + source
                 + ": is it a shard's reports directory?");
       }
-      runs.put(source, ResultsFiles.read(source));
+      RunResult run = ResultsFiles.read(source);
+      for (SegmentResult s : run.segments()) {
+        checkPlainName(source, s.id());
+      }
+      runs.put(source, run);
     }
     Map<String, SegmentResult> segments = new LinkedHashMap<>();
     Map<String, Path> ranIn = new LinkedHashMap<>();
@@ -95,6 +100,28 @@ public final class ResultsMerge {
                 + all.stream().map(RunResult::selection).collect(Collectors.joining("; ")));
     ResultsFiles.write(target, run);
     return run;
+  }
+
+  /**
+   * A segment's id names its logs folder and JUnit XML files, so an id read from a shard's artifact
+   * must be a plain name: {@code ../..} would copy from and into folders outside the two reports
+   * directories.
+   */
+  private static void checkPlainName(Path source, String id) {
+    if (id.isEmpty()
+        || id.equals(".")
+        || id.equals("..")
+        || id.chars().anyMatch(c -> c == '/' || c == '\\' || c == 0)) {
+      throw new IllegalArgumentException(
+          "segment id '"
+              + id
+              + "' in "
+              + source.resolve(ResultsFiles.RESULTS_FILE)
+              + " is not a plain name, so its logs and JUnit XML cannot be found inside "
+              + source
+              + ". segment:run writes no such id: merge reports directories that segment:run"
+              + " wrote");
+    }
   }
 
   private static void copySegmentFiles(Path source, Path target, String segmentId)

@@ -30,6 +30,7 @@ class ModuleAggregateTest {
     write(billing.resolve("logs/invoices/mail.log"), "mail ready");
     Path target = dir.resolve("target/segment-reports-aggregate");
     write(target.resolve("logs/gone/old.log"), "from an earlier aggregate");
+    ResultsFiles.write(target, run("run-0", "shop", "2025-12-31T00:00:00Z", 1_000));
 
     RunResult aggregate =
         ModuleAggregate.aggregate(

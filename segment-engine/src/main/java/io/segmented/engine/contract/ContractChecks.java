@@ -68,7 +68,10 @@ public final class ContractChecks {
       return NONE;
     }
     return new ContractChecks(
-        ContractDocument.read(declared.path(), declared.document()), moduleDir, doubles, providers);
+        ContractDocument.read(declared.path(), declared.document(), declared.remoteRefs()),
+        moduleDir,
+        doubles,
+        providers);
   }
 
   private static Kind.ContractRole role(Fixture f) {

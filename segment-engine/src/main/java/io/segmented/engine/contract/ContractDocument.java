@@ -28,6 +28,9 @@ public final class ContractDocument {
 
   private static final Pattern TEMPLATE_PARAM = Pattern.compile("\\{([^}/]+)}");
 
+  /** swagger-parser's message for a {@code $ref} its deny list refused. */
+  private static final Pattern REFUSED = Pattern.compile("explicit denylist\\. URL \\[([^\\]]*)]");
+
   private final String name;
   private final String basePath;
   private final List<ContractOperation> operations;
@@ -45,11 +48,40 @@ public final class ContractDocument {
    * @throws ContractException when it is not an OpenAPI 3 document
    */
   public static ContractDocument read(String name, Path document) throws ContractException {
+    return read(name, document, false);
+  }
+
+  /**
+   * Reads the document, fetching its {@code $ref}s to {@code http(s)} URLs only when {@code
+   * remoteRefs} is set ({@code remoteRefs: true} in the manifest): reading a contract reaches no
+   * network unless asked to.
+   *
+   * @param name the document as the manifest names it, for messages
+   * @throws ContractException when it is not an OpenAPI 3 document, or refers to a remote document
+   *     that is not fetched
+   */
+  public static ContractDocument read(String name, Path document, boolean remoteRefs)
+      throws ContractException {
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
     options.setResolveFully(true);
+    if (!remoteRefs) {
+      options.setSafelyResolveURL(true);
+      options.setRemoteRefBlockList(List.of("*"));
+    }
     SwaggerParseResult result =
         new OpenAPIV3Parser().readLocation(document.toUri().toString(), null, options);
+    List<String> refused = refusedUrls(result.getMessages());
+    if (!refused.isEmpty()) {
+      throw new ContractException(
+          "contract "
+              + name
+              + " refers to "
+              + String.join(", ", refused)
+              + ", which is not fetched: reading a contract reaches no network unless asked to."
+              + " Keep the referred document beside the contract and refer to it by a relative"
+              + " path, or add 'remoteRefs: true' to the boundary's contract");
+    }
     OpenAPI api = result.getOpenAPI();
     if (api == null || api.getPaths() == null) {
       List<String> messages = result.getMessages() == null ? List.of() : result.getMessages();
@@ -71,6 +103,20 @@ public final class ContractDocument {
                                 new ContractOperation(
                                     method.name(), template, op, parameters(item, op)))));
     return new ContractDocument(name, basePath(api), operations);
+  }
+
+  /** The URLs the parser was told not to fetch, from its messages. */
+  private static List<String> refusedUrls(List<String> messages) {
+    List<String> out = new ArrayList<>();
+    if (messages != null) {
+      for (String m : messages) {
+        Matcher url = REFUSED.matcher(m == null ? "" : m);
+        if (url.find() && !out.contains(url.group(1))) {
+          out.add(url.group(1));
+        }
+      }
+    }
+    return out;
   }
 
   /** Path-level parameters, overridden by the operation's own of the same name and place. */

@@ -3,6 +3,7 @@ package io.segmented.engine.history;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.segmented.results.AtomicFiles;
 import io.segmented.results.Outcome;
 import io.segmented.results.RunResult;
 import io.segmented.results.SegmentResult;
@@ -10,7 +11,6 @@ import io.segmented.results.SegmentTrend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,13 +94,7 @@ public record History(Map<String, List<Entry>> segments) {
   public void write(Path file) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-    try {
-      Files.write(tmp, JSON.writeValueAsBytes(this));
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.write(file.toAbsolutePath(), JSON.writeValueAsBytes(this));
   }
 
   /** The mean wall time of the segment's recorded runs; empty when it has none. */

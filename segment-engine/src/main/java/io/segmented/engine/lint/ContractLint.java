@@ -26,7 +26,10 @@ final class ContractLint {
       }
       String name = segment.boundary().contract().path();
       try {
-        ContractDocument.read(name, segment.boundary().contract().document());
+        ContractDocument.read(
+            name,
+            segment.boundary().contract().document(),
+            segment.boundary().contract().remoteRefs());
       } catch (ContractException e) {
         warnings.add("segment '" + segment.id() + "': " + e.getMessage());
       }

@@ -3,6 +3,7 @@ package io.segmented.engine.plan;
 import io.segmented.engine.RunRequest;
 import io.segmented.engine.change.ChangeSelection;
 import io.segmented.engine.history.History;
+import io.segmented.manifest.Problem;
 import io.segmented.manifest.Provider;
 import io.segmented.manifest.SegmentSpec;
 import io.segmented.results.RunResult;
@@ -54,6 +55,14 @@ public record Plan(
   /** The manifest the plan is made from. */
   public Path manifest() {
     return request.manifest().file();
+  }
+
+  /**
+   * The manifest's warnings, such as a {@code ${...}} nothing resolves, in file order: {@code
+   * segment:plan} and the run print them as {@code segment:validate} does.
+   */
+  public List<Problem> warnings() {
+    return request.manifest().warnings();
   }
 
   /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.segmented.manifest.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.Locale;
  *                "fixtures": [{"id": "db", "kind": "postgres", "provider": "container",
  *                              "runs": "postgres:16-alpine", "reuse": "segment", "shared": false}],
  *                "startWaves": [["db"]]}, ...],
+ *  "warnings": [{"line": 5, "column": 14, "message": "'${env.TAG}' is not resolved: ..."}],
  *  "images": [{"name": "postgres:16-alpine", "present": true, "fixtures": ["db"]}]}
  * }</pre>
  *
@@ -76,6 +78,13 @@ public final class PlanJson {
       }
       ArrayNode waves = node.putArray("startWaves");
       s.startWaves().forEach(w -> w.forEach(waves.addArray()::add));
+    }
+    ArrayNode warnings = root.putArray("warnings");
+    for (Problem w : plan.warnings()) {
+      ObjectNode warning = warnings.addObject();
+      warning.put("line", w.position().line());
+      warning.put("column", w.position().column());
+      warning.put("message", w.message());
     }
     ArrayNode images = root.putArray("images");
     for (Plan.Image i : plan.images()) {

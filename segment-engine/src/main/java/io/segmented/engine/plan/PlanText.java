@@ -1,6 +1,7 @@
 package io.segmented.engine.plan;
 
 import io.segmented.engine.change.ChangeSelection;
+import io.segmented.engine.fixture.ImageNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -130,9 +131,13 @@ public final class PlanText {
               + " ("
               + String.join(", ", i.fixtureIds())
               + ")"
-              + i.present()
-                  .map(p -> p ? ": present" : ": not present, the run pulls it first")
-                  .orElse(""));
+              + ImageNames.problem(i.name())
+                  .map(p -> ": " + p + ", so a run cannot start it. Set 'image' to name:tag")
+                  .orElseGet(
+                      () ->
+                          i.present()
+                              .map(p -> p ? ": present" : ": not present, the run pulls it first")
+                              .orElse("")));
     }
   }
 }

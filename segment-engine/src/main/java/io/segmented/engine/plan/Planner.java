@@ -8,6 +8,7 @@ import io.segmented.engine.change.ChangeSelection;
 import io.segmented.engine.fixture.DockerProbe;
 import io.segmented.engine.fixture.FixtureFactory;
 import io.segmented.engine.fixture.FixtureGraph;
+import io.segmented.engine.fixture.ImageNames;
 import io.segmented.engine.fixture.Kinds;
 import io.segmented.engine.fixture.SharedFixtures;
 import io.segmented.engine.history.History;
@@ -127,7 +128,9 @@ public final class Planner {
     List<Plan.Image> images = new ArrayList<>();
     for (Map.Entry<String, List<String>> e : imageUsers.entrySet()) {
       Optional<Boolean> present =
-          answers.getAsBoolean() ? Optional.of(docker.hasImage(e.getKey())) : Optional.empty();
+          answers.getAsBoolean() && ImageNames.problem(e.getKey()).isEmpty()
+              ? Optional.of(docker.hasImage(e.getKey()))
+              : Optional.empty();
       images.add(new Plan.Image(e.getKey(), present, e.getValue()));
     }
     List<SegmentSpec> selected =

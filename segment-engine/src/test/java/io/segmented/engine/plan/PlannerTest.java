@@ -12,6 +12,7 @@ import io.segmented.engine.history.History;
 import io.segmented.manifest.Interpolator;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.ManifestLoader;
+import io.segmented.manifest.Problem;
 import io.segmented.results.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PlannerTest {
 
   /** A Docker engine that answers or not, has some images, and counts the questions. */
-  private static final class FakeDocker implements DockerProbe {
+  private static class FakeDocker implements DockerProbe {
     final boolean answers;
     final Set<String> images;
     final List<String> asked = new ArrayList<>();
@@ -189,6 +190,52 @@ class PlannerTest {
         lines.subList(lines.size() - 4, lines.size()));
     assertEquals(List.of(), docker.asked);
     assertEquals(Optional.empty(), plan.docker());
+  }
+
+  @Test
+  void anImageNothingResolvedIsNotAskedAboutAndThePlanCarriesTheWarning() throws Exception {
+    Path file = dir.resolve("segments.yaml");
+    Files.writeString(
+        file,
+        """
+        version: 1
+        fixtures:
+          app: {container: {image: "${env.UNSET_VAR}"}}
+        segments:
+          s:
+            boundary: {between: [client, app], tests: {classes: ["*IT"]}}
+            fixtures: [app]
+        """);
+    Manifest unresolved = new ManifestLoader(Interpolator.of(dir, Map.of(), Map.of())).load(file);
+    // the Docker client puts the name into its request path with String.replaceAll
+    DockerProbe docker =
+        new FakeDocker(true) {
+          @Override
+          public boolean hasImage(String image) {
+            return super.hasImage("/images/{id}/json".replaceAll("\\{id\\}", image));
+          }
+        };
+
+    Plan plan =
+        Planner.plan(RunRequest.builder("m", dir, unresolved).build(), docker, Optional.empty());
+
+    String warning =
+        "segments.yaml:3:28: '${env.UNSET_VAR}' is not resolved: the environment variable"
+            + " UNSET_VAR is not set, so the value stays as written. Set UNSET_VAR in the build's"
+            + " environment, or write the value itself";
+    assertEquals(List.of(warning), plan.warnings().stream().map(Problem::format).toList());
+    List<String> lines = PlanText.lines(plan);
+    assertEquals(
+        List.of(
+            "Images: 1, checked on the Docker engine",
+            "  ${env.UNSET_VAR} (app): not a valid image name: it holds a ${...} that nothing"
+                + " resolved, so a run cannot start it. Set 'image' to name:tag"),
+        lines.subList(lines.size() - 2, lines.size()));
+    assertEquals(
+        "[{\"line\":3,\"column\":28,\"message\":\""
+            + warning.substring("segments.yaml:3:28: ".length())
+            + "\"}]",
+        PlanJson.of(plan).get("warnings").toString());
   }
 
   private Plan planWith(History history, String runOrder) throws Exception {
