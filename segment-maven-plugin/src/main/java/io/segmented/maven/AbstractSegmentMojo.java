@@ -7,7 +7,6 @@ import io.segmented.manifest.ManifestException;
 import io.segmented.manifest.ManifestLoader;
 import java.io.File;
 import java.nio.file.Files;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
@@ -131,13 +130,7 @@ abstract class AbstractSegmentMojo extends AbstractMojo {
    * Reads the manifest with the project's properties; every problem of the file fails the build.
    */
   protected Manifest loadManifest() throws MojoFailureException {
-    Map<String, String> properties = new HashMap<>();
-    project.getProperties().forEach((k, v) -> properties.put(k.toString(), v.toString()));
-    session.getUserProperties().forEach((k, v) -> properties.put(k.toString(), v.toString()));
-    properties.put("project.version", project.getVersion());
-    properties.put("project.groupId", project.getGroupId());
-    properties.put("project.artifactId", project.getArtifactId());
-    properties.put("project.build.directory", project.getBuild().getDirectory());
+    Map<String, String> properties = ManifestProperties.of(project, session);
     Interpolator interpolator =
         Interpolator.of(project.getBasedir().toPath(), properties, System.getenv());
     try {
