@@ -105,12 +105,12 @@ final class FailsafeModel {
     if (plugin == null) {
       return null;
     }
-    Object executionConfig =
-        plugin.getExecutions().stream()
-            .filter(e -> e.getId().equals(executionId))
-            .map(PluginExecution::getConfiguration)
-            .findFirst()
-            .orElse(null);
+    Object executionConfig = null;
+    for (PluginExecution e : plugin.getExecutions()) {
+      if (e.getId().equals(executionId)) {
+        executionConfig = e.getConfiguration();
+      }
+    }
     return merged(executionConfig, plugin);
   }
 

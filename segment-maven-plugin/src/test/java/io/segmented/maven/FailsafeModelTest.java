@@ -33,12 +33,18 @@ class FailsafeModelTest {
    * A project whose failsafe has {@code effective} configuration, and {@code raw} in its pom.xml.
    */
   static MavenProject project(String effective, String raw, String phase, String... goals) {
-    MavenProject project = new MavenProject(model(effective, phase, goals));
-    project.setOriginalModel(raw == null ? new Model() : model(raw, phase, goals));
+    MavenProject project = new MavenProject(model(effective, false, phase, goals));
+    project.setOriginalModel(raw == null ? new Model() : model(raw, true, phase, goals));
     return project;
   }
 
-  private static Model model(String configuration, String phase, String... goals) {
+  /**
+   * A model whose failsafe has {@code configuration} in its execution (as the effective model has
+   * it), or at plugin level beside an execution with none ({@code atPluginLevel}, as a pom.xml
+   * usually writes it).
+   */
+  private static Model model(
+      String configuration, boolean atPluginLevel, String phase, String... goals) {
     Plugin failsafe = new Plugin();
     failsafe.setGroupId("org.apache.maven.plugins");
     failsafe.setArtifactId("maven-failsafe-plugin");
@@ -47,7 +53,11 @@ class FailsafeModelTest {
       execution.setId("default");
       execution.setGoals(List.of(goals));
       execution.setPhase(phase);
-      execution.setConfiguration(xml(configuration));
+      if (atPluginLevel) {
+        failsafe.setConfiguration(xml(configuration));
+      } else {
+        execution.setConfiguration(xml(configuration));
+      }
       failsafe.addExecution(execution);
     } else {
       failsafe.setConfiguration(xml(configuration));
