@@ -72,5 +72,14 @@ public final class PropertyNames {
   /** The reports directories that {@code segment:merge} merges. */
   public static final String MERGE_FROM = "segment.mergeFrom";
 
+  /**
+   * How {@code segment:init} groups the integration tests: {@code package} (one segment per
+   * package, the default) or {@code single} (one segment, {@code legacy}).
+   */
+  public static final String INIT = "segment.init";
+
+  /** {@code segment:init} prints the manifest it would write instead of writing it. */
+  public static final String DRY_RUN = "segment.dryRun";
+
   private PropertyNames() {}
 }

@@ -141,13 +141,7 @@ abstract class AbstractSegmentMojo extends AbstractMojo {
    * Reads the manifest with the project's properties; every problem of the file fails the build.
    */
   protected Manifest loadManifest() throws MojoFailureException {
-    Map<String, String> properties = new HashMap<>();
-    project.getProperties().forEach((k, v) -> properties.put(k.toString(), v.toString()));
-    session.getUserProperties().forEach((k, v) -> properties.put(k.toString(), v.toString()));
-    properties.put("project.version", project.getVersion());
-    properties.put("project.groupId", project.getGroupId());
-    properties.put("project.artifactId", project.getArtifactId());
-    properties.put("project.build.directory", project.getBuild().getDirectory());
+    Map<String, String> properties = ManifestProperties.of(project, session);
     Interpolator interpolator =
         Interpolator.of(project.getBasedir().toPath(), properties, System.getenv());
     try {

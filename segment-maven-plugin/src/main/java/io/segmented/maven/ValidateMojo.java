@@ -1,7 +1,9 @@
 package io.segmented.maven;
 
 import io.segmented.engine.PropertyNames;
+import io.segmented.engine.adopt.FailsafeOverlap;
 import io.segmented.engine.fixture.Kinds;
+import io.segmented.engine.fork.CompiledTests;
 import io.segmented.engine.lint.ManifestLint;
 import io.segmented.manifest.DataScope;
 import io.segmented.manifest.FixtureSpec;
@@ -10,19 +12,24 @@ import io.segmented.manifest.SegmentSpec;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Reads and checks the module's manifest, prints its segments (boundary, test selectors, fixtures
- * with kind and provider, data scopes) and, when the tests are compiled, lints it against them.
- * Fails on any manifest problem; lint findings are warnings unless {@code segment.strict} is set.
+ * with kind and provider, data scopes) and, when the tests are compiled, lints it against them. It
+ * also warns when failsafe is bound beside the plugin's {@code integration-test} and would run
+ * classes that segments select, so that {@code mvn verify} runs them twice. Fails on any manifest
+ * problem; lint findings are warnings unless {@code segment.strict} is set.
  *
  * @since 0.1.0
  */
@@ -31,12 +38,16 @@ public final class ValidateMojo extends AbstractSegmentMojo {
 
   /**
    * Makes lint findings (tests in no segment, classes in two, segments with no class, unused
-   * fixtures) fail the build.
+   * fixtures, classes that failsafe runs too) fail the build.
    *
    * @since 0.1.0
    */
   @Parameter(property = PropertyNames.STRICT, defaultValue = "false")
   boolean strict;
+
+  /** This plugin: whether the module binds its goals is asked by its key. */
+  @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+  PluginDescriptor plugin;
 
   /** The module's compiled test classes, linted against the manifest when present. */
   @Parameter(
@@ -92,12 +103,21 @@ public final class ValidateMojo extends AbstractSegmentMojo {
       return;
     }
     List<String> findings;
+    List<String> classes;
     try {
-      findings = ManifestLint.check(loaded, testClassesDirectory.toPath());
+      findings = new ArrayList<>(ManifestLint.check(loaded, testClassesDirectory.toPath()));
+      classes = CompiledTests.list(testClassesDirectory.toPath());
     } catch (IOException e) {
       throw new MojoExecutionException(
           "cannot read the test classes in " + testClassesDirectory + ": " + e.getMessage(), e);
     }
+    FailsafeOverlap.check(
+            FailsafeModel.read(project, Set.of()),
+            FailsafeModel.binds(
+                project, plugin.getPluginLookupKey(), FailsafeModel.INTEGRATION_TEST),
+            loaded,
+            classes)
+        .ifPresent(findings::add);
     findings.forEach(f -> getLog().warn(manifest.getName() + ": " + f));
     if (strict && !findings.isEmpty()) {
       throw new MojoFailureException(
