@@ -123,8 +123,6 @@ final class MavenLogListener implements RunListener {
             + (result.dataMillis() > 0 ? ", data " + seconds(result.dataMillis()) : "")
             + ", tests "
             + seconds(result.testsMillis())
-            + ", teardown "
-            + seconds(result.teardownMillis())
             + ")";
     if (result.outcome() == Outcome.SKIPPED) {
       log.info(
