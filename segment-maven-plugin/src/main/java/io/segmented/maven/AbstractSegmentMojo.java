@@ -8,7 +8,6 @@ import io.segmented.manifest.ManifestLoader;
 import io.segmented.manifest.Problem;
 import java.io.File;
 import java.nio.file.Files;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
