@@ -7,6 +7,7 @@ import io.segmented.manifest.ManifestException;
 import io.segmented.manifest.ManifestLoader;
 import java.io.File;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -127,6 +128,11 @@ abstract class AbstractSegmentMojo extends AbstractMojo {
     return Optional.empty();
   }
 
+  /** The summary and annotations of a build on GitHub Actions; nothing elsewhere. */
+  protected GitHubOutput gitHub() {
+    return GitHubOutput.of(getLog(), Path.of(session.getExecutionRootDirectory()));
+  }
+
   /**
    * Reads the manifest with the project's properties; every problem of the file fails the build.
    */
@@ -143,6 +149,7 @@ abstract class AbstractSegmentMojo extends AbstractMojo {
     try {
       return new ManifestLoader(interpolator).load(manifest.toPath());
     } catch (ManifestException e) {
+      gitHub().manifestProblems(manifest.toPath(), project.getArtifactId(), e.problems());
       throw new MojoFailureException(
           "The manifest "
               + manifest
