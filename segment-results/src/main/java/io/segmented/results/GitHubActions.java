@@ -1,10 +1,8 @@
 package io.segmented.results;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -51,33 +49,24 @@ public final class GitHubActions {
         .append("\n\n");
     md.append("| | Boundary | Segments | Outcome | Tests | Failed | Skipped | Time |\n");
     md.append("|---|---|---|---|--:|--:|--:|--:|\n");
-    for (Map.Entry<String, List<SegmentResult>> boundary : byBoundary(run).entrySet()) {
-      List<SegmentResult> segments = boundary.getValue();
-      Outcome outcome = worst(segments);
-      long tests = segments.stream().mapToLong(s -> s.tests().size()).sum();
-      long failed = segments.stream().mapToLong(s -> s.failures().size()).sum();
-      long skipped =
-          segments.stream()
-              .flatMap(s -> s.tests().stream())
-              .filter(t -> t.outcome() == TestOutcome.SKIPPED)
-              .count();
-      long millis = segments.stream().mapToLong(SegmentResult::durationMillis).sum();
+    for (BoundarySummary boundary : BoundarySummary.of(run)) {
       md.append("| ")
-          .append(icon(outcome))
+          .append(icon(boundary.outcome()))
           .append(" | ")
-          .append(cell(boundary.getKey()))
+          .append(cell(boundary.label()))
           .append(" | ")
-          .append(String.join(", ", segments.stream().map(s -> "`" + s.id() + "`").toList()))
+          .append(
+              String.join(", ", boundary.segments().stream().map(s -> "`" + s.id() + "`").toList()))
           .append(" | ")
-          .append(outcome.label())
+          .append(boundary.outcome().label())
           .append(" | ")
-          .append(tests)
+          .append(boundary.tests())
           .append(" | ")
-          .append(failed)
+          .append(boundary.failed())
           .append(" | ")
-          .append(skipped)
+          .append(boundary.skipped())
           .append(" | ")
-          .append(seconds(millis))
+          .append(seconds(boundary.millis()))
           .append(" |\n");
     }
     List<String> failures = failureLines(run);
@@ -173,7 +162,9 @@ public final class GitHubActions {
             segment
                 + " "
                 + s.outcome().label()
-                + (s.message().isBlank() ? "" : ": " + cell(firstLine(s.message()))));
+                + (s.message().isBlank()
+                    ? ""
+                    : ": " + cell(BoundarySummary.firstLine(s.message()))));
       }
       for (TestResult t : s.failures()) {
         lines.add(
@@ -183,32 +174,10 @@ public final class GitHubActions {
                 + "."
                 + t.name()
                 + "`: "
-                + cell(firstLine(t.message().isBlank() ? t.type() : t.message())));
+                + cell(BoundarySummary.firstLine(t.message().isBlank() ? t.type() : t.message())));
       }
     }
     return lines;
-  }
-
-  private static Map<String, List<SegmentResult>> byBoundary(RunResult run) {
-    Map<String, List<SegmentResult>> groups = new LinkedHashMap<>();
-    run.segments()
-        .forEach(s -> groups.computeIfAbsent(s.boundaryLabel(), k -> new ArrayList<>()).add(s));
-    return groups;
-  }
-
-  /** The boundary's outcome: its first failing segment's, else FLAKY, PASSED or SKIPPED. */
-  static Outcome worst(List<SegmentResult> segments) {
-    for (SegmentResult s : segments) {
-      if (s.outcome().failsBuild()) {
-        return s.outcome();
-      }
-    }
-    for (Outcome o : List.of(Outcome.FLAKY, Outcome.PASSED)) {
-      if (segments.stream().anyMatch(s -> s.outcome() == o)) {
-        return o;
-      }
-    }
-    return Outcome.SKIPPED;
   }
 
   private static String icon(Outcome outcome) {
@@ -218,12 +187,6 @@ public final class GitHubActions {
       case SKIPPED -> "\u25cb";
       default -> "\u2718";
     };
-  }
-
-  static String firstLine(String text) {
-    String stripped = text.strip();
-    int end = stripped.indexOf('\n');
-    return (end < 0 ? stripped : stripped.substring(0, end)).strip();
   }
 
   private static String seconds(long millis) {
