@@ -66,5 +66,8 @@ public final class PropertyNames {
   /** The reports directories that {@code segment:merge} merges. */
   public static final String MERGE_FROM = "segment.mergeFrom";
 
+  /** {@code -Dsegment.failOnAdvice}: fails the build when there is advice on cutting segments. */
+  public static final String FAIL_ON_ADVICE = "segment.failOnAdvice";
+
   private PropertyNames() {}
 }

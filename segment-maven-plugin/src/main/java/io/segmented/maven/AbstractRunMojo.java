@@ -89,6 +89,10 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
             manifest.toPath(),
             project.getTestCompileSourceRoots().stream().map(Path::of).toList(),
             reportsDirectory.toPath().resolve(HtmlReport.INDEX));
+    if (!plan.testFilter().active()) {
+      // A run narrowed to some tests says nothing about how the segments are cut.
+      advise(loaded, result, "this run's measurements");
+    }
     if (failIfNoSpecifiedTests && plan.noSpecifiedTestRan(result)) {
       throw new MojoFailureException(
           "No tests matching "
