@@ -9,6 +9,10 @@ import io.segmented.results.RunResult;
 import io.segmented.results.SegmentResult;
 import java.io.IOException;
 import java.io.Writer;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -51,6 +55,7 @@ public final class HtmlReport {
     data.put("graph", BoundaryGraph.of(model.run().segments()));
     data.put("timeline", Timeline.of(model.run().segments()));
     data.put("byBoundary", byBoundary(model.run()));
+    data.put("started", readable(model.run().startedAt()));
     try (Writer out = output.open(INDEX)) {
       Template template = FREEMARKER.getTemplate("report.ftlh");
       template.process(data, out);
@@ -58,6 +63,22 @@ public final class HtmlReport {
       throw new IOException("the report template failed: " + e.getMessage(), e);
     }
   }
+
+  /**
+   * An ISO-8601 instant as people read it, to the second: {@code 2026-11-26 10:00:07 UTC}; text
+   * that is no instant as it is.
+   */
+  public static String readable(String instant) {
+    try {
+      return READABLE.format(Instant.parse(instant));
+    } catch (DateTimeParseException e) {
+      return instant;
+    }
+  }
+
+  private static final DateTimeFormatter READABLE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   /** Segments grouped by their boundary label, in the order boundaries first appear. */
   static Map<String, List<SegmentResult>> byBoundary(RunResult run) {
@@ -82,19 +103,44 @@ public final class HtmlReport {
     /** A side of one or more boundaries. */
     public record Node(String name, int x, int y) {}
 
-    /** A segment: a line between its two sides. */
-    public record Edge(String segment, String outcome, int x1, int y1, int x2, int y2) {
+    /**
+     * A segment: a line between its two sides, and where its label is written.
+     *
+     * @param labelX the label's centre
+     * @param labelY the label's baseline
+     */
+    public record Edge(
+        String segment, String outcome, int x1, int y1, int x2, int y2, int labelX, int labelY) {
 
-      /**
-       * Where the label goes: two thirds of the way, so labels of edges from one hub do not meet.
-       */
-      public int labelX() {
-        return x1 + (x2 - x1) * 2 / 3;
+      /** The label's text. */
+      public String label() {
+        return segment + ": " + outcome;
       }
 
-      /** Where the label goes. */
-      public int labelY() {
-        return y1 + (y2 - y1) * 2 / 3 - 6;
+      /** The box the label takes. */
+      Box labelBox() {
+        return Box.text(label(), labelX, labelY);
+      }
+    }
+
+    /** A rectangle the picture's text takes, to keep labels apart. */
+    record Box(double left, double top, double right, double bottom) {
+
+      /** Wider than 13 px system-ui text is on average, so boxes that do not meet never touch. */
+      private static final double CHAR_WIDTH = 7.6;
+
+      /** Text centred on {@code x} with its baseline at {@code y}, with the halo around it. */
+      static Box text(String text, double x, double y) {
+        double half = text.length() * CHAR_WIDTH / 2 + 3;
+        return new Box(x - half, y - 14, x + half, y + 5);
+      }
+
+      boolean meets(Box o) {
+        return left < o.right && o.left < right && top < o.bottom && o.top < bottom;
+      }
+
+      boolean inside(int width, int height) {
+        return left >= 0 && top >= 0 && right <= width && bottom <= height;
       }
     }
 
@@ -111,8 +157,12 @@ public final class HtmlReport {
               .orElse(null);
       List<String> around = degree.keySet().stream().filter(n -> !n.equals(hub)).toList();
       int width = 760;
-      int height = Math.max(300, Math.min(640, 160 + 40 * around.size()));
-      int radius = Math.min(width, height) / 2 - 50;
+      int height =
+          Math.max(300, Math.min(640, 160 + 40 * Math.max(around.size(), segments.size())));
+      // An ellipse as wide as the picture allows, leaving room for the names and labels at its
+      // ends.
+      int radiusX = width / 2 - 130;
+      int radiusY = height / 2 - 50;
       Map<String, Node> nodes = new LinkedHashMap<>();
       if (hub != null) {
         nodes.put(hub, new Node(hub, width / 2, height / 2));
@@ -124,8 +174,14 @@ public final class HtmlReport {
             name,
             new Node(
                 name,
-                (int) Math.round(width / 2.0 + radius * Math.cos(angle)),
-                (int) Math.round(height / 2.0 + radius * Math.sin(angle))));
+                (int) Math.round(width / 2.0 + radiusX * Math.cos(angle)),
+                (int) Math.round(height / 2.0 + radiusY * Math.sin(angle))));
+      }
+      // Labels keep clear of the nodes and their names, and of each other.
+      List<Box> taken = new ArrayList<>();
+      for (Node n : nodes.values()) {
+        taken.add(new Box(n.x() - 8, n.y() - 8, n.x() + 8, n.y() + 8));
+        taken.add(Box.text(n.name(), n.x(), n.y() + 22));
       }
       List<Edge> edges = new ArrayList<>();
       for (SegmentResult s : segments) {
@@ -137,10 +193,49 @@ public final class HtmlReport {
             a = b;
             b = t;
           }
-          edges.add(new Edge(s.id(), s.outcome().label(), a.x(), a.y(), b.x(), b.y()));
+          edges.add(label(s.id(), s.outcome().label(), a, b, width, height, taken));
         }
       }
       return new BoundaryGraph(width, height, List.copyOf(nodes.values()), edges);
+    }
+
+    /** Where along an edge a label may go, best first: mostly away from a shared end. */
+    private static final double[] ALONG = {2 / 3.0, 0.5, 0.8, 0.6, 0.4, 0.9, 1 / 3.0, 0.2, 0.1};
+
+    /** How far off the edge, nearest first, in steps of one line of text. */
+    private static final int[] ACROSS = {
+      0, 16, -16, 32, -32, 48, -48, 64, -64, 80, -80, 96, -96, 112, -112, 128, -128
+    };
+
+    /**
+     * The edge from {@code a} to {@code b} with its label where it meets no label, node or name
+     * already {@code taken} and stays in the picture; the first place if there is none.
+     */
+    private static Edge label(
+        String segment, String outcome, Node a, Node b, int width, int height, List<Box> taken) {
+      String text = segment + ": " + outcome;
+      double dx = b.x() - a.x();
+      double dy = b.y() - a.y();
+      double length = Math.max(1, Math.hypot(dx, dy));
+      double nx = -dy / length;
+      double ny = dx / length;
+      int[] first = null;
+      for (int off : ACROSS) {
+        for (double along : ALONG) {
+          int x = (int) Math.round(a.x() + dx * along + nx * off);
+          int y = (int) Math.round(a.y() + dy * along + ny * off - 6);
+          Box box = Box.text(text, x, y);
+          if (first == null) {
+            first = new int[] {x, y};
+          }
+          if (box.inside(width, height) && taken.stream().noneMatch(box::meets)) {
+            taken.add(box);
+            return new Edge(segment, outcome, a.x(), a.y(), b.x(), b.y(), x, y);
+          }
+        }
+      }
+      taken.add(Box.text(text, first[0], first[1]));
+      return new Edge(segment, outcome, a.x(), a.y(), b.x(), b.y(), first[0], first[1]);
     }
   }
 

@@ -99,6 +99,10 @@ class HtmlReportTest {
     assertTrue(html.contains("mvn segment:run -Dsegment=payments"));
     assertTrue(html.contains("<h2 id=\"timeline\">Timeline</h2>"), "a timeline of the run");
     assertTrue(html.contains("Selection <strong>all</strong>"));
+    assertTrue(
+        html.contains(
+            "Started <strong><time datetime=\"2026-11-26T10:00:00Z\">2026-11-26 10:00:00"
+                + " UTC</time></strong>"));
     assertTrue(html.contains(">FAILED</span>") && html.contains(">PASSED</span>"));
     assertTrue(
         html.contains("payments: FAILED</text>"), "the boundary graph labels the broken edge");

@@ -81,5 +81,8 @@ public final class PropertyNames {
   /** {@code segment:init} prints the manifest it would write instead of writing it. */
   public static final String DRY_RUN = "segment.dryRun";
 
+  /** {@code -Dsegment.failOnAdvice}: fails the build when there is advice on cutting segments. */
+  public static final String FAIL_ON_ADVICE = "segment.failOnAdvice";
+
   private PropertyNames() {}
 }

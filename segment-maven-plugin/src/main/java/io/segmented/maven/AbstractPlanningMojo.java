@@ -5,10 +5,14 @@ import io.segmented.engine.InputException;
 import io.segmented.engine.PropertyNames;
 import io.segmented.engine.RunRequest;
 import io.segmented.engine.SegmentEngine;
+import io.segmented.engine.advice.Advice;
+import io.segmented.engine.advice.Advisor;
 import io.segmented.engine.plan.Plan;
 import io.segmented.manifest.Manifest;
+import io.segmented.results.RunResult;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -30,6 +34,36 @@ abstract class AbstractPlanningMojo extends AbstractSegmentMojo {
    */
   @Parameter(property = PropertyNames.PROVIDER)
   protected String provider;
+
+  /**
+   * Fails the build when there is advice on cutting the segments (a segment to merge, a fixture to
+   * share, a segment with no test or only skipped ones). By default advice is only printed.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.FAIL_ON_ADVICE, defaultValue = "false")
+  protected boolean failOnAdvice;
+
+  /**
+   * Prints the advice on cutting {@code manifest}'s segments that {@code result}'s measurements
+   * give, and fails the build on it if asked.
+   */
+  protected void advise(Manifest manifest, RunResult result, String from)
+      throws MojoFailureException {
+    List<Advice> advice = Advisor.of(manifest, result);
+    if (advice.isEmpty()) {
+      return;
+    }
+    getLog().info("Advice on cutting segments, from " + from + ":");
+    advice.forEach(a -> getLog().info("  - " + a.text()));
+    if (failOnAdvice) {
+      throw new MojoFailureException(
+          advice.size()
+              + " piece(s) of advice on cutting segments, and -D"
+              + PropertyNames.FAIL_ON_ADVICE
+              + " is set: follow it, or leave the property out to only print it");
+    }
+  }
 
   /**
    * How many segments run at once, each with its own fixtures and test JVM. By default as many as

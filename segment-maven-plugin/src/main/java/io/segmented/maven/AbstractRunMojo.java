@@ -5,8 +5,10 @@ import io.segmented.engine.PropertyNames;
 import io.segmented.engine.TestRuntime;
 import io.segmented.engine.plan.Plan;
 import io.segmented.manifest.Manifest;
+import io.segmented.report.HtmlReport;
 import io.segmented.report.ReportsDirectory;
 import io.segmented.results.RunResult;
+import java.nio.file.Path;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -108,6 +110,16 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
         reportsDirectory.toPath(),
         ReportsDirectory.model(reportsDirectory.toPath(), result),
         getLog());
+    gitHub()
+        .run(
+            result,
+            manifest.toPath(),
+            project.getTestCompileSourceRoots().stream().map(Path::of).toList(),
+            reportsDirectory.toPath().resolve(HtmlReport.INDEX));
+    if (!plan.testFilter().active()) {
+      // A run narrowed to some tests says nothing about how the segments are cut.
+      advise(loaded, result, "this run's measurements");
+    }
     if (failIfNoSpecifiedTests && plan.noSpecifiedTestRan(result)) {
       throw new MojoFailureException(
           "No tests matching "

@@ -9,6 +9,8 @@ import io.segmented.manifest.Problem;
 import java.io.File;
 import java.nio.file.Files;
 import java.util.List;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
@@ -128,6 +130,11 @@ abstract class AbstractSegmentMojo extends AbstractMojo {
     return Optional.empty();
   }
 
+  /** The summary and annotations of a build on GitHub Actions; nothing elsewhere. */
+  protected GitHubOutput gitHub() {
+    return GitHubOutput.of(getLog(), Path.of(session.getExecutionRootDirectory()));
+  }
+
   /**
    * Logs the manifest's warnings (a {@code ${...}} nothing resolves) at WARN, each with its line
    * and column, as the problems are.
@@ -146,6 +153,7 @@ abstract class AbstractSegmentMojo extends AbstractMojo {
     try {
       return new ManifestLoader(interpolator).load(manifest.toPath());
     } catch (ManifestException e) {
+      gitHub().manifestProblems(manifest.toPath(), project.getArtifactId(), e.problems());
       throw new MojoFailureException(
           "The manifest "
               + manifest

@@ -4,6 +4,10 @@ import io.segmented.engine.EngineException;
 import io.segmented.engine.PropertyNames;
 import io.segmented.engine.plan.Plan;
 import io.segmented.engine.plan.PlanText;
+import io.segmented.manifest.Manifest;
+import io.segmented.results.ResultsFiles;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -27,7 +31,8 @@ public final class PlanMojo extends AbstractPlanningMojo {
   @Override
   protected void executeWithManifest() throws MojoExecutionException, MojoFailureException {
     TestcontainersLogging.quiet(getLog());
-    Plan plan = plan(request(loadManifest()).build());
+    Manifest manifest = loadManifest();
+    Plan plan = plan(request(manifest).build());
     logWarnings(plan.warnings());
     if (!plan.testFilterApplied()) {
       getLog()
@@ -44,6 +49,17 @@ public final class PlanMojo extends AbstractPlanningMojo {
       getLog().info("Plan written to " + file);
     } catch (EngineException e) {
       throw new MojoExecutionException(e.getMessage(), e);
+    }
+    Path last = reportsDirectory.toPath();
+    if (Files.isRegularFile(last.resolve(ResultsFiles.RESULTS_FILE))) {
+      try {
+        advise(
+            manifest,
+            ResultsFiles.read(last),
+            "the measurements of the last run (" + last.resolve(ResultsFiles.RESULTS_FILE) + ")");
+      } catch (IOException e) {
+        getLog().warn("No advice: the last run's results cannot be read: " + e.getMessage());
+      }
     }
   }
 }

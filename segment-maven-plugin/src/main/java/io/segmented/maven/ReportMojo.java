@@ -1,6 +1,8 @@
 package io.segmented.maven;
 
 import io.segmented.engine.PropertyNames;
+import io.segmented.report.HtmlReport;
+import io.segmented.report.ReportModel;
 import io.segmented.report.ReportsDirectory;
 import io.segmented.results.ResultsFiles;
 import java.io.File;
@@ -14,16 +16,20 @@ import org.apache.maven.reporting.AbstractMavenReport;
 import org.apache.maven.reporting.MavenReportException;
 
 /**
- * The segments report of {@code mvn site} (under Project Reports): renders the results of the last
- * run, from {@code segment-results.json} and the fixture logs alone, into the site as {@code
- * segment-reports/index.html}, with links to the fixture logs copied beside it. Run alone, {@code
- * mvn segment:report} writes it to {@code target/reports/segment-reports/}. A module without
- * results is left out of the site with one line.
+ * The segments report of {@code mvn site} (under Project Reports), from {@code
+ * segment-results.json} and the fixture logs alone: a summary inside the site's skin, {@code
+ * segments.html} (a row per boundary with its outcome, counts, time and a link to each segment),
+ * and the full report beside it, {@code segment-reports/index.html} (timeline, boundary graph,
+ * failures, fixture logs copied beside it). Run alone, {@code mvn segment:report} writes both to
+ * {@code target/reports/}. A module without results is left out of the site with one line.
  *
  * @since 0.1.0
  */
 @Mojo(name = "report", threadSafe = true)
 public final class ReportMojo extends AbstractMavenReport {
+
+  /** The folder of the full report, beside the summary page. */
+  private static final String FOLDER = "segment-reports";
 
   /** Where the run wrote its results. */
   @Parameter(
@@ -33,7 +39,7 @@ public final class ReportMojo extends AbstractMavenReport {
 
   @Override
   public String getOutputName() {
-    return "segment-reports/index";
+    return "segments";
   }
 
   @Override
@@ -44,11 +50,6 @@ public final class ReportMojo extends AbstractMavenReport {
   @Override
   public String getDescription(Locale locale) {
     return "The integration-test segments of the last run, by boundary, with their failures and fixture logs.";
-  }
-
-  @Override
-  public boolean isExternalReport() {
-    return true;
   }
 
   @Override
@@ -67,10 +68,13 @@ public final class ReportMojo extends AbstractMavenReport {
 
   @Override
   protected void executeReport(Locale locale) throws MavenReportException {
-    Path target = getReportOutputDirectory().toPath().resolve("segment-reports");
+    Path target = getReportOutputDirectory().toPath().resolve(FOLDER);
     try {
       copyLogs(reportsDirectory.toPath().resolve("logs"), target.resolve("logs"));
-      Path page = ReportsDirectory.write(target, ReportsDirectory.read(reportsDirectory.toPath()));
+      ReportModel model = ReportsDirectory.read(reportsDirectory.toPath());
+      Path page = ReportsDirectory.write(target, model);
+      new SiteSummary(getSink(), model.run(), FOLDER + "/" + HtmlReport.INDEX, getName(locale))
+          .render();
       getLog().info("Segments report: " + page.toUri());
     } catch (IOException e) {
       throw new MavenReportException(

@@ -1,0 +1,183 @@
+package io.segmented.engine.advice;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.segmented.manifest.Interpolator;
+import io.segmented.manifest.Manifest;
+import io.segmented.manifest.ManifestLoader;
+import io.segmented.results.FixtureResult;
+import io.segmented.results.Outcome;
+import io.segmented.results.RunResult;
+import io.segmented.results.SegmentResult;
+import io.segmented.results.TestOutcome;
+import io.segmented.results.TestResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AdvisorTest {
+
+  @TempDir Path dir;
+
+  private Manifest manifest() throws Exception {
+    Path file = dir.resolve("segments.yaml");
+    Files.writeString(
+        file,
+        """
+        version: 1
+        fixtures:
+          db: {postgres: {image: "pg:16"}}
+          db-copy: {postgres: {image: "pg:16"}}
+          cache: {redis: {}, reuse: run}
+          stubs: {wiremock: {}}
+        segments:
+          orders:
+            boundary: {between: [orders, db], tests: {classes: ["*OrdersIT"]}}
+            fixtures: [db, cache]
+          orders-count:
+            boundary: {between: [orders, db], tests: {classes: ["*CountIT"]}}
+            fixtures: [db]
+          reports:
+            boundary: {between: [reports, db], tests: {classes: ["*ReportsIT"]}}
+            fixtures: [db-copy]
+          payments:
+            boundary: {between: [orders, payments], tests: {classes: ["*PaymentsIT"]}}
+            fixtures: [stubs]
+          payments-again:
+            boundary: {between: [orders, payments], tests: {classes: ["*AgainIT"]}}
+            fixtures: [stubs]
+          nothing:
+            boundary: {between: [orders, rules], tests: {classes: ["*NothingIT"]}}
+          disabled:
+            boundary: {between: [orders, legacy], tests: {classes: ["*LegacyIT"]}}
+          left-out:
+            boundary: {between: [orders, db], tests: {classes: ["*OtherIT"]}}
+            fixtures: [db]
+        """);
+    return new ManifestLoader(Interpolator.of(dir, Map.of(), Map.of())).load(file);
+  }
+
+  private static TestResult test(String name, TestOutcome outcome, long millis) {
+    return new TestResult("it." + name, "t", outcome, millis, "", "", "");
+  }
+
+  private static SegmentResult segment(
+      String id, Outcome outcome, long millis, List<FixtureResult> fixtures, TestResult... tests) {
+    return new SegmentResult(
+        id,
+        "",
+        List.of("a", "b"),
+        outcome,
+        "",
+        "2026-01-01T00:00:00Z",
+        millis,
+        0,
+        0,
+        0,
+        fixtures,
+        List.of(tests));
+  }
+
+  private static FixtureResult started(String id, long millis) {
+    return new FixtureResult(id, "postgres", "pg:16", "container", "segment", millis, "", "");
+  }
+
+  private static RunResult run(SegmentResult... segments) {
+    return new RunResult(
+        1,
+        "r",
+        "m",
+        "2026-01-01T00:00:00Z",
+        1,
+        RunResult.Totals.of(List.of(segments)),
+        List.of(segments));
+  }
+
+  @Test
+  void mergesSharedFixturesEmptySegmentsAndOnlySkippedOnes() throws Exception {
+    RunResult run =
+        run(
+            segment(
+                "orders",
+                Outcome.PASSED,
+                9000,
+                List.of(started("db", 2000)),
+                test("OrdersIT", TestOutcome.PASSED, 6000)),
+            segment(
+                "orders-count",
+                Outcome.PASSED,
+                4200,
+                List.of(started("db", 2400)),
+                test("CountIT", TestOutcome.PASSED, 200)),
+            segment(
+                "reports",
+                Outcome.PASSED,
+                5000,
+                List.of(started("db-copy", 2200)),
+                test("ReportsIT", TestOutcome.PASSED, 2500)),
+            segment(
+                "payments",
+                Outcome.PASSED,
+                2000,
+                List.of(),
+                test("PaymentsIT", TestOutcome.PASSED, 1500)),
+            segment(
+                "payments-again",
+                Outcome.PASSED,
+                2000,
+                List.of(),
+                test("AgainIT", TestOutcome.PASSED, 1500)),
+            segment("nothing", Outcome.ERROR, 1500, List.of()),
+            segment(
+                "disabled",
+                Outcome.PASSED,
+                1500,
+                List.of(),
+                test("LegacyIT", TestOutcome.SKIPPED, 0)),
+            segment("left-out", Outcome.SKIPPED, 0, List.of()));
+
+    List<String> texts = new ArrayList<>();
+    Advisor.of(manifest(), run).forEach(a -> texts.add(a.kind() + ": " + a.text()));
+
+    assertEquals(
+        List.of(
+            "SHARE_FIXTURE: fixtures 'db', 'db-copy' have identical settings and are started by 3"
+                + " segments (orders, orders-count, reports), 2.2 s to ready each: one fixture with"
+                + " 'reuse: run' starts it once for the run, each segment still with data of its"
+                + " own, and would save about 4.4 s. Keep them apart if a segment needs the server"
+                + " to itself",
+            "MERGE: segment 'orders-count' spends 4.0 s on fixed cost (fixture start, test JVM) for"
+                + " 0.2 s of tests, and segment 'orders' starts the same fixtures (db): merging"
+                + " 'orders-count' into 'orders' (its tests selectors into that boundary) would save"
+                + " about 4.0 s",
+            "NO_TESTS: segment 'nothing' ran no test: its boundary's tests select none of the"
+                + " module's test classes. Remove the segment, or make its tests selectors match",
+            "ONLY_SKIPPED: segment 'disabled' ran only skipped tests (1), so its fixtures and test"
+                + " JVM started for nothing. Remove the segment, or enable its tests"),
+        texts);
+  }
+
+  @Test
+  void wellCutSegmentsGetNoAdvice() throws Exception {
+    RunResult run =
+        run(
+            segment(
+                "orders",
+                Outcome.PASSED,
+                9000,
+                List.of(started("db", 2000)),
+                test("OrdersIT", TestOutcome.PASSED, 6000)),
+            segment(
+                "payments",
+                Outcome.PASSED,
+                2000,
+                List.of(),
+                test("PaymentsIT", TestOutcome.PASSED, 1500)));
+
+    assertEquals(List.of(), Advisor.of(manifest(), run));
+  }
+}
