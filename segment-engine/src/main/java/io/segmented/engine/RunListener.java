@@ -24,6 +24,12 @@ public interface RunListener {
   /** Containers and networks of earlier runs whose build is gone were removed. */
   default void orphansRemoved(int count) {}
 
+  /**
+   * Local processes of earlier runs whose build is gone were stopped: each as {@code fixture 'svc'
+   * of segment 's' (pid 1234: java -jar app.jar)}.
+   */
+  default void orphanProcessesStopped(List<String> processes) {}
+
   /** A segment begins. */
   default void segmentStarted(SegmentSpec segment) {}
 

@@ -78,6 +78,10 @@ public final class Executor {
     int parallel = plan.parallel();
     listener.runStarted(runId, segments, parallel);
     plan.startOrder().ifPresent(o -> listener.startOrder(o.how(), startOrder));
+    List<String> processes = ports.janitor().stopOrphanProcesses();
+    if (!processes.isEmpty()) {
+      listener.orphanProcessesStopped(processes);
+    }
     if (docker) {
       ports.janitor().prepare(runId);
       int orphans = ports.janitor().removeOrphans();
