@@ -10,6 +10,7 @@ class NestedBuild {
 
   static final String RUN_LABEL = "io.segmented.run-id"
   static final String OWNER_LABEL = "io.segmented.owner-pid"
+  static final String LEASE_LABEL = "io.segmented.lease"
   static final Duration POLL = Duration.ofMillis(200)
 
   final String name
@@ -189,18 +190,29 @@ class NestedBuild {
                       "network {{.ID}} {{.Name}} run {{.Label \"${RUN_LABEL}\"}} owner {{.Label \"${OWNER_LABEL}\"}}"]))
   }
 
+  /** Docker volumes with {@code label}: the leases of runs. */
+  static List<String> volumes(String label = LEASE_LABEL) {
+    return lines(run(["docker", "volume", "ls", "--filter", "label=" + label, "--format",
+                      "volume {{.Name}} run {{.Label \"${RUN_LABEL}\"}} owner {{.Label \"${OWNER_LABEL}\"}}"]))
+  }
+
+  /** Local processes whose command line matches {@code pattern} (pgrep -f), one line each: pid and command. */
+  static List<String> processes(String pattern) {
+    return lines(run(["pgrep", "-a", "-f", pattern]))
+  }
+
   /** Processes whose command line names the project's target/segment-work: its test JVMs (java @jvm.args). */
   static List<String> testJvms(File basedir) {
     String work = new File(basedir, "target/segment-work").path.replaceAll(/[.\[\]()*+?^$|\\{}]/, /\\$0/)
     return lines(run(["pgrep", "-a", "-f", work]))
   }
 
-  /** Fails when a container or network of any run, or a test JVM of the project, is left. */
+  /** Fails when a container, network or lease volume of any run, or a test JVM of the project, is left. */
   static void assertNothingLeft(File basedir, String after) {
-    List<String> left = containers() + networks() + testJvms(basedir)
+    List<String> left = containers() + networks() + volumes() + testJvms(basedir)
     assert left.isEmpty() : "left behind ${after}:\n" + left.join("\n")
-    println "nothing left ${after}: no container or network labelled ${RUN_LABEL}, no test JVM under " +
-        "${basedir}/target/segment-work"
+    println "nothing left ${after}: no container or network labelled ${RUN_LABEL}, no lease volume, no test JVM" +
+        " under ${basedir}/target/segment-work"
   }
 
   static String jstack(long pid) {

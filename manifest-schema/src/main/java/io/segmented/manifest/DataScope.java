@@ -1,6 +1,7 @@
 package io.segmented.manifest;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -11,8 +12,17 @@ import java.util.List;
  *     directory
  * @param scope how often the seeded state is restored
  * @param resetCommand for generic fixtures: the command run at each scope start; empty otherwise
+ * @param resetTimeout how long the reset command may run before it is stopped and the segment fails
  */
-public record DataScope(String fixtureId, List<Path> seed, Scope scope, List<String> resetCommand) {
+public record DataScope(
+    String fixtureId,
+    List<Path> seed,
+    Scope scope,
+    List<String> resetCommand,
+    Duration resetTimeout) {
+
+  /** How long a reset command may run when the manifest sets no {@code timeout}. */
+  public static final Duration DEFAULT_RESET_TIMEOUT = Duration.ofMinutes(1);
 
   public DataScope {
     seed = List.copyOf(seed);

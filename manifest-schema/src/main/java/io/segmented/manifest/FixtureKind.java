@@ -31,7 +31,8 @@ public sealed interface FixtureKind
       String database,
       String username,
       String password,
-      Provider provider)
+      Provider provider,
+      Duration startupTimeout)
       implements FixtureKind {
     @Override
     public String key() {
@@ -43,18 +44,24 @@ public sealed interface FixtureKind
       return true;
     }
 
-    /** The SQL servers the manifest knows, with their default image. */
+    /**
+     * The SQL servers the manifest knows, with their default image and how long a start may take
+     * when the manifest sets no {@code startupTimeout} (MySQL and MariaDB initialise their data
+     * directory more slowly than PostgreSQL).
+     */
     public enum Engine {
-      POSTGRES("postgres", "postgres:16-alpine"),
-      MYSQL("mysql", "mysql:8.4"),
-      MARIADB("mariadb", "mariadb:11");
+      POSTGRES("postgres", "postgres:16-alpine", Duration.ofSeconds(60)),
+      MYSQL("mysql", "mysql:8.4", Duration.ofSeconds(90)),
+      MARIADB("mariadb", "mariadb:11", Duration.ofSeconds(90));
 
       private final String key;
       private final String defaultImage;
+      private final Duration defaultStartupTimeout;
 
-      Engine(String key, String defaultImage) {
+      Engine(String key, String defaultImage, Duration defaultStartupTimeout) {
         this.key = key;
         this.defaultImage = defaultImage;
+        this.defaultStartupTimeout = defaultStartupTimeout;
       }
 
       public String key() {
@@ -64,13 +71,20 @@ public sealed interface FixtureKind
       public String defaultImage() {
         return defaultImage;
       }
+
+      public Duration defaultStartupTimeout() {
+        return defaultStartupTimeout;
+      }
     }
   }
 
   /** Redis. */
-  record Redis(String image, Provider provider) implements FixtureKind {
+  record Redis(String image, Provider provider, Duration startupTimeout) implements FixtureKind {
     /** The image used when the manifest names none. */
     public static final String DEFAULT_IMAGE = "redis:7-alpine";
+
+    /** How long a start may take when the manifest sets no {@code startupTimeout}. */
+    public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(30);
 
     @Override
     public String key() {
@@ -79,9 +93,13 @@ public sealed interface FixtureKind
   }
 
   /** A WireMock HTTP double serving stub mappings. */
-  record Wiremock(Path mappings, String image, Provider provider) implements FixtureKind {
+  record Wiremock(Path mappings, String image, Provider provider, Duration startupTimeout)
+      implements FixtureKind {
     /** The image used when the manifest names none. */
     public static final String DEFAULT_IMAGE = "wiremock/wiremock:3.13.1";
+
+    /** How long a start may take when the manifest sets no {@code startupTimeout}. */
+    public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
     @Override
     public String key() {

@@ -23,11 +23,14 @@ final class FixtureReader {
   private static final Set<String> COMMON_KEYS = Set.of("reuse", "dependsOn", "expose");
   private static final Map<String, Set<String>> KIND_KEYS =
       Map.of(
-          "postgres", Set.of("image", "database", "username", "password", "provider"),
-          "mysql", Set.of("image", "database", "username", "password", "provider"),
-          "mariadb", Set.of("image", "database", "username", "password", "provider"),
-          "redis", Set.of("image", "provider"),
-          "wiremock", Set.of("mappings", "image", "provider"),
+          "postgres",
+              Set.of("image", "database", "username", "password", "provider", "startupTimeout"),
+          "mysql",
+              Set.of("image", "database", "username", "password", "provider", "startupTimeout"),
+          "mariadb",
+              Set.of("image", "database", "username", "password", "provider", "startupTimeout"),
+          "redis", Set.of("image", "provider", "startupTimeout"),
+          "wiremock", Set.of("mappings", "image", "provider", "startupTimeout"),
           "container",
               Set.of(
                   "image", "ports", "env", "command", "files", "tmpfs", "wait", "startupTimeout"),
@@ -133,7 +136,9 @@ final class FixtureReader {
       case "postgres", "mysql", "mariadb" -> database(key, s);
       case "redis" ->
           new FixtureKind.Redis(
-              opt(s, "image").orElse(FixtureKind.Redis.DEFAULT_IMAGE), provider(key, s));
+              opt(s, "image").orElse(FixtureKind.Redis.DEFAULT_IMAGE),
+              provider(key, s),
+              startupTimeout(s, FixtureKind.Redis.DEFAULT_STARTUP_TIMEOUT));
       case "wiremock" ->
           new FixtureKind.Wiremock(
               opt(s, "mappings")
@@ -143,7 +148,8 @@ final class FixtureReader {
                               basedir, p, s.value("mappings").orElseThrow(), problems))
                   .orElse(null),
               opt(s, "image").orElse(FixtureKind.Wiremock.DEFAULT_IMAGE),
-              provider(key, s));
+              provider(key, s),
+              startupTimeout(s, FixtureKind.Wiremock.DEFAULT_STARTUP_TIMEOUT));
       case "container" -> container(s, at);
       default -> process(s, at);
     };
@@ -157,7 +163,13 @@ final class FixtureReader {
         opt(s, "database").orElse("test"),
         opt(s, "username").orElse("test"),
         opt(s, "password").orElse("test"),
-        provider(key, s));
+        provider(key, s),
+        startupTimeout(s, engine.defaultStartupTimeout()));
+  }
+
+  /** The kind's {@code startupTimeout}, or {@code fallback} when it sets none. */
+  private static Duration startupTimeout(YamlMap s, Duration fallback) {
+    return s == null ? fallback : s.duration("startupTimeout").orElse(fallback);
   }
 
   private FixtureKind container(YamlMap s, Node at) {

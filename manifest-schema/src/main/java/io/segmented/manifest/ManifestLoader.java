@@ -373,15 +373,12 @@ public final class ManifestLoader {
               "'scope' must be segment, class or test, not '" + scopeText.get() + "'");
         }
       }
-      List<String> reset =
-          map.map("reset")
-              .map(
-                  r -> {
-                    r.allowOnly(Set.of("command"));
-                    return r.strings("command");
-                  })
-              .orElse(List.of());
-      return new DataScope(fixtureId, seed, scope, reset);
+      Optional<YamlMap> resetMap = map.map("reset");
+      resetMap.ifPresent(r -> r.allowOnly(Set.of("command", "timeout")));
+      List<String> reset = resetMap.map(r -> r.strings("command")).orElse(List.of());
+      Duration resetTimeout =
+          resetMap.flatMap(r -> r.duration("timeout")).orElse(DataScope.DEFAULT_RESET_TIMEOUT);
+      return new DataScope(fixtureId, seed, scope, reset, resetTimeout);
     }
 
     private void checkId(YamlMap map, String id, String what) {

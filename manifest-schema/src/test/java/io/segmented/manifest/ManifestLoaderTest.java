@@ -122,6 +122,94 @@ class ManifestLoaderTest {
   }
 
   @Test
+  void everyKindTakesAStartupTimeoutAndEachHasItsOwnDefault() throws Exception {
+    Manifest m =
+        load(
+            """
+            version: 1
+            fixtures:
+              pg: {postgres: {startupTimeout: 2m}}
+              pg-default: {postgres: {}}
+              my: {mysql: {startupTimeout: 3m}}
+              my-default: {mysql: {}}
+              maria-default: {mariadb: {}}
+              cache: {redis: {startupTimeout: 5s}}
+              cache-default: {redis: {}}
+              stubs: {wiremock: {startupTimeout: 20s}}
+              stubs-default: {wiremock: {}}
+            segments:
+              s:
+                boundary: {between: [a, b], tests: {tags: [x]}}
+                fixtures: [pg]
+            """);
+
+    assertEquals(Duration.ofMinutes(2), startupTimeout(m, "pg"));
+    assertEquals(Duration.ofSeconds(60), startupTimeout(m, "pg-default"));
+    assertEquals(Duration.ofMinutes(3), startupTimeout(m, "my"));
+    assertEquals(Duration.ofSeconds(90), startupTimeout(m, "my-default"));
+    assertEquals(Duration.ofSeconds(90), startupTimeout(m, "maria-default"));
+    assertEquals(Duration.ofSeconds(5), startupTimeout(m, "cache"));
+    assertEquals(Duration.ofSeconds(30), startupTimeout(m, "cache-default"));
+    assertEquals(Duration.ofSeconds(20), startupTimeout(m, "stubs"));
+    assertEquals(Duration.ofSeconds(60), startupTimeout(m, "stubs-default"));
+  }
+
+  private static Duration startupTimeout(Manifest m, String fixture) {
+    FixtureKind kind = m.fixture(fixture).kind();
+    if (kind instanceof FixtureKind.Database db) {
+      return db.startupTimeout();
+    }
+    if (kind instanceof FixtureKind.Redis redis) {
+      return redis.startupTimeout();
+    }
+    return assertInstanceOf(FixtureKind.Wiremock.class, kind).startupTimeout();
+  }
+
+  @Test
+  void aResetCommandTakesATimeoutOfAMinuteUnlessSet() throws Exception {
+    Manifest m =
+        load(
+            """
+            version: 1
+            fixtures:
+              web: {container: {image: x}}
+              svc: {process: {command: [x]}}
+            segments:
+              s:
+                boundary: {between: [a, b], tests: {tags: [x]}}
+                fixtures: [web, svc]
+                data:
+                  web: {reset: {command: [reset], timeout: 5s}, scope: class}
+                  svc: {reset: {command: [reset]}, scope: class}
+            """);
+
+    assertEquals(Duration.ofSeconds(5), m.segments().get("s").data().get("web").resetTimeout());
+    assertEquals(Duration.ofMinutes(1), m.segments().get("s").data().get("svc").resetTimeout());
+  }
+
+  @Test
+  void aStartupTimeoutOrResetTimeoutThatIsNoDurationIsAProblem() throws IOException {
+    assertEquals(
+        List.of(
+            "segments.yaml:3:35: 'startupTimeout' is not a duration: 'soon'. Write a number and a"
+                + " unit: 250ms, 30s, 5m or 1h",
+            "segments.yaml:9:49: 'timeout' is not a duration: 'forever'. Write a number and a"
+                + " unit: 250ms, 30s, 5m or 1h"),
+        problems(
+            """
+            version: 1
+            fixtures:
+              db: {postgres: {startupTimeout: soon}}
+              web: {container: {image: x}}
+            segments:
+              s:
+                boundary: {between: [a, b], tests: {tags: [x]}}
+                fixtures: [db, web]
+                data: {web: {reset: {command: [x], timeout: forever}}}
+            """));
+  }
+
+  @Test
   void unknownKeySuggestsTheClosestOne() throws Exception {
     assertEquals(
         List.of("segments.yaml:2:1: unknown key 'fixture' in the file. Did you mean 'fixtures'?"),

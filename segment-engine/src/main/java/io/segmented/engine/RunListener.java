@@ -30,6 +30,12 @@ public interface RunListener {
    */
   default void ryukNotUsed() {}
 
+  /**
+   * Local processes of earlier runs whose build is gone were stopped: each as {@code fixture 'svc'
+   * of segment 's' (pid 1234: java -jar app.jar)}.
+   */
+  default void orphanProcessesStopped(List<String> processes) {}
+
   /** A segment begins. */
   default void segmentStarted(SegmentSpec segment) {}
 

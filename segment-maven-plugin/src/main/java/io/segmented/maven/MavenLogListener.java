@@ -64,6 +64,15 @@ final class MavenLogListener implements RunListener {
   }
 
   @Override
+  public void orphanProcessesStopped(List<String> processes) {
+    log.info(
+        "Stopped "
+            + processes.size()
+            + " process(es) left by an earlier run that did not end: "
+            + String.join(", ", processes));
+  }
+
+  @Override
   public void segmentStarted(SegmentSpec segment) {
     log.debug("[" + segment.id() + "] started (" + segment.boundary().label() + ")");
   }

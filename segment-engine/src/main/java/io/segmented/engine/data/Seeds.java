@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.postgresql.util.PSQLException;
@@ -29,9 +29,9 @@ public final class Seeds {
   /**
    * Runs the seeds of {@code scope} against the database the {@code attributes} of its fixture name
    * ({@code jdbc-url}, {@code username}, {@code password}), in the dialect of {@code fixture}'s
-   * kind.
+   * kind; each statement may run for {@code limit}, what is left of the segment's timeout.
    */
-  public static void run(DataScope scope, Fixture fixture) throws SeedException {
+  public static void run(DataScope scope, Fixture fixture, Duration limit) throws SeedException {
     SqlDialect dialect =
         Kinds.of(fixture.spec().kind())
             .sqlDialect()
@@ -39,33 +39,40 @@ public final class Seeds {
                 () ->
                     new IllegalArgumentException(
                         "fixture '" + fixture.spec().id() + "' is no SQL database"));
-    run(scope, dialect, fixture.attributes());
+    run(scope, dialect, fixture.attributes(), limit);
   }
 
   /**
    * Runs the seeds of {@code scope} against the database the {@code attributes} of its fixture name
-   * ({@code jdbc-url}, {@code username}, {@code password}), in {@code dialect}.
+   * ({@code jdbc-url}, {@code username}, {@code password}), in {@code dialect}; each statement may
+   * run for {@code limit}.
    */
-  public static void run(DataScope scope, SqlDialect dialect, Map<String, String> attributes)
+  public static void run(
+      DataScope scope, SqlDialect dialect, Map<String, String> attributes, Duration limit)
       throws SeedException {
     if (scope.seed().isEmpty()) {
       return;
     }
     Attributes fixture = Attributes.of(attributes);
     Properties connection = new Properties();
-    connection.setProperty("user", fixture.username());
-    connection.setProperty("password", fixture.password());
     // One simple-protocol query per file, so that the server places an error within the whole file.
     connection.setProperty("preferQueryMode", "simple");
-    try (Connection c = DriverManager.getConnection(fixture.jdbcUrl(), connection);
-        Statement statement = c.createStatement()) {
+    try (Connection c =
+            SqlLimits.connect(
+                dialect,
+                fixture.jdbcUrl(),
+                fixture.username(),
+                fixture.password(),
+                limit,
+                connection);
+        Statement statement = SqlLimits.limit(c.createStatement(), limit)) {
       for (Path file : scope.seed()) {
         String script = read(file);
         if (dialect.runsWholeScripts()) {
           try {
             statement.execute(script);
           } catch (SQLException e) {
-            throw new SeedException(file + ":" + line(script, e) + ": " + message(e), e);
+            throw failed(file, line(script, e), e, limit);
           }
         } else {
           // MySQL and MariaDB run one statement at a time, and say nothing of where it failed.
@@ -73,7 +80,7 @@ public final class Seeds {
             try {
               statement.execute(sql.sql());
             } catch (SQLException e) {
-              throw new SeedException(file + ":" + sql.line() + ": " + message(e), e);
+              throw failed(file, sql.line(), e, limit);
             }
           }
         }
@@ -82,6 +89,23 @@ public final class Seeds {
       throw new SeedException(
           "cannot connect to fixture '" + scope.fixtureId() + "' to seed it: " + message(e), e);
     }
+  }
+
+  private static SeedException failed(Path file, int line, SQLException e, Duration limit) {
+    if (SqlLimits.ranOutOfTime(e)) {
+      return new SeedException(
+          file
+              + ":"
+              + line
+              + ": still running after "
+              + limit.toSeconds()
+              + " s, what was left of the segment's timeout, and cancelled ("
+              + message(e)
+              + "). Is it waiting for a lock? If it only needs longer, raise the segment's"
+              + " 'timeout'",
+          e);
+    }
+    return new SeedException(file + ":" + line + ": " + message(e), e);
   }
 
   private static String read(Path file) throws SeedException {

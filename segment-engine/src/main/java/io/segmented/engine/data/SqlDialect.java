@@ -1,6 +1,8 @@
 package io.segmented.engine.data;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * What differs in SQL between the servers of the SQL kinds: how a script runs and how a database of
@@ -48,6 +50,14 @@ public enum SqlDialect {
     public String adminUser(String username) {
       return username;
     }
+
+    @Override
+    void limitTime(Properties connection, Duration connect, Duration read) {
+      // PgJDBC counts in seconds; 0 would mean no limit
+      connection.setProperty("connectTimeout", String.valueOf(wholeSeconds(connect)));
+      connection.setProperty("loginTimeout", String.valueOf(wholeSeconds(connect)));
+      connection.setProperty("socketTimeout", String.valueOf(wholeSeconds(read)));
+    }
   },
 
   /**
@@ -77,6 +87,13 @@ public enum SqlDialect {
     public String adminUser(String username) {
       return "root";
     }
+
+    @Override
+    void limitTime(Properties connection, Duration connect, Duration read) {
+      // MySQL's Connector/J and MariaDB's driver both count in milliseconds
+      connection.setProperty("connectTimeout", String.valueOf(Math.max(1, connect.toMillis())));
+      connection.setProperty("socketTimeout", String.valueOf(Math.max(1, read.toMillis())));
+    }
   };
 
   /**
@@ -105,6 +122,19 @@ public enum SqlDialect {
 
   /** The user that creates and drops databases, given the user the tests connect as. */
   public abstract String adminUser(String username);
+
+  /**
+   * Sets the driver's limits on {@code connection}: connecting (and logging in) may take {@code
+   * connect}, and any one wait for the server's answer {@code read}, after which the connection is
+   * given up.
+   */
+  abstract void limitTime(Properties connection, Duration connect, Duration read);
+
+  /** Whole seconds, at least one: what {@code Statement.setQueryTimeout} and PgJDBC take. */
+  static int wholeSeconds(Duration d) {
+    long seconds = (d.toMillis() + 999) / 1000;
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, seconds));
+  }
 
   private static String quoted(String identifier) {
     return "\"" + identifier.replace("\"", "\"\"") + "\"";

@@ -1,19 +1,29 @@
 package io.segmented.engine.restore;
 
+import io.segmented.engine.data.SqlDialect;
+import io.segmented.engine.data.SqlLimits;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 
 /**
  * MySQL or MariaDB back to its seeded state: every table truncated and its rows copied back from a
  * snapshot database made after the seeds ({@code <database>_snapshot}), foreign key checks off
- * meanwhile, tables the tests created dropped. The segment's database stays the same one, so held
- * connections keep working. Done as {@code root}, whose password the MySQL and MariaDB images set
- * to the fixture's.
+ * meanwhile (cycles included), tables the tests created dropped. Rows are copied by column name,
+ * without generated columns, which the server computes again. The segment's database stays the same
+ * one, so held connections keep working. Done as {@code root}, whose password the MySQL and MariaDB
+ * images set to the fixture's.
+ *
+ * <p>A restore as a whole runs within a time limit: one that waits for a lock a test still holds
+ * fails with a message that says so instead of blocking the tests.
  */
 final class MysqlSnapshot implements Restorer {
 
@@ -21,64 +31,110 @@ final class MysqlSnapshot implements Restorer {
   private final String database;
   private final String password;
   private final String snapshot;
+  private final Duration limit;
   private Connection connection;
-  private final List<String> tables = new ArrayList<>();
 
-  MysqlSnapshot(String url, String database, String password) {
+  /** The tables of the seeded state, each with the columns to copy. */
+  private final Map<String, String> tables = new LinkedHashMap<>();
+
+  MysqlSnapshot(String url, String database, String password, Duration limit) {
     this.url = url;
     this.database = database;
     this.password = password;
     this.snapshot = database + "_snapshot";
+    this.limit = limit;
   }
 
   @Override
   public void snapshot() throws SQLException {
-    connection = DriverManager.getConnection(url, "root", password);
-    try (Statement s = connection.createStatement()) {
-      tables.addAll(tables(s));
+    connection =
+        SqlLimits.connect(SqlDialect.MYSQL, url, "root", password, limit, new Properties());
+    try (Statement s = SqlLimits.limit(connection.createStatement(), limit)) {
+      tables.putAll(copiedColumns());
       s.execute("DROP DATABASE IF EXISTS " + q(snapshot));
       s.execute("CREATE DATABASE " + q(snapshot));
-      for (String t : tables) {
-        s.execute("CREATE TABLE " + q(snapshot) + "." + q(t) + " LIKE " + q(database) + "." + q(t));
-        s.execute(
-            "INSERT INTO "
-                + q(snapshot)
-                + "."
-                + q(t)
-                + " SELECT * FROM "
-                + q(database)
-                + "."
-                + q(t));
+      for (Map.Entry<String, String> t : tables.entrySet()) {
+        s.execute("CREATE TABLE " + q(snapshot) + "." + q(t.getKey()) + " LIKE " + own(t.getKey()));
+        s.execute(copy(own(t.getKey()), q(snapshot) + "." + q(t.getKey()), t.getValue()));
       }
     }
   }
 
   @Override
   public void restore() throws SQLException {
+    long deadline = System.nanoTime() + limit.toNanos();
     try (Statement s = connection.createStatement()) {
       s.execute("SET FOREIGN_KEY_CHECKS = 0");
       try {
         for (String t : tables(s)) {
-          if (!tables.contains(t)) {
-            s.execute("DROP TABLE " + q(database) + "." + q(t));
+          if (!tables.containsKey(t)) {
+            execute(s, "DROP TABLE " + own(t), deadline);
           }
         }
-        for (String t : tables) {
-          s.execute("TRUNCATE TABLE " + q(database) + "." + q(t));
-          s.execute(
-              "INSERT INTO "
-                  + q(database)
-                  + "."
-                  + q(t)
-                  + " SELECT * FROM "
-                  + q(snapshot)
-                  + "."
-                  + q(t));
+        for (Map.Entry<String, String> t : tables.entrySet()) {
+          execute(s, "TRUNCATE TABLE " + own(t.getKey()), deadline);
+          execute(
+              s, copy(q(snapshot) + "." + q(t.getKey()), own(t.getKey()), t.getValue()), deadline);
         }
       } finally {
+        s.setQueryTimeout(0);
         s.execute("SET FOREIGN_KEY_CHECKS = 1");
       }
     }
+  }
+
+  /** Runs {@code sql} with what is left until {@code deadline}; says so when it ran out. */
+  private void execute(Statement s, String sql, long deadline) throws SQLException {
+    SqlLimits.limit(s, Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1)));
+    try {
+      s.execute(sql);
+    } catch (SQLException e) {
+      if (SqlLimits.ranOutOfTime(e) || System.nanoTime() - deadline >= 0) {
+        throw new SQLException(
+            "the restore was still running after "
+                + limit.toSeconds()
+                + " s and was cancelled: does a test leave a transaction open that holds a lock"
+                + " on one of the tables? ("
+                + e.getMessage()
+                + ")",
+            e);
+      }
+      throw e;
+    }
+  }
+
+  private static String copy(String from, String to, String columns) {
+    return "INSERT INTO " + to + " (" + columns + ") SELECT " + columns + " FROM " + from;
+  }
+
+  private String own(String table) {
+    return q(database) + "." + q(table);
+  }
+
+  /** The base tables of the database, each with its columns that are not generated, in order. */
+  private Map<String, String> copiedColumns() throws SQLException {
+    Map<String, List<String>> columns = new LinkedHashMap<>();
+    try (PreparedStatement p =
+        connection.prepareStatement(
+            "SELECT c.table_name, c.column_name FROM information_schema.columns c"
+                + " JOIN information_schema.tables t"
+                + " ON t.table_schema = c.table_schema AND t.table_name = c.table_name"
+                + " WHERE t.table_type = 'BASE TABLE' AND c.table_schema = ?"
+                + " AND c.extra NOT LIKE '%VIRTUAL GENERATED%'"
+                + " AND c.extra NOT LIKE '%STORED GENERATED%'"
+                + " AND c.extra NOT LIKE '%PERSISTENT GENERATED%'"
+                + " ORDER BY c.table_name, c.ordinal_position")) {
+      SqlLimits.limit(p, limit);
+      p.setString(1, database);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          columns.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(q(rs.getString(2)));
+        }
+      }
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    columns.forEach((table, names) -> out.put(table, String.join(", ", names)));
+    return out;
   }
 
   private List<String> tables(Statement s) throws SQLException {
@@ -103,7 +159,7 @@ final class MysqlSnapshot implements Restorer {
   @Override
   public void close() {
     if (connection != null) {
-      try (Statement s = connection.createStatement()) {
+      try (Statement s = SqlLimits.limit(connection.createStatement(), limit)) {
         s.execute("DROP DATABASE IF EXISTS " + q(snapshot));
       } catch (SQLException e) {
         // the fixture is stopped next, and its databases with it

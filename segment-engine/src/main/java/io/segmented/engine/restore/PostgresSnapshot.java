@@ -1,14 +1,17 @@
 package io.segmented.engine.restore;
 
+import io.segmented.engine.data.SqlDialect;
+import io.segmented.engine.data.SqlLimits;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * PostgreSQL back to its seeded state by truncating every table and copying the rows back from a
@@ -18,40 +21,64 @@ import java.util.Map;
  * which every held connection would have to be moved to).
  *
  * <p>Foreign keys and triggers are not fired while rows are copied back ({@code
- * session_replication_role = replica}), so the order of tables does not matter: the fixture's user
- * must be a superuser, as it is in PostgreSQL's images and in the embedded server.
+ * session_replication_role = replica}), so the order of tables does not matter, cycles included:
+ * the fixture's user must be a superuser, as it is in PostgreSQL's images and in the embedded
+ * server. Rows are copied by name, without generated columns (the server computes them again) and
+ * with {@code OVERRIDING SYSTEM VALUE} where a column is {@code GENERATED ALWAYS AS IDENTITY}; only
+ * tables that hold rows themselves are copied ({@code FROM ONLY}, partitioned tables left to their
+ * partitions), so no row comes back twice.
+ *
+ * <p>Every statement runs within a time limit: a restore that waits for a lock a test still holds
+ * (a transaction left open) fails with a message that says so instead of blocking the tests.
  */
 final class PostgresSnapshot implements Restorer {
 
   static final String SCHEMA = "segment_snapshot";
 
+  /** A table of the seeded state: its quoted name, the columns to copy, how to insert them. */
+  private record Table(String name, String columns, boolean holdsRows, boolean identityAlways) {}
+
   private final String url;
   private final String user;
   private final String password;
+  private final Duration limit;
   private Connection connection;
-  private final List<String> tables = new ArrayList<>();
+  private final List<Table> tables = new ArrayList<>();
   private final Map<String, long[]> sequences = new LinkedHashMap<>();
   private String restoreSql;
 
-  PostgresSnapshot(String url, String user, String password) {
+  PostgresSnapshot(String url, String user, String password, Duration limit) {
     this.url = url;
     this.user = user;
     this.password = password;
+    this.limit = limit;
   }
 
   @Override
   public void snapshot() throws SQLException {
-    connection = DriverManager.getConnection(url, user, password);
-    try (Statement s = connection.createStatement()) {
+    connection =
+        SqlLimits.connect(SqlDialect.POSTGRES, url, user, password, limit, new Properties());
+    boolean generatedColumns = connection.getMetaData().getDatabaseMajorVersion() >= 12;
+    try (Statement s = SqlLimits.limit(connection.createStatement(), limit)) {
       s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
       s.execute("CREATE SCHEMA " + SCHEMA);
-      try (ResultSet rs = s.executeQuery(userTables())) {
+      try (ResultSet rs = s.executeQuery(userTables(generatedColumns))) {
         while (rs.next()) {
-          tables.add(quoted(rs.getString(1)) + "." + quoted(rs.getString(2)));
+          tables.add(
+              new Table(
+                  quoted(rs.getString(1)) + "." + quoted(rs.getString(2)),
+                  rs.getString(4),
+                  // partitioned: its rows are its partitions'; no columns: nothing to copy
+                  !rs.getBoolean(3) && rs.getString(4) != null,
+                  rs.getBoolean(5)));
         }
       }
       for (int i = 0; i < tables.size(); i++) {
-        s.execute("CREATE TABLE " + SCHEMA + ".t" + i + " AS TABLE " + tables.get(i));
+        Table t = tables.get(i);
+        if (t.holdsRows()) {
+          s.execute(
+              "CREATE TABLE " + copy(i) + " AS SELECT " + t.columns() + " FROM ONLY " + t.name());
+        }
       }
       try (ResultSet rs =
           s.executeQuery(
@@ -67,16 +94,25 @@ final class PostgresSnapshot implements Restorer {
     }
     StringBuilder sql = new StringBuilder("SET LOCAL session_replication_role = replica;");
     if (!tables.isEmpty()) {
-      sql.append("TRUNCATE ").append(String.join(", ", tables)).append(";");
+      sql.append("TRUNCATE ")
+          .append(String.join(", ", tables.stream().map(Table::name).toList()))
+          .append(";");
     }
     for (int i = 0; i < tables.size(); i++) {
-      sql.append("INSERT INTO ")
-          .append(tables.get(i))
-          .append(" SELECT * FROM ")
-          .append(SCHEMA)
-          .append(".t")
-          .append(i)
-          .append(";");
+      Table t = tables.get(i);
+      if (t.holdsRows()) {
+        sql.append("INSERT INTO ")
+            .append(t.name())
+            .append(" (")
+            .append(t.columns())
+            .append(")")
+            .append(t.identityAlways() ? " OVERRIDING SYSTEM VALUE" : "")
+            .append(" SELECT ")
+            .append(t.columns())
+            .append(" FROM ")
+            .append(copy(i))
+            .append(";");
+      }
     }
     sequences.forEach(
         (name, value) ->
@@ -90,15 +126,29 @@ final class PostgresSnapshot implements Restorer {
     restoreSql = sql.toString();
   }
 
+  private static String copy(int index) {
+    return SCHEMA + ".t" + index;
+  }
+
   @Override
   public void restore() throws SQLException {
     connection.setAutoCommit(false);
-    try (Statement s = connection.createStatement()) {
+    try (Statement s = SqlLimits.limit(connection.createStatement(), limit)) {
       dropTablesCreatedSince(s);
       s.execute(restoreSql);
       connection.commit();
     } catch (SQLException e) {
       connection.rollback();
+      if (SqlLimits.ranOutOfTime(e)) {
+        throw new SQLException(
+            "the restore was still running after "
+                + limit.toSeconds()
+                + " s and was cancelled: does a test leave a transaction open that holds a lock"
+                + " on one of the tables? ("
+                + e.getMessage()
+                + ")",
+            e);
+      }
       throw e;
     } finally {
       connection.setAutoCommit(true);
@@ -108,23 +158,35 @@ final class PostgresSnapshot implements Restorer {
   /** Tables the tests created are not part of the seeded state. */
   private void dropTablesCreatedSince(Statement s) throws SQLException {
     List<String> now = new ArrayList<>();
-    try (ResultSet rs = s.executeQuery(userTables())) {
+    try (ResultSet rs = s.executeQuery(userTables(false))) {
       while (rs.next()) {
         now.add(quoted(rs.getString(1)) + "." + quoted(rs.getString(2)));
       }
     }
-    now.removeAll(tables);
+    now.removeAll(tables.stream().map(Table::name).toList());
     if (!now.isEmpty()) {
       s.execute("DROP TABLE IF EXISTS " + String.join(", ", now) + " CASCADE");
     }
   }
 
-  private static String userTables() {
-    return "SELECT table_schema, table_name FROM information_schema.tables"
-        + " WHERE table_type = 'BASE TABLE'"
-        + " AND table_schema NOT IN ('pg_catalog', 'information_schema', '"
+  /**
+   * The tables of the database outside the system schemas and the snapshot: schema, name, whether
+   * it is partitioned (its rows are in its partitions), the columns to copy, and whether one is
+   * {@code GENERATED ALWAYS AS IDENTITY}.
+   */
+  private static String userTables(boolean generatedColumns) {
+    return "SELECT n.nspname, c.relname, c.relkind = 'p',"
+        + " (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) FROM pg_attribute a"
+        + " WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
+        + (generatedColumns ? " AND a.attgenerated = ''" : "")
+        + "),"
+        + " EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0"
+        + " AND NOT a.attisdropped AND a.attidentity = 'a')"
+        + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+        + " WHERE c.relkind IN ('r', 'p') AND c.relpersistence <> 't'"
+        + " AND n.nspname NOT IN ('information_schema', '"
         + SCHEMA
-        + "') ORDER BY 1, 2";
+        + "') AND n.nspname NOT LIKE 'pg\\_%' ORDER BY 1, 2";
   }
 
   private static String quoted(String identifier) {

@@ -1,17 +1,20 @@
 package io.segmented.engine.restore;
 
 import io.segmented.engine.fixture.Fixture;
+import java.time.Duration;
 import java.util.List;
 
-/** A {@code container} or {@code process} fixture's own {@code reset} command. */
+/** A {@code container} or {@code process} fixture's own {@code reset} command, within its time. */
 final class ResetCommand implements Restorer {
 
   private final Fixture fixture;
   private final List<String> command;
+  private final Duration timeout;
 
-  ResetCommand(Fixture fixture, List<String> command) {
+  ResetCommand(Fixture fixture, List<String> command, Duration timeout) {
     this.fixture = fixture;
     this.command = List.copyOf(command);
+    this.timeout = timeout;
   }
 
   @Override
@@ -19,7 +22,7 @@ final class ResetCommand implements Restorer {
 
   @Override
   public void restore() throws Exception {
-    fixture.reset(command);
+    fixture.reset(command, timeout);
   }
 
   @Override

@@ -84,7 +84,7 @@ public final class Restores implements AutoCloseable {
       }
       Restorer restorer;
       if (!scope.resetCommand().isEmpty()) {
-        restorer = new ResetCommand(f, scope.resetCommand());
+        restorer = new ResetCommand(f, scope.resetCommand(), scope.resetTimeout());
       } else if (scope.scope() == DataScope.Scope.SEGMENT) {
         continue;
       } else {

@@ -89,6 +89,10 @@ public final class Executor {
     int parallel = plan.parallel();
     listener.runStarted(runId, segments, parallel);
     plan.startOrder().ifPresent(o -> listener.startOrder(o.how(), startOrder));
+    List<String> processes = ports.janitor().stopOrphanProcesses();
+    if (!processes.isEmpty()) {
+      listener.orphanProcessesStopped(processes);
+    }
     RunListener events = new SerializedListener(listener);
     CompletableFuture<Void> sweep = CompletableFuture.completedFuture(null);
     if (docker) {

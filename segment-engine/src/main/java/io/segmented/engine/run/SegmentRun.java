@@ -137,7 +137,7 @@ final class SegmentRun {
       long dataStart = System.nanoTime();
       ContractRun contract;
       try {
-        seed(fixtures);
+        seed(fixtures, segment.timeout().minusNanos(System.nanoTime() - start));
         contract =
             new ContractRun(
                 segment, request.moduleDir(), fixtures, logDir, !plan.testFilter().picksSome());
@@ -244,13 +244,16 @@ final class SegmentRun {
     return new Ended(result, teardown);
   }
 
-  /** Seeds each fixture's data into the segment's own database, once, before the tests. */
-  private void seed(List<Fixture> fixtures) throws SeedException {
+  /**
+   * Seeds each fixture's data into the segment's own database, once, before the tests; each
+   * statement within what is {@code left} of the segment's timeout.
+   */
+  private void seed(List<Fixture> fixtures, Duration left) throws SeedException {
     for (Fixture f : fixtures) {
       DataScope scope = segment.data().get(f.spec().id());
       if (scope != null && !scope.seed().isEmpty() && !f.seeded()) {
         long started = System.nanoTime();
-        Seeds.run(scope, f);
+        Seeds.run(scope, f, left.isNegative() ? Duration.ofSeconds(1) : left);
         seedMillis.put(f.spec().id(), millisSince(started));
       }
     }

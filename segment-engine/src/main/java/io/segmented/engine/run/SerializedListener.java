@@ -40,6 +40,11 @@ public final class SerializedListener implements RunListener {
   }
 
   @Override
+  public synchronized void orphanProcessesStopped(List<String> processes) {
+    delegate.orphanProcessesStopped(processes);
+  }
+
+  @Override
   public synchronized void segmentStarted(SegmentSpec segment) {
     delegate.segmentStarted(segment);
   }

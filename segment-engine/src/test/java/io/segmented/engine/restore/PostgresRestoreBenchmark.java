@@ -49,7 +49,8 @@ class PostgresRestoreBenchmark {
       seed(url(base, "snap"));
 
       // truncate and copy back, on a connection the tests would hold
-      PostgresSnapshot snapshot = new PostgresSnapshot(url(base, "snap"), "bench", "bench");
+      PostgresSnapshot snapshot =
+          new PostgresSnapshot(url(base, "snap"), "bench", "bench", Restorers.SQL_LIMIT);
       snapshot.snapshot();
       List<Long> truncate = new ArrayList<>();
       try (Connection held = DriverManager.getConnection(url(base, "snap"), "bench", "bench")) {

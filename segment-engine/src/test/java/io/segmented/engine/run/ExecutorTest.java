@@ -198,6 +198,14 @@ class ExecutorTest {
   }
 
   @Test
+  void everyRunStopsTheLocalProcessesDeadRunsLeftWithDockerOrWithout() throws Exception {
+    run(r -> r.segments("plain"));
+    run(r -> r.segments("orders"));
+
+    assertEquals(2, fakes.orphanProcessSweeps.get());
+  }
+
+  @Test
   void segmentsRunInAsManyLanesAsThePlanSays() throws Exception {
     fakes.together = new CountDownLatch(2);
 

@@ -35,6 +35,9 @@ public final class Fakes {
   /** What every fake was asked, in order. */
   public final List<String> events = new CopyOnWriteArrayList<>();
 
+  /** How often the run looked for local processes that dead runs left. */
+  public final AtomicInteger orphanProcessSweeps = new AtomicInteger();
+
   /** Fixture ids ({@code segment/fixture}) whose start fails. */
   public final Set<String> failingFixtures = ConcurrentHashMap.newKeySet();
 
@@ -143,6 +146,12 @@ public final class Fakes {
         awaitEvent(sweepWaitsFor);
         events.add("removeOrphans");
         return 0;
+      }
+
+      @Override
+      public List<String> stopOrphanProcesses() {
+        orphanProcessSweeps.incrementAndGet();
+        return List.of();
       }
 
       @Override
