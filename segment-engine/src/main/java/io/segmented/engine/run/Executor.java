@@ -32,14 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs exactly what a {@link Plan} says: its selected segments in its start order, at most its
@@ -86,105 +79,65 @@ public final class Executor {
         plan.inStartOrder().stream().map(Plan.SegmentPlan::segment).toList();
     Map<String, Provider> providers = plan.providers();
     String runId = UUID.randomUUID().toString();
-    int parallel = plan.parallel();
-    listener.runStarted(runId, segments, parallel);
+    listener.runStarted(runId, segments, plan.parallel());
     plan.startOrder().ifPresent(o -> listener.startOrder(o.how(), startOrder));
     List<String> processes = ports.janitor().stopOrphanProcesses();
     if (!processes.isEmpty()) {
       listener.orphanProcessesStopped(processes);
     }
     RunListener events = new SerializedListener(listener);
-    CompletableFuture<Void> sweep = CompletableFuture.completedFuture(null);
-    if (docker) {
-      if (Reaper.choose() == Reaper.Choice.OWN_CLEANUP && Reaper.announce()) {
-        listener.ryukNotUsed();
-      }
-      ports.janitor().prepare(runId);
-      // what killed runs left behind is removed beside the first fixtures' start, not before it
-      sweep =
-          CompletableFuture.runAsync(
-              () -> {
-                int orphans = ports.janitor().removeOrphans();
-                if (orphans > 0) {
-                  events.orphansRemoved(orphans);
-                }
-              },
-              runnable -> {
-                Thread t = new Thread(runnable, "segment-sweep");
-                t.setDaemon(true);
-                t.start();
-              });
-    }
+    CompletableFuture<Void> sweep = docker ? prepareEngine(runId, events) : done();
     clearPreviousResults(request);
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
     List<SegmentResult> results = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(parallel, segmentThreads("segment-"));
-    ExecutorService teardownPool = Executors.newCachedThreadPool(segmentThreads("teardown-"));
-    Map<String, CompletableFuture<Long>> teardowns = new ConcurrentHashMap<>();
-    try (Cleanup cleanup =
-        new Cleanup(() -> removeRun(docker, runId), () -> sweepLate(docker, runId))) {
+    try (Lanes lanes = new Lanes(plan.parallel());
+        Cleanup cleanup =
+            new Cleanup(() -> removeRun(docker, runId), () -> sweepLate(docker, runId))) {
       SharedFixtures shared =
           new SharedFixtures(
               runId,
               request.reportsDir().resolve("logs").resolve(SharedFixtures.LOG_FOLDER),
               sharedUsers(request, segments));
       cleanup.add(shared);
-      List<Future<SegmentResult>> running = new ArrayList<>();
       AtomicBoolean failed = new AtomicBoolean();
       for (SegmentSpec segment : startOrder) {
-        running.add(
-            pool.submit(
-                () -> {
-                  if (cleanup.closed() || (request.failFast() && failed.get())) {
-                    return null;
-                  }
-                  SegmentRun.Ended ended =
-                      new SegmentRun(
-                              plan, runtime, ports, segment, providers, shared, runId, events,
-                              cleanup)
-                          .run();
-                  SegmentResult result = ended.result();
-                  // the result is final: the fixtures stop beside the next segment
-                  teardowns.put(
-                      segment.id(), CompletableFuture.supplyAsync(ended.teardown(), teardownPool));
-                  if (result.outcome().failsBuild()) {
-                    failed.set(true);
-                  }
-                  JUnitXmlWriter.write(request.reportsDir(), result);
-                  events.segmentFinished(result);
-                  return result;
-                }));
+        lanes.submit(
+            () -> {
+              if (cleanup.closed() || (request.failFast() && failed.get())) {
+                return null;
+              }
+              SegmentRun.Ended ended =
+                  new SegmentRun(
+                          plan, runtime, ports, segment, providers, shared, runId, events, cleanup)
+                      .run();
+              // the result is final: the fixtures stop beside the next segment
+              lanes.tearDown(segment.id(), ended);
+              SegmentResult result = ended.result();
+              if (result.outcome().failsBuild()) {
+                failed.set(true);
+              }
+              JUnitXmlWriter.write(request.reportsDir(), result);
+              events.segmentFinished(result);
+              return result;
+            });
       }
-      Map<String, SegmentResult> byId = new LinkedHashMap<>();
-      for (Future<SegmentResult> f : running) {
-        SegmentResult result = await(f);
-        if (result != null) {
-          byId.put(result.id(), result);
-        }
-      }
+      Map<String, SegmentResult> ran = lanes.awaitResults();
+      ports.janitor().awaitHelpers();
+      ran = lanes.withTeardowns(ran);
       String notStarted =
           request.failFast() && failed.get()
               ? "not started: an earlier segment failed and segment.failFast is set"
               : "not started: the run was stopped";
-      ports.janitor().awaitHelpers();
-      for (Map.Entry<String, CompletableFuture<Long>> t : teardowns.entrySet()) {
-        byId.computeIfPresent(
-            t.getKey(), (id, r) -> r.withTeardownMillis(awaitTeardown(t.getValue())));
-      }
       for (Plan.SegmentPlan planned : plan.segments()) {
-        SegmentSpec segment = planned.segment();
-        SegmentResult result = byId.get(segment.id());
+        SegmentResult result = ran.get(planned.segment().id());
         if (result == null) {
-          result = skipped(segment, planned.selected() ? notStarted : planned.reason());
+          result = skipped(planned.segment(), planned.selected() ? notStarted : planned.reason());
           events.segmentFinished(result);
         }
         results.add(result);
       }
     } finally {
-      pool.shutdownNow();
-      teardowns.values().forEach(t -> t.exceptionally(e -> 0L).join());
-      teardownPool.shutdown();
       sweep.exceptionally(e -> null).join();
     }
     RunResult run =
@@ -205,6 +158,33 @@ public final class Executor {
     ResultsFiles.write(request.reportsDir(), run);
     listener.runFinished(run);
     return run;
+  }
+
+  /**
+   * Gets the Docker engine ready for the run: the reaper, the run's lease and shutdown hook; and
+   * starts the sweep of what killed runs left behind, which runs beside the first fixtures' start.
+   */
+  private CompletableFuture<Void> prepareEngine(String runId, RunListener events) {
+    if (Reaper.choose() == Reaper.Choice.OWN_CLEANUP && Reaper.announce()) {
+      events.ryukNotUsed();
+    }
+    ports.janitor().prepare(runId);
+    return CompletableFuture.runAsync(
+        () -> {
+          int orphans = ports.janitor().removeOrphans();
+          if (orphans > 0) {
+            events.orphansRemoved(orphans);
+          }
+        },
+        runnable -> {
+          Thread t = new Thread(runnable, "segment-sweep");
+          t.setDaemon(true);
+          t.start();
+        });
+  }
+
+  private static CompletableFuture<Void> done() {
+    return CompletableFuture.completedFuture(null);
   }
 
   /** How many of the segments to run use each fixture the run shares. */
@@ -254,35 +234,6 @@ public final class Executor {
         0,
         List.of(),
         List.of());
-  }
-
-  private static SegmentResult await(Future<SegmentResult> future) throws EngineException {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EngineException("the run was interrupted", e);
-    } catch (ExecutionException e) {
-      throw new EngineException("a segment broke the run: " + e.getCause(), e.getCause());
-    }
-  }
-
-  /** How long a segment's teardown took; 0 when it broke (the janitor removes what is left). */
-  private static long awaitTeardown(CompletableFuture<Long> teardown) {
-    try {
-      return teardown.join();
-    } catch (RuntimeException e) {
-      return 0;
-    }
-  }
-
-  private static ThreadFactory segmentThreads(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 
   private void removeRun(boolean docker, String runId) {
