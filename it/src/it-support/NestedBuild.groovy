@@ -30,8 +30,10 @@ class NestedBuild {
    * Starts {@code mvn -B <args>} in {@code basedir} with the invoker's local repository and settings, its output
    * in {@code <basedir>/<name>.log}. The build runs in a session of its own (setsid), so that a signal to its
    * process group, as a terminal's Ctrl-C sends, reaches it and its test JVMs and not the build that runs the ITs.
+   * {@code env} changes the environment it inherits: a variable mapped to null is removed.
    */
-  static NestedBuild start(File basedir, String localRepositoryPath, String name, List<String> args) {
+  static NestedBuild start(File basedir, String localRepositoryPath, String name, List<String> args,
+                           Map<String, String> env = [:]) {
     File mvn = new File(System.getProperty("maven.home"), "bin/mvn")
     assert mvn.canExecute() : "no mvn to start at ${mvn} (maven.home of the build that runs the ITs)"
     // maven-invoker-plugin writes its filtered settings next to the cloned projects
@@ -45,6 +47,7 @@ class NestedBuild {
     // The environment of .ci/env is inherited. Ryuk is off whatever it says: with Ryuk, a killed build's
     // containers would be removed by Ryuk, and these cases test the plugin's own cleanup.
     builder.environment().put("TESTCONTAINERS_RYUK_DISABLED", "true")
+    env.each { key, value -> value == null ? builder.environment().remove(key) : builder.environment().put(key, value) }
     println "[${name}] starting: ${command.join(' ')}"
     NestedBuild build = new NestedBuild(name, basedir, log, builder.start())
     build.checkPidIsMavenJvm()
