@@ -115,7 +115,8 @@ public final class TestJvm implements JvmLauncher.Forked {
   }
 
   @Override
-  public void handOff(Map<String, String> properties, Map<String, String> env, int restorePort)
+  public void handOff(
+      Map<String, String> properties, Map<String, String> env, int restorePort, String restoreToken)
       throws IOException {
     try (Writer in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
       for (Map.Entry<String, String> p : properties.entrySet()) {
@@ -125,7 +126,7 @@ public final class TestJvm implements JvmLauncher.Forked {
         in.write(EventCodec.encode(List.of("E", e.getKey(), e.getValue())) + "\n");
       }
       if (restorePort > 0) {
-        in.write(EventCodec.encode(List.of("R", String.valueOf(restorePort))) + "\n");
+        in.write(EventCodec.encode(List.of("R", String.valueOf(restorePort), restoreToken)) + "\n");
       }
       in.write("GO\n");
     }

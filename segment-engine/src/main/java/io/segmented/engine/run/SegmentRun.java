@@ -160,7 +160,8 @@ final class SegmentRun {
                   TestJvmProperties.of(segment, request.moduleDir(), fixtures),
                   left,
                   beside,
-                  restorePort(restores));
+                  restorePort(restores),
+                  restores.token());
           beside = Optional.empty();
           ContractRun.Verdict checked = contract.afterTests(ran);
           outcome = checked.outcome();
