@@ -99,7 +99,13 @@ final class SegmentRun {
     Path logDir = request.reportsDir().resolve("logs").resolve(segment.id());
     SegmentScope scope =
         new SegmentScope(
-            segment.id(), network, labels, logDir, segment.data(), request.snapshots());
+            segment.id(),
+            network,
+            labels,
+            logDir,
+            segment.data(),
+            request.snapshots(),
+            secrets::mask);
     List<Fixture> fixtures =
         specs.stream()
             .map(
@@ -220,6 +226,7 @@ final class SegmentRun {
             }
           }
           secrets.maskFiles(logDir);
+          secrets.maskFiles(request.workDir().resolve(segment.id()));
           return millisSince(teardownStart);
         };
     SegmentResult result =
