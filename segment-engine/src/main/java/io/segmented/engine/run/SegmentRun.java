@@ -116,7 +116,8 @@ final class SegmentRun {
             .toList();
     FixtureSet set = new FixtureSet(fixtures);
     cleanup.add(set);
-    SegmentTests segmentTests = new SegmentTests(plan, runtime, segment, cleanup, ports.jvms());
+    SegmentTests segmentTests =
+        new SegmentTests(plan, runtime, segment, cleanup, ports.jvms(), secrets::mask);
     // the test JVM starts beside the fixtures, discovering and loading the tests while they start
     Optional<SegmentTests.Started> beside = startBeside(segmentTests);
     Outcome outcome;

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The tests of one segment in forked test JVMs: a first attempt with the segment's selectors, then
@@ -38,13 +39,21 @@ final class SegmentTests {
   private final SegmentSpec segment;
   private final Cleanup cleanup;
   private final JvmLauncher jvms;
+  private final UnaryOperator<String> mask;
 
   /**
    * @param jvms starts the test JVMs
+   * @param mask masks the run's secrets in each line of a test JVM's output as it is written
    */
   SegmentTests(
-      Plan plan, TestRuntime runtime, SegmentSpec segment, Cleanup cleanup, JvmLauncher jvms) {
+      Plan plan,
+      TestRuntime runtime,
+      SegmentSpec segment,
+      Cleanup cleanup,
+      JvmLauncher jvms,
+      UnaryOperator<String> mask) {
     this.jvms = jvms;
+    this.mask = mask;
     this.request = plan.request();
     this.plan = plan;
     this.runtime = runtime;
@@ -192,7 +201,8 @@ final class SegmentTests {
             withEvents,
             request.moduleDir(),
             work.resolve("jvm" + suffix + ".args"),
-            output);
+            output,
+            mask);
     JvmLauncher.Forked jvm = jvms.start(spec);
     cleanup.add(jvm);
     return new Started(attempt, jvm, events, output, threadDump);
