@@ -63,11 +63,13 @@ public final class TestJvm implements JvmLauncher.Forked {
   private final Process process;
   private final Path javaExecutable;
   private final Thread output;
+  private final Spec spec;
 
-  private TestJvm(Process process, Path java, Thread output) {
+  private TestJvm(Process process, Spec spec, Thread output) {
     this.process = process;
-    this.javaExecutable = java;
+    this.javaExecutable = spec.java();
     this.output = output;
+    this.spec = spec;
   }
 
   /** Starts the JVM. */
@@ -97,8 +99,7 @@ public final class TestJvm implements JvmLauncher.Forked {
       log.close();
       throw e;
     }
-    return new TestJvm(
-        process, spec.java(), copyMasked(process.getInputStream(), log, spec.mask()));
+    return new TestJvm(process, spec, copyMasked(process.getInputStream(), log, spec.mask()));
   }
 
   /**
@@ -183,6 +184,22 @@ public final class TestJvm implements JvmLauncher.Forked {
         in.write(EventCodec.encode(List.of("R", String.valueOf(restorePort), restoreToken)) + "\n");
       }
       in.write("GO\n");
+    }
+    maskArgsFile();
+  }
+
+  /**
+   * Masks the secrets in the argument file (a segment's own secret {@code properties}), which a JVM
+   * awaiting its handoff has read long ago: the file holds none while the tests run.
+   */
+  private void maskArgsFile() throws IOException {
+    Path file = spec.argsFile();
+    if (Files.exists(file)) {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      String masked = spec.mask().apply(text);
+      if (!masked.equals(text)) {
+        Files.writeString(file, masked, StandardCharsets.UTF_8);
+      }
     }
   }
 
