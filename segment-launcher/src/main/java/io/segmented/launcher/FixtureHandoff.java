@@ -13,16 +13,18 @@ import java.util.Map;
 /**
  * What a test JVM started beside its segment's fixtures receives once they are ready, on its
  * standard input, one {@link EventCodec} line each: {@code P name value} (a system property),
- * {@code E name value} (an environment variable), {@code R port} (the restore port), then {@code
- * GO}. The JVM has discovered and loaded its tests meanwhile; the tests start the moment this
- * arrives, and see every attribute as system property and environment variable, as a JVM started
- * after the fixtures would.
+ * {@code E name value} (an environment variable), {@code R port token} (the restore port and the
+ * token to send first), then {@code GO}. The JVM has discovered and loaded its tests meanwhile; the
+ * tests start the moment this arrives, and see every attribute as system property and environment
+ * variable, as a JVM started after the fixtures would.
  *
  * @param properties the system properties to set
  * @param env the environment variables to set
  * @param restorePort the port to ask for restores at; 0 for none
+ * @param restoreToken the token that opens a restore connection
  */
-record FixtureHandoff(Map<String, String> properties, Map<String, String> env, int restorePort) {
+record FixtureHandoff(
+    Map<String, String> properties, Map<String, String> env, int restorePort, String restoreToken) {
 
   /** Reads the handoff; null when the input ends first (the engine stopped the segment). */
   static FixtureHandoff read(InputStream in) throws IOException {
@@ -30,15 +32,19 @@ record FixtureHandoff(Map<String, String> properties, Map<String, String> env, i
     Map<String, String> properties = new LinkedHashMap<>();
     Map<String, String> env = new LinkedHashMap<>();
     int restorePort = 0;
+    String restoreToken = "";
     String line;
     while ((line = reader.readLine()) != null) {
       List<String> f = EventCodec.decode(line);
       switch (f.get(0)) {
         case "P" -> properties.put(f.get(1), f.get(2));
         case "E" -> env.put(f.get(1), f.get(2));
-        case "R" -> restorePort = Integer.parseInt(f.get(1));
+        case "R" -> {
+          restorePort = Integer.parseInt(f.get(1));
+          restoreToken = f.size() > 2 ? f.get(2) : "";
+        }
         case "GO" -> {
-          return new FixtureHandoff(properties, env, restorePort);
+          return new FixtureHandoff(properties, env, restorePort, restoreToken);
         }
         default -> throw new IOException("unknown handoff line: " + line);
       }

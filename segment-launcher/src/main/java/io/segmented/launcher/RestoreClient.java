@@ -19,8 +19,9 @@ import org.junit.platform.launcher.TestIdentifier;
  * the restore happens exactly at the boundary. A restore the engine could not do ends the JVM with
  * exit code {@value #RESTORE_FAILED}, since the tests would otherwise run on data nobody restored.
  *
- * <p>Protocol, one line each way: {@code RESTORE class <class name>} or {@code RESTORE test <class
- * name>.<test name>}, answered by {@code OK} or {@code FAILED <why>}.
+ * <p>Protocol: first the run's restore token alone on a line (the engine closes a connection that
+ * does not start with it), then one line each way: {@code RESTORE class <class name>} or {@code
+ * RESTORE test <class name>.<test name>}, answered by {@code OK} or {@code FAILED <why>}.
  */
 final class RestoreClient implements TestExecutionListener, AutoCloseable {
 
@@ -33,9 +34,11 @@ final class RestoreClient implements TestExecutionListener, AutoCloseable {
   private final boolean atClass;
   private final boolean atTest;
 
-  RestoreClient(int port, boolean atClass, boolean atTest) throws IOException {
+  RestoreClient(int port, String token, boolean atClass, boolean atTest) throws IOException {
     this.socket = new Socket(InetAddress.getLoopbackAddress(), port);
     this.out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8);
+    out.write(token + "\n");
+    out.flush();
     this.in =
         new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
     this.atClass = atClass;

@@ -48,6 +48,13 @@ public final class SegmentLauncher {
   /** The exit code of a JVM started beside its fixtures that never got them. */
   static final int EXIT_NOT_HANDED_OFF = 3;
 
+  /**
+   * The environment variable that holds the restore token of a JVM started with {@code
+   * --restore-port} (one started beside its fixtures gets it in its handoff instead): never on the
+   * command line, which is written to a file and visible to every local user.
+   */
+  public static final String RESTORE_TOKEN_ENV = "SEGMENT_RESTORE_TOKEN";
+
   private SegmentLauncher() {}
 
   public static void main(String[] args) throws IOException {
@@ -87,11 +94,13 @@ public final class SegmentLauncher {
           return;
         }
         arguments.restorePort = handoff.restorePort();
+        arguments.restoreToken = handoff.restoreToken();
       }
       if (arguments.restorePort > 0) {
         try (RestoreClient restores =
             new RestoreClient(
                 arguments.restorePort,
+                arguments.restoreToken,
                 arguments.restoreAt.contains("class"),
                 arguments.restoreAt.contains("test"))) {
           // The restore listener first: the data is back before the test is reported as started.
@@ -146,6 +155,8 @@ public final class SegmentLauncher {
     final List<String> groups = new ArrayList<>();
     final List<String> excludedGroups = new ArrayList<>();
     int restorePort;
+    // given in the environment, never on the command line (which is a file, and visible to ps)
+    String restoreToken = System.getenv().getOrDefault(RESTORE_TOKEN_ENV, "");
     final Set<String> restoreAt = new LinkedHashSet<>();
     boolean awaitFixtures;
 

@@ -29,9 +29,13 @@ public interface JvmLauncher {
 
     /**
      * Hands a JVM started beside its fixtures ({@code --await-fixtures true}) their attributes and
-     * the restore port (0 for none), upon which its tests run.
+     * the restore port (0 for none) and the token that opens it, upon which its tests run.
      */
-    default void handOff(Map<String, String> properties, Map<String, String> env, int restorePort)
+    default void handOff(
+        Map<String, String> properties,
+        Map<String, String> env,
+        int restorePort,
+        String restoreToken)
         throws IOException {}
 
     /** Stops it with its whole process tree; never throws. */

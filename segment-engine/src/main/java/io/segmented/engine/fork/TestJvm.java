@@ -1,7 +1,11 @@
 package io.segmented.engine.fork;
 
 import io.segmented.launcher.EventCodec;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -32,7 +37,9 @@ public final class TestJvm implements JvmLauncher.Forked {
    * @param args its arguments
    * @param workDir the JVM's working directory
    * @param argsFile where to write the argument file
-   * @param output where its standard output and error go
+   * @param output where its standard output and error go, each line masked by {@code mask} as it
+   *     comes
+   * @param mask masks the run's secrets in a line
    */
   public record Spec(
       Path java,
@@ -44,17 +51,25 @@ public final class TestJvm implements JvmLauncher.Forked {
       List<String> args,
       Path workDir,
       Path argsFile,
-      Path output) {}
+      Path output,
+      UnaryOperator<String> mask) {}
 
   /** How the JVM ended: its exit code, or that it was killed after the timeout. */
   public record Exit(int code, boolean timedOut) {}
 
+  /** How long the copy of the output may take to catch up once the JVM exited. */
+  private static final long OUTPUT_CATCH_UP_MILLIS = 5_000;
+
   private final Process process;
   private final Path javaExecutable;
+  private final Thread output;
+  private final Spec spec;
 
-  private TestJvm(Process process, Path java) {
+  private TestJvm(Process process, Spec spec, Thread output) {
     this.process = process;
-    this.javaExecutable = java;
+    this.javaExecutable = spec.java();
+    this.output = output;
+    this.spec = spec;
   }
 
   /** Starts the JVM. */
@@ -74,10 +89,48 @@ public final class TestJvm implements JvmLauncher.Forked {
     ProcessBuilder builder =
         new ProcessBuilder(spec.java().toString(), "@" + spec.argsFile())
             .directory(spec.workDir().toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(spec.output().toFile());
+            .redirectErrorStream(true);
     builder.environment().putAll(spec.env());
-    return new TestJvm(builder.start(), spec.java());
+    OutputStream log = Files.newOutputStream(spec.output());
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      log.close();
+      throw e;
+    }
+    return new TestJvm(process, spec, copyMasked(process.getInputStream(), log, spec.mask()));
+  }
+
+  /**
+   * Copies the JVM's output to its file line by line, each masked and flushed as it comes: the file
+   * holds no secret even when the build is killed.
+   */
+  private static Thread copyMasked(InputStream from, OutputStream to, UnaryOperator<String> mask) {
+    Thread copy =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                      new BufferedReader(new InputStreamReader(from, StandardCharsets.UTF_8));
+                  Writer out = new OutputStreamWriter(to, StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                  out.write(mask.apply(line) + "\n");
+                  out.flush();
+                }
+              } catch (IOException e) {
+                // the JVM is gone
+              }
+            },
+            "segment-test-jvm-output");
+    copy.setDaemon(true);
+    copy.start();
+    return copy;
+  }
+
+  /** Waits until the output the JVM wrote before it ended is in its file. */
+  private void outputWritten() throws InterruptedException {
+    output.join(OUTPUT_CATCH_UP_MILLIS);
   }
 
   /**
@@ -87,10 +140,12 @@ public final class TestJvm implements JvmLauncher.Forked {
   @Override
   public Exit await(Duration timeout, Path threadDump) throws InterruptedException {
     if (process.waitFor(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS)) {
+      outputWritten();
       return new Exit(process.exitValue(), false);
     }
     dumpThreads(threadDump);
     close();
+    outputWritten();
     return new Exit(-1, true);
   }
 
@@ -115,7 +170,8 @@ public final class TestJvm implements JvmLauncher.Forked {
   }
 
   @Override
-  public void handOff(Map<String, String> properties, Map<String, String> env, int restorePort)
+  public void handOff(
+      Map<String, String> properties, Map<String, String> env, int restorePort, String restoreToken)
       throws IOException {
     try (Writer in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
       for (Map.Entry<String, String> p : properties.entrySet()) {
@@ -125,9 +181,25 @@ public final class TestJvm implements JvmLauncher.Forked {
         in.write(EventCodec.encode(List.of("E", e.getKey(), e.getValue())) + "\n");
       }
       if (restorePort > 0) {
-        in.write(EventCodec.encode(List.of("R", String.valueOf(restorePort))) + "\n");
+        in.write(EventCodec.encode(List.of("R", String.valueOf(restorePort), restoreToken)) + "\n");
       }
       in.write("GO\n");
+    }
+    maskArgsFile();
+  }
+
+  /**
+   * Masks the secrets in the argument file (a segment's own secret {@code properties}), which a JVM
+   * awaiting its handoff has read long ago: the file holds none while the tests run.
+   */
+  private void maskArgsFile() throws IOException {
+    Path file = spec.argsFile();
+    if (Files.exists(file)) {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      String masked = spec.mask().apply(text);
+      if (!masked.equals(text)) {
+        Files.writeString(file, masked, StandardCharsets.UTF_8);
+      }
     }
   }
 

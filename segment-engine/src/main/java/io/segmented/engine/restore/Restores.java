@@ -14,7 +14,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,15 +47,20 @@ public final class Restores implements AutoCloseable {
     }
   }
 
-  private record Entry(String fixtureId, DataScope.Scope scope, Restorer restorer) {}
+  record Entry(String fixtureId, DataScope.Scope scope, Restorer restorer) {}
+
+  /** The answer to a connection whose first line is not the token; the connection then closes. */
+  static final String UNAUTHORIZED =
+      "FAILED not authorized: the first line must be this run's restore token";
 
   private final List<Entry> entries;
+  private final String token = newToken();
   private final Map<String, Stats> stats = new LinkedHashMap<>();
   private ServerSocket server;
   private Thread serving;
   private volatile String failure;
 
-  private Restores(List<Entry> entries) {
+  Restores(List<Entry> entries) {
     this.entries = entries;
     entries.forEach(e -> stats.put(e.fixtureId(), new Stats(0, 0, 0)));
   }
@@ -131,6 +139,21 @@ public final class Restores implements AutoCloseable {
     }
   }
 
+  /**
+   * The secret of this run that a connection must send as its first line before any request: the
+   * port is on loopback, where any local process could otherwise ask for a restore. The test JVM
+   * gets it over its standard input or its environment, never on its command line.
+   */
+  public String token() {
+    return token;
+  }
+
+  private static String newToken() {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
   /** Starts answering the test JVM's requests; returns the port it asks on. */
   public int listen() throws IOException {
     server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
@@ -147,6 +170,14 @@ public final class Restores implements AutoCloseable {
               new BufferedReader(
                   new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
           Writer out = new OutputStreamWriter(jvm.getOutputStream(), StandardCharsets.UTF_8)) {
+        String first = in.readLine();
+        if (first == null
+            || !MessageDigest.isEqual(
+                first.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+          out.write(UNAUTHORIZED + "\n");
+          out.flush();
+          continue;
+        }
         String line;
         while ((line = in.readLine()) != null) {
           out.write(answer(line) + "\n");

@@ -8,6 +8,9 @@ import io.segmented.results.FixtureResult;
 import io.segmented.results.SegmentResult;
 import io.segmented.results.TestResult;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +77,9 @@ final class Secrets {
   }
 
   String mask(String text) {
+    if (text == null) {
+      return null;
+    }
     String out = text;
     for (String v : values) {
       out = out.replace(v, MASK);
@@ -82,8 +88,9 @@ final class Secrets {
   }
 
   /**
-   * Masks the secrets in the segment's log files (fixtures, test JVM), which the report shows the
-   * end of; a file that cannot be rewritten is left as it is.
+   * Masks the secrets in the files of a segment's folder (logs of the test JVM, whose output is
+   * written as it comes, its argument file and events), read and written as UTF-8; a file that
+   * cannot be rewritten is left as it is. Fixture logs are masked line by line as they are written.
    */
   void maskFiles(Path dir) {
     if (values.isEmpty() || !Files.isDirectory(dir)) {
@@ -91,14 +98,26 @@ final class Secrets {
     }
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
-        String text = Files.readString(f, StandardCharsets.ISO_8859_1);
+        byte[] bytes = Files.readAllBytes(f);
+        Charset charset = isUtf8(bytes) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
+        String text = new String(bytes, charset);
         String masked = mask(text);
         if (!masked.equals(text)) {
-          Files.writeString(f, masked, StandardCharsets.ISO_8859_1);
+          Files.writeString(f, masked, charset);
         }
       }
     } catch (IOException e) {
       // the results are masked all the same; the logs are the user's own files
+    }
+  }
+
+  /** Whether the bytes are UTF-8; other files are masked byte for byte, as ISO-8859-1. */
+  private static boolean isUtf8(byte[] bytes) {
+    try {
+      StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
     }
   }
 
@@ -125,7 +144,7 @@ final class Secrets {
                     new FixtureResult(
                         f.id(),
                         f.kind(),
-                        f.image(),
+                        mask(f.image()),
                         f.provider(),
                         f.reuse(),
                         f.startMillis(),

@@ -99,7 +99,13 @@ final class SegmentRun {
     Path logDir = request.reportsDir().resolve("logs").resolve(segment.id());
     SegmentScope scope =
         new SegmentScope(
-            segment.id(), network, labels, logDir, segment.data(), request.snapshots());
+            segment.id(),
+            network,
+            labels,
+            logDir,
+            segment.data(),
+            request.snapshots(),
+            secrets::mask);
     List<Fixture> fixtures =
         specs.stream()
             .map(
@@ -110,7 +116,8 @@ final class SegmentRun {
             .toList();
     FixtureSet set = new FixtureSet(fixtures);
     cleanup.add(set);
-    SegmentTests segmentTests = new SegmentTests(plan, runtime, segment, cleanup, ports.jvms());
+    SegmentTests segmentTests =
+        new SegmentTests(plan, runtime, segment, cleanup, ports.jvms(), secrets::mask);
     // the test JVM starts beside the fixtures, discovering and loading the tests while they start
     Optional<SegmentTests.Started> beside = startBeside(segmentTests);
     Outcome outcome;
@@ -160,7 +167,8 @@ final class SegmentRun {
                   TestJvmProperties.of(segment, request.moduleDir(), fixtures),
                   left,
                   beside,
-                  restorePort(restores));
+                  restorePort(restores),
+                  restores.token());
           beside = Optional.empty();
           ContractRun.Verdict checked = contract.afterTests(ran);
           outcome = checked.outcome();
@@ -219,6 +227,7 @@ final class SegmentRun {
             }
           }
           secrets.maskFiles(logDir);
+          secrets.maskFiles(request.workDir().resolve(segment.id()));
           return millisSince(teardownStart);
         };
     SegmentResult result =

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The tests of one segment in forked test JVMs: a first attempt with the segment's selectors, then
@@ -38,13 +39,21 @@ final class SegmentTests {
   private final SegmentSpec segment;
   private final Cleanup cleanup;
   private final JvmLauncher jvms;
+  private final UnaryOperator<String> mask;
 
   /**
    * @param jvms starts the test JVMs
+   * @param mask masks the run's secrets in each line of a test JVM's output as it is written
    */
   SegmentTests(
-      Plan plan, TestRuntime runtime, SegmentSpec segment, Cleanup cleanup, JvmLauncher jvms) {
+      Plan plan,
+      TestRuntime runtime,
+      SegmentSpec segment,
+      Cleanup cleanup,
+      JvmLauncher jvms,
+      UnaryOperator<String> mask) {
     this.jvms = jvms;
+    this.mask = mask;
     this.request = plan.request();
     this.plan = plan;
     this.runtime = runtime;
@@ -69,23 +78,32 @@ final class SegmentTests {
   /**
    * Runs the tests, then retries the failed ones as often as the segment allows. {@code beside} is
    * the first JVM when it was started beside the fixtures ({@link #startBeside}), which is handed
-   * {@code props} and the restore port; without it the first JVM starts now.
+   * {@code props}, the restore port and its token; without it the first JVM starts now, with the
+   * token in its environment.
    */
   TestsOutcome run(
-      TestJvmProperties props, Duration left, Optional<Started> beside, int restorePort)
+      TestJvmProperties props,
+      Duration left,
+      Optional<Started> beside,
+      int restorePort,
+      String restoreToken)
       throws IOException, InterruptedException {
     long deadline = System.nanoTime() + Math.max(0, left.toNanos());
     Attempt first;
     if (beside.isPresent()) {
-      beside.get().jvm().handOff(props.systemProperties(), props.env(), restorePort);
+      beside.get().jvm().handOff(props.systemProperties(), props.env(), restorePort, restoreToken);
       first = finish(beside.get(), deadline);
     } else {
       List<String> args = new ArrayList<>(launcherArgs());
+      TestJvmProperties firstProps = props;
       if (restorePort > 0) {
         add(args, "--restore-port", String.valueOf(restorePort));
         restoreBoundaries().forEach(b -> add(args, "--restore-at", b));
+        Map<String, String> env = new HashMap<>(props.env());
+        env.put(SegmentLauncher.RESTORE_TOKEN_ENV, restoreToken);
+        firstProps = new TestJvmProperties(props.systemProperties(), Map.copyOf(env));
       }
-      first = launch(props, args, 0, deadline);
+      first = launch(firstProps, args, 0, deadline);
     }
     List<TestResult> tests = new ArrayList<>(first.events().tests());
     Optional<TestsOutcome> broken = broken(first, tests);
@@ -183,7 +201,8 @@ final class SegmentTests {
             withEvents,
             request.moduleDir(),
             work.resolve("jvm" + suffix + ".args"),
-            output);
+            output,
+            mask);
     JvmLauncher.Forked jvm = jvms.start(spec);
     cleanup.add(jvm);
     return new Started(attempt, jvm, events, output, threadDump);

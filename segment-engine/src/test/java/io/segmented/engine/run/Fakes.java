@@ -227,7 +227,10 @@ public final class Fakes {
 
         @Override
         public void handOff(
-            Map<String, String> properties, Map<String, String> env, int restorePort) {
+            Map<String, String> properties,
+            Map<String, String> env,
+            int restorePort,
+            String restoreToken) {
           events.add("handoff " + segment);
           handedOff.put(segment, new TestJvmProperties(properties, env));
         }

@@ -10,6 +10,7 @@ import io.segmented.results.Outcome;
 import io.segmented.results.SegmentResult;
 import io.segmented.results.TestOutcome;
 import io.segmented.results.TestResult;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +30,8 @@ class SecretsTest {
         fixtures:
           db:
             postgres: {password: pg-s3cret-1}
+          other:
+            postgres: {password: pässwörd-ünï}
           api:
             container:
               image: acme/api:1
@@ -36,7 +39,7 @@ class SecretsTest {
         segments:
           one:
             boundary: {between: [app, db], tests: {classes: ["*IT"]}}
-            fixtures: [db, api]
+            fixtures: [db, api, other]
             properties: {stripe.key: sk_live_987654, short.password: abc}
         """);
     return new ManifestLoader(Interpolator.of(dir, Map.of(), Map.of()))
@@ -80,5 +83,24 @@ class SecretsTest {
     assertEquals("segment 'one': ****", masked.message());
     assertTrue(Secrets.secretName("spring.datasource.password"));
     assertTrue(!Secrets.secretName("MODE"));
+  }
+
+  @Test
+  void logFilesAreMaskedAsUtf8SoNonAsciiSecretsAreFoundToo() throws Exception {
+    Secrets secrets = Secrets.of(manifest());
+    Path logs = Files.createDirectories(dir.resolve("logs"));
+    Files.writeString(logs.resolve("test-jvm.log"), "connecting with pässwörd-ünï ✓\n");
+    byte[] latin1 = "user pg-s3cret-1 \u00e9t\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+    Files.write(logs.resolve("latin1.log"), latin1);
+
+    secrets.maskFiles(logs);
+
+    assertEquals(
+        "connecting with **** ✓\n",
+        Files.readString(logs.resolve("test-jvm.log"), StandardCharsets.UTF_8));
+    assertEquals(
+        "user **** \u00e9t\u00e9\n",
+        Files.readString(logs.resolve("latin1.log"), StandardCharsets.ISO_8859_1),
+        "a file that is not UTF-8 is masked byte for byte");
   }
 }
