@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The run drawn on a time axis: each segment that ran is a bar from its start to its end, in the
- * lane it shared with the segments before and after it, so segments that ran side by side are on
- * different rows.
+ * The run drawn on a time axis: each segment that ran is a bar from its start to the moment its
+ * result was final, in the lane it shared with the segments before and after it, so segments that
+ * ran side by side are on different rows. Each bar shows where its time went ({@link Phase}): its
+ * fixtures until ready, its data, its tests, and after the bar its teardown, which runs beside the
+ * next segment.
  *
  * @param width the picture's width
  * @param height the picture's height
@@ -29,9 +31,26 @@ public record Timeline(int width, int height, int lanes, List<Bar> bars, List<Ti
   static final int TOP = 10;
   static final int WIDTH = 760;
 
-  /** A segment: its lane, and where its bar goes. */
+  /**
+   * A part of a segment's time: {@code fixtures}, {@code data}, {@code tests} (inside its bar) or
+   * {@code teardown} (after it).
+   */
+  public record Phase(String name, int x, int width, String time) {}
+
+  /** A segment: its lane, where its bar goes, and its phases. */
   public record Bar(
-      String segment, String outcome, int lane, int x, int y, int width, String time) {
+      String segment,
+      String outcome,
+      int lane,
+      int x,
+      int y,
+      int width,
+      String time,
+      List<Phase> phases) {
+
+    public Bar {
+      phases = List.copyOf(phases);
+    }
 
     /** Where its label goes: inside the bar. */
     public int labelX() {
@@ -70,7 +89,14 @@ public record Timeline(int width, int height, int lanes, List<Bar> bars, List<Ti
     }
     spans.sort(Comparator.comparingLong(Span::start).thenComparing(sp -> sp.segment().id()));
     long origin = spans.get(0).start();
-    long total = Math.max(1, spans.stream().mapToLong(Span::end).max().orElse(origin) - origin);
+    long total =
+        Math.max(
+            1,
+            spans.stream()
+                    .mapToLong(sp -> sp.end() + Math.max(0, sp.segment().teardownMillis()))
+                    .max()
+                    .orElse(origin)
+                - origin);
     double scale = (WIDTH - LEFT - RIGHT) / (double) total;
     List<Long> laneEnds = new ArrayList<>();
     List<Bar> bars = new ArrayList<>();
@@ -94,7 +120,8 @@ public record Timeline(int width, int height, int lanes, List<Bar> bars, List<Ti
               x,
               TOP + lane * ROW,
               w,
-              seconds(sp.end() - sp.start())));
+              seconds(sp.end() - sp.start()),
+              phases(sp.segment(), x, w, scale)));
     }
     int lanes = laneEnds.size();
     List<Tick> ticks = new ArrayList<>();
@@ -104,6 +131,29 @@ public record Timeline(int width, int height, int lanes, List<Bar> bars, List<Ti
     }
     return new Timeline(
         WIDTH, TOP + lanes * ROW + 30, lanes, List.copyOf(bars), List.copyOf(ticks));
+  }
+
+  /**
+   * Fixtures, data and tests one after another from the bar's start, cut at its end; the teardown
+   * from its end on. Phases of no time are left out.
+   */
+  private static List<Phase> phases(SegmentResult s, int x, int width, double scale) {
+    List<Phase> phases = new ArrayList<>();
+    long[] millis = {s.fixturesMillis(), s.dataMillis(), s.testsMillis()};
+    String[] names = {"fixtures", "data", "tests"};
+    int at = x;
+    for (int i = 0; i < names.length; i++) {
+      int w = Math.min(x + width - at, (int) Math.round(Math.max(0, millis[i]) * scale));
+      if (w > 0) {
+        phases.add(new Phase(names[i], at, w, seconds(millis[i])));
+        at += w;
+      }
+    }
+    if (s.teardownMillis() > 0) {
+      int w = Math.max(1, (int) Math.round(s.teardownMillis() * scale));
+      phases.add(new Phase("teardown", x + width, w, seconds(s.teardownMillis())));
+    }
+    return phases;
   }
 
   private static String seconds(long millis) {

@@ -16,6 +16,43 @@ class TimelineTest {
   }
 
   @Test
+  void eachBarShowsFixturesDataAndTestsInsideItAndItsTeardownAfterIt() {
+    SegmentResult s =
+        new SegmentResult(
+            "db",
+            "",
+            List.of("app", "db"),
+            Outcome.PASSED,
+            "",
+            "2026-11-26T10:00:00Z",
+            4000,
+            1000,
+            500,
+            2500,
+            1000,
+            List.of(),
+            List.of());
+
+    Timeline.Bar bar = Timeline.of(List.of(s)).bars().get(0);
+
+    assertEquals(
+        List.of("fixtures", "data", "tests", "teardown"),
+        bar.phases().stream().map(Timeline.Phase::name).toList());
+    Timeline.Phase fixtures = bar.phases().get(0);
+    Timeline.Phase tests = bar.phases().get(2);
+    Timeline.Phase teardown = bar.phases().get(3);
+    assertEquals(bar.x(), fixtures.x());
+    assertEquals(bar.x() + bar.width(), tests.x() + tests.width(), "the tests end with the bar");
+    assertEquals(bar.x() + bar.width(), teardown.x(), "the teardown comes after the result");
+    assertEquals(
+        Timeline.WIDTH - Timeline.RIGHT,
+        teardown.x() + teardown.width(),
+        "the picture holds the teardown too");
+    assertEquals("1.0 s", teardown.time());
+    assertEquals(2 * fixtures.width(), bar.phases().get(1).width() * 4, "data is half of fixtures");
+  }
+
+  @Test
   void segmentsThatOverlapGoToDifferentLanesAndALaneIsReusedOnceFree() {
     Timeline t =
         Timeline.of(
