@@ -71,4 +71,19 @@ public final class SqlLimits {
     }
     return false;
   }
+
+  /**
+   * A restore that ran out of its {@code limit}: what most likely held it, around the server's own
+   * words.
+   */
+  public static SQLException restoreTimedOut(Duration limit, SQLException e) {
+    return new SQLException(
+        "the restore was still running after "
+            + limit.toSeconds()
+            + " s and was cancelled: does a test leave a transaction open that holds a lock"
+            + " on one of the tables? ("
+            + e.getMessage()
+            + ")",
+        e);
+  }
 }

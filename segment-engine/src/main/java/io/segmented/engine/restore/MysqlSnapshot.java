@@ -90,14 +90,7 @@ final class MysqlSnapshot implements Restorer {
       s.execute(sql);
     } catch (SQLException e) {
       if (SqlLimits.ranOutOfTime(e) || System.nanoTime() - deadline >= 0) {
-        throw new SQLException(
-            "the restore was still running after "
-                + limit.toSeconds()
-                + " s and was cancelled: does a test leave a transaction open that holds a lock"
-                + " on one of the tables? ("
-                + e.getMessage()
-                + ")",
-            e);
+        throw SqlLimits.restoreTimedOut(limit, e);
       }
       throw e;
     }

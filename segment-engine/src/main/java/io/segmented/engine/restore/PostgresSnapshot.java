@@ -140,14 +140,7 @@ final class PostgresSnapshot implements Restorer {
     } catch (SQLException e) {
       connection.rollback();
       if (SqlLimits.ranOutOfTime(e)) {
-        throw new SQLException(
-            "the restore was still running after "
-                + limit.toSeconds()
-                + " s and was cancelled: does a test leave a transaction open that holds a lock"
-                + " on one of the tables? ("
-                + e.getMessage()
-                + ")",
-            e);
+        throw SqlLimits.restoreTimedOut(limit, e);
       }
       throw e;
     } finally {
