@@ -63,6 +63,12 @@ public final class PropertyNames {
   /** {@code -Dsegment.runOrder}: which segments start first. */
   public static final String RUN_ORDER = "segment.runOrder";
 
+  /**
+   * How long the fixtures a build starts are kept, idle, for the builds after it ({@code 10m}); not
+   * set keeps nothing.
+   */
+  public static final String KEEP = "segment.keep";
+
   /** Whether seeded databases start from, and are kept as, snapshots on the Docker engine. */
   public static final String SNAPSHOTS = "segment.snapshots";
 

@@ -1,5 +1,6 @@
 package io.segmented.engine;
 
+import io.segmented.engine.fixture.Keeping;
 import io.segmented.manifest.SegmentSpec;
 import io.segmented.results.RunResult;
 import io.segmented.results.SegmentResult;
@@ -50,6 +51,16 @@ public interface RunListener {
       String image,
       boolean shared,
       Duration took) {}
+
+  /**
+   * A kept fixture ({@code -Dsegment.keep}) of a segment is ready with fresh data: leased from an
+   * earlier build, or started by this one and kept from now on, as {@code kept} says.
+   */
+  default void fixtureKept(
+      String segmentId, String fixtureId, String kind, String image, Keeping kept, Duration took) {}
+
+  /** The sweep removed {@code count} kept fixtures whose time had run out. */
+  default void keptExpired(int count) {}
 
   /** A segment ended, with its verdict. */
   default void segmentFinished(SegmentResult result) {}

@@ -31,6 +31,8 @@ import java.util.Optional;
  * @param snapshots {@code -Dsegment.snapshots}: seeded databases start from, and are kept as,
  *     snapshots on the Docker engine
  * @param jvmBeside {@code -Dsegment.jvmBeside}: each segment's test JVM starts beside its fixtures
+ * @param keep {@code -Dsegment.keep}: how long fixtures are kept for later builds, as {@code 10m};
+ *     empty to keep nothing
  */
 public record RunRequest(
     String module,
@@ -51,7 +53,8 @@ public record RunRequest(
     String runOrder,
     boolean failFast,
     boolean snapshots,
-    boolean jvmBeside) {
+    boolean jvmBeside,
+    String keep) {
 
   /** Memory a segment is assumed to need: its test JVM and its containers. */
   private static final long MEMORY_PER_SEGMENT = 1536L << 20;
@@ -68,6 +71,7 @@ public record RunRequest(
     shard = blankIfNull(shard);
     provider = blankIfNull(provider);
     runOrder = blankIfNull(runOrder);
+    keep = blankIfNull(keep);
   }
 
   /**
@@ -116,6 +120,7 @@ public record RunRequest(
     private boolean failFast;
     private boolean snapshots = true;
     private boolean jvmBeside = true;
+    private String keep;
 
     private Builder(String module, Path moduleDir, Manifest manifest) {
       this.module = module;
@@ -202,6 +207,12 @@ public record RunRequest(
       return this;
     }
 
+    /** {@code -Dsegment.keep}, as given. */
+    public Builder keep(String value) {
+      keep = value;
+      return this;
+    }
+
     public RunRequest build() {
       return new RunRequest(
           module,
@@ -222,7 +233,8 @@ public record RunRequest(
           runOrder,
           failFast,
           snapshots,
-          jvmBeside);
+          jvmBeside,
+          keep);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.segmented.engine;
 
 import io.segmented.engine.fixture.DockerJanitor;
 import io.segmented.engine.fixture.DockerProbe;
+import io.segmented.engine.fixture.KeptFixtures;
 import io.segmented.engine.fixture.Reaper;
 import io.segmented.engine.fixture.SeedSnapshots;
 import io.segmented.engine.plan.Plan;
@@ -70,6 +71,20 @@ public final class SegmentEngine {
     }
     Reaper.choose();
     return SeedSnapshots.removeAll();
+  }
+
+  /**
+   * Removes every kept fixture ({@code -Dsegment.keep}) of the module {@code moduleDir} from the
+   * Docker engine, leased or not, with its leases and records; returns how many.
+   */
+  public int down(Path moduleDir) throws EngineException {
+    if (!DockerJanitor.dockerAvailable()) {
+      throw new EngineException(
+          "No Docker engine reachable to remove kept fixtures from: start Docker, or set"
+              + " DOCKER_HOST to the engine the builds used");
+    }
+    Reaper.choose();
+    return KeptFixtures.down(moduleDir);
   }
 
   /** Writes {@code plan} as JSON to {@code segment-plan.json} in its reports directory. */

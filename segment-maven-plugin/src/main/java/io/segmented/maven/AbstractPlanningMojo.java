@@ -164,6 +164,21 @@ abstract class AbstractPlanningMojo extends AbstractSegmentMojo {
   @Parameter(property = PropertyNames.EXCLUDED_GROUPS)
   protected String excludedGroups;
 
+  /**
+   * Keeps the fixtures a build starts for the builds after it, idle for this long ({@code 30s},
+   * {@code 10m}, {@code 2h}): the next build on the same Docker engine leases a kept fixture with
+   * the same image, settings, seeds and files instead of starting one, and gets fresh data on it
+   * (its database cloned again from the seeded template, Redis flushed, WireMock reset). Kept are
+   * PostgreSQL, MySQL, MariaDB, Redis and WireMock fixtures in containers that the run does not
+   * share ({@code reuse: run}). Set it for every project in {@code ~/.m2/settings.xml} (a profile's
+   * {@code segment.keep} property); {@code mvn segment:down} removes the kept fixtures of a
+   * project.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = PropertyNames.KEEP)
+  protected String keep;
+
   /** The module's compiled test classes. */
   @Parameter(
       defaultValue = "${project.build.testOutputDirectory}",
@@ -187,7 +202,8 @@ abstract class AbstractPlanningMojo extends AbstractSegmentMojo {
         .shard(shard)
         .provider(provider)
         .parallel(parallel)
-        .runOrder(runOrder);
+        .runOrder(runOrder)
+        .keep(keep);
   }
 
   /** The engine's plan for {@code request}, its exceptions translated. */

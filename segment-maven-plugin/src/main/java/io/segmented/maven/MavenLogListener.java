@@ -1,6 +1,7 @@
 package io.segmented.maven;
 
 import io.segmented.engine.RunListener;
+import io.segmented.engine.fixture.Keeping;
 import io.segmented.manifest.SegmentSpec;
 import io.segmented.results.Outcome;
 import io.segmented.results.RunResult;
@@ -54,6 +55,40 @@ final class MavenLogListener implements RunListener {
         "Removed "
             + count
             + " container(s) and network(s) left by an earlier run that did not end");
+  }
+
+  @Override
+  public void keptExpired(int count) {
+    log.info("Removed " + count + " kept fixture(s) whose keep time had run out");
+  }
+
+  @Override
+  public void fixtureKept(
+      String segmentId, String fixtureId, String kind, String image, Keeping kept, Duration took) {
+    log.info(
+        "["
+            + segmentId
+            + "] fixture "
+            + fixtureId
+            + " ("
+            + kind
+            + ", "
+            + image
+            + ") "
+            + (kept.leased()
+                ? "kept, " + Keeping.words(kept.age()) + " old, ready in " + millis(took)
+                : "started in "
+                    + seconds(took.toMillis())
+                    + ", kept for "
+                    + Keeping.words(kept.keep())
+                    + (kept.why().isEmpty()
+                        ? ""
+                        : " (a kept one did not fit: " + kept.why() + ")")));
+  }
+
+  /** {@code 40 ms} under a second, else as {@link #seconds}. */
+  private static String millis(Duration took) {
+    return took.toMillis() < 1000 ? took.toMillis() + " ms" : seconds(took.toMillis());
   }
 
   @Override

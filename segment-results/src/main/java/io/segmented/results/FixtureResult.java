@@ -17,6 +17,8 @@ package io.segmented.results;
  * @param restoreMeanMillis the mean time of a restore; 0 when none ran
  * @param restoreMaxMillis the longest restore; 0 when none ran
  * @param seedMillis how long its seeds took; 0 when it has none
+ * @param kept with {@code -Dsegment.keep}, how the kept fixture came to the segment ({@code kept, 3
+ *     min old} or {@code new, kept for 10 min}); empty when it was not kept
  */
 public record FixtureResult(
     String id,
@@ -30,7 +32,12 @@ public record FixtureResult(
     int restores,
     long restoreMeanMillis,
     long restoreMaxMillis,
-    long seedMillis) {
+    long seedMillis,
+    String kept) {
+
+  public FixtureResult {
+    kept = kept == null ? "" : kept;
+  }
 
   /** A fixture whose data was never restored. */
   public FixtureResult(
@@ -42,7 +49,7 @@ public record FixtureResult(
       long startMillis,
       String log,
       String error) {
-    this(id, kind, image, provider, reuse, startMillis, log, error, 0, 0, 0, 0);
+    this(id, kind, image, provider, reuse, startMillis, log, error, 0, 0, 0, 0, "");
   }
 
   /** This fixture with its restores. */
@@ -59,7 +66,8 @@ public record FixtureResult(
         count,
         meanMillis,
         maxMillis,
-        seedMillis);
+        seedMillis,
+        kept);
   }
 
   /** This fixture with the time its seeds took. */
@@ -76,6 +84,25 @@ public record FixtureResult(
         restores,
         restoreMeanMillis,
         restoreMaxMillis,
-        millis);
+        millis,
+        kept);
+  }
+
+  /** This fixture as kept: how it came to the segment. */
+  public FixtureResult withKept(String how) {
+    return new FixtureResult(
+        id,
+        kind,
+        image,
+        provider,
+        reuse,
+        startMillis,
+        log,
+        error,
+        restores,
+        restoreMeanMillis,
+        restoreMaxMillis,
+        seedMillis,
+        how);
   }
 }

@@ -47,6 +47,21 @@ public enum SqlDialect {
     }
 
     @Override
+    public String renameDatabase(String from, String to) {
+      return "ALTER DATABASE " + quoted(from) + " RENAME TO " + quoted(to);
+    }
+
+    @Override
+    public String databaseExists() {
+      return "SELECT 1 FROM pg_database WHERE datname = ?";
+    }
+
+    @Override
+    public String maintenanceDatabase() {
+      return "postgres";
+    }
+
+    @Override
     public String adminUser(String username) {
       return username;
     }
@@ -84,6 +99,16 @@ public enum SqlDialect {
     }
 
     @Override
+    public String databaseExists() {
+      return "SELECT 1 FROM information_schema.schemata WHERE schema_name = ?";
+    }
+
+    @Override
+    public String maintenanceDatabase() {
+      return "mysql";
+    }
+
+    @Override
     public String adminUser(String username) {
       return "root";
     }
@@ -116,6 +141,17 @@ public enum SqlDialect {
   public List<String> cloneDatabase(String name, String template, String owner) {
     throw new UnsupportedOperationException("this server does not clone databases");
   }
+
+  /** The statement that renames database {@code from} to {@code to}, on servers that clone. */
+  public String renameDatabase(String from, String to) {
+    throw new UnsupportedOperationException("this server does not clone databases");
+  }
+
+  /** The query, with the database's name as its one parameter, that finds a database. */
+  public abstract String databaseExists();
+
+  /** The database an administrator connects to when the one to drop is the tests' own. */
+  public abstract String maintenanceDatabase();
 
   /** The statement that removes database {@code name}, also while connections hold it. */
   public abstract String dropDatabase(String name);

@@ -7,8 +7,10 @@ import io.segmented.engine.RunRequest;
 import io.segmented.engine.change.ChangeException;
 import io.segmented.engine.change.ChangeSelection;
 import io.segmented.engine.history.History;
+import io.segmented.manifest.Durations;
 import io.segmented.manifest.Provider;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -107,5 +109,23 @@ final class Options {
       throw new EngineException(
           "cannot read the test classes in " + request.testClassesDir() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** {@code -Dsegment.keep}: how long fixtures are kept; empty when not set (or set to 0). */
+  static Optional<Duration> keep(RunRequest request) throws InputException {
+    if (request.keep().isEmpty() || request.keep().equals("false")) {
+      return Optional.empty();
+    }
+    Optional<Duration> keep = Durations.parse(request.keep());
+    if (keep.isEmpty()) {
+      throw new InputException(
+          "-D"
+              + PropertyNames.KEEP
+              + "="
+              + request.keep()
+              + " is not a duration. Write how long fixtures are kept after the build, as 30s,"
+              + " 10m or 2h");
+    }
+    return keep.filter(d -> !d.isZero());
   }
 }

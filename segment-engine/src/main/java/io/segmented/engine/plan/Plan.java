@@ -2,12 +2,14 @@ package io.segmented.engine.plan;
 
 import io.segmented.engine.RunRequest;
 import io.segmented.engine.change.ChangeSelection;
+import io.segmented.engine.fixture.Keeping;
 import io.segmented.engine.history.History;
 import io.segmented.manifest.Problem;
 import io.segmented.manifest.Provider;
 import io.segmented.manifest.SegmentSpec;
 import io.segmented.results.RunResult;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +35,7 @@ import java.util.Optional;
  * @param startOrder the selected segments' ids in the order the run starts them, and how that order
  *     was chosen; empty for the manifest's order
  * @param history the segments' recent outcomes and durations the plan was made with
+ * @param keep {@code -Dsegment.keep}: how long the run keeps the fixtures it starts; empty for none
  */
 public record Plan(
     RunRequest request,
@@ -45,7 +48,8 @@ public record Plan(
     Optional<Boolean> docker,
     List<Image> images,
     Optional<StartOrder> startOrder,
-    History history) {
+    History history,
+    Optional<Duration> keep) {
 
   public Plan {
     segments = List.copyOf(segments);
@@ -186,9 +190,17 @@ public record Plan(
    * @param provider how it is provided, {@code auto} resolved
    * @param reuse {@code segment}, or {@code run} for one instance the run shares
    * @param shared whether the run starts it once for every segment that uses it
+   * @param kept with {@code -Dsegment.keep}, whether a kept one would be leased or one started and
+   *     kept, as the engine tells before the run; empty when the run does not keep it
    */
   public record FixturePlan(
-      String id, String kind, String runs, Provider provider, String reuse, boolean shared) {}
+      String id,
+      String kind,
+      String runs,
+      Provider provider,
+      String reuse,
+      boolean shared,
+      Optional<Keeping> kept) {}
 
   /**
    * An image the run needs.

@@ -75,6 +75,10 @@ public final class PlanJson {
         fixture.put("runs", f.runs());
         fixture.put("reuse", f.reuse());
         fixture.put("shared", f.shared());
+        if (f.kept().isPresent()) {
+          fixture.put("kept", f.kept().get().leased() ? "lease" : "start");
+          fixture.put("keptHow", f.kept().get().describe());
+        }
       }
       ArrayNode waves = node.putArray("startWaves");
       s.startWaves().forEach(w -> w.forEach(waves.addArray()::add));

@@ -2,6 +2,7 @@ package io.segmented.engine.plan;
 
 import io.segmented.engine.change.ChangeSelection;
 import io.segmented.engine.fixture.ImageNames;
+import io.segmented.engine.fixture.Keeping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -108,7 +109,18 @@ public final class PlanText {
     } else if (f.reuse().equals("run")) {
       reuse += ", yet a fresh one per segment";
     }
-    return f.id() + " (" + f.kind() + ", " + provider + ") " + f.runs() + ", " + reuse;
+    String kept = f.kept().map(PlanText::kept).orElse("");
+    return f.id() + " (" + f.kind() + ", " + provider + ") " + f.runs() + ", " + reuse + kept;
+  }
+
+  /** What a run that keeps fixtures would do with one. */
+  private static String kept(Keeping k) {
+    if (k.leased()) {
+      return ", kept: would lease one started " + Keeping.words(k.age()) + " ago";
+    }
+    return ", kept: would start one and keep it for "
+        + Keeping.words(k.keep())
+        + (k.why().isEmpty() ? "" : " (" + k.why() + ")");
   }
 
   private static void images(Plan plan, List<String> out) {

@@ -9,6 +9,8 @@ import io.segmented.engine.fixture.DockerProbe;
 import io.segmented.engine.fixture.FixtureFactory;
 import io.segmented.engine.fixture.FixtureGraph;
 import io.segmented.engine.fixture.ImageNames;
+import io.segmented.engine.fixture.Keeping;
+import io.segmented.engine.fixture.KeptFixtures;
 import io.segmented.engine.fixture.Kinds;
 import io.segmented.engine.fixture.SharedFixtures;
 import io.segmented.engine.history.History;
@@ -17,6 +19,7 @@ import io.segmented.manifest.Manifest;
 import io.segmented.manifest.Provider;
 import io.segmented.manifest.SegmentSpec;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +76,7 @@ public final class Planner {
     RunOrder order = Options.runOrder(request);
     Optional<Provider> providerOverride = Options.provider(request);
     History history = Options.history(request);
+    Optional<Duration> keep = Options.keep(request);
 
     Selection narrowed = change.map(c -> c.narrow(selection)).orElse(selection);
     boolean filterApplied =
@@ -106,7 +110,12 @@ public final class Planner {
         Provider p =
             providers.computeIfAbsent(
                 f.id(), id -> FixtureFactory.resolve(f, providerOverride, answers));
-        fixtures.add(fixture(f, p));
+        Optional<Keeping> kept =
+            keep.isPresent() && KeptFixtures.keeps(true, f, p) && answers.getAsBoolean()
+                ? docker.kept(
+                    request.moduleDir(), f, Optional.ofNullable(s.data().get(f.id())), keep.get())
+                : Optional.empty();
+        fixtures.add(fixture(f, p, kept));
       }
       segments.add(
           new Plan.SegmentPlan(
@@ -155,7 +164,8 @@ public final class Planner {
             : Optional.of(
                 new Plan.StartOrder(
                     order.describe(), sorted.stream().map(SegmentSpec::id).toList())),
-        history);
+        history,
+        keep);
   }
 
   /** {@code selection} less the segments another CI job runs. */
@@ -187,14 +197,16 @@ public final class Planner {
     return String.join("; ", reasons);
   }
 
-  private static Plan.FixturePlan fixture(FixtureSpec f, Provider provider) {
+  private static Plan.FixturePlan fixture(
+      FixtureSpec f, Provider provider, Optional<Keeping> kept) {
     return new Plan.FixturePlan(
         f.id(),
         f.kind().key(),
         Kinds.of(f.kind()).runs(provider),
         provider,
         f.reuse().name().toLowerCase(Locale.ROOT),
-        SharedFixtures.shares(f));
+        SharedFixtures.shares(f),
+        kept);
   }
 
   /** The image a fixture runs, when it runs in a container. */

@@ -7,6 +7,7 @@ import io.segmented.engine.TestRuntime;
 import io.segmented.engine.fixture.FixtureCreator;
 import io.segmented.engine.fixture.FixtureGraph;
 import io.segmented.engine.fixture.Janitor;
+import io.segmented.engine.fixture.KeptFixtures;
 import io.segmented.engine.fixture.Reaper;
 import io.segmented.engine.fixture.SharedFixtures;
 import io.segmented.engine.fork.JvmLauncher;
@@ -100,6 +101,7 @@ public final class Executor {
               request.reportsDir().resolve("logs").resolve(SharedFixtures.LOG_FOLDER),
               sharedUsers(request, segments));
       cleanup.add(shared);
+      KeptFixtures kept = new KeptFixtures(request.moduleDir(), plan.keep(), runId);
       AtomicBoolean failed = new AtomicBoolean();
       for (SegmentSpec segment : startOrder) {
         lanes.submit(
@@ -109,7 +111,15 @@ public final class Executor {
               }
               SegmentRun.Ended ended =
                   new SegmentRun(
-                          plan, runtime, ports, segment, providers, shared, runId, events, cleanup)
+                          plan,
+                          runtime,
+                          ports,
+                          segment,
+                          providers,
+                          new SegmentRun.Sources(shared, kept),
+                          runId,
+                          events,
+                          cleanup)
                       .run();
               // the result is final: the fixtures stop beside the next segment
               lanes.tearDown(segment.id(), ended);
@@ -174,6 +184,10 @@ public final class Executor {
           int orphans = ports.janitor().removeOrphans();
           if (orphans > 0) {
             events.orphansRemoved(orphans);
+          }
+          int expired = ports.janitor().expireKept(runId);
+          if (expired > 0) {
+            events.keptExpired(expired);
           }
         },
         runnable -> {

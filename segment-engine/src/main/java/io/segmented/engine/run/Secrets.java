@@ -153,7 +153,8 @@ final class Secrets {
                         f.restores(),
                         f.restoreMeanMillis(),
                         f.restoreMaxMillis(),
-                        f.seedMillis()))
+                        f.seedMillis(),
+                        f.kept()))
             .toList(),
         result.tests().stream().map(this::mask).toList());
   }

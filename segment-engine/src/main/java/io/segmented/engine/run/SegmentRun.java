@@ -7,9 +7,12 @@ import io.segmented.engine.contract.ContractException;
 import io.segmented.engine.data.SeedException;
 import io.segmented.engine.data.Seeds;
 import io.segmented.engine.fixture.Fixture;
+import io.segmented.engine.fixture.FixtureCreator;
 import io.segmented.engine.fixture.FixtureGraph;
 import io.segmented.engine.fixture.FixtureSet;
 import io.segmented.engine.fixture.FixtureStartException;
+import io.segmented.engine.fixture.Keeping;
+import io.segmented.engine.fixture.KeptFixtures;
 import io.segmented.engine.fixture.Labels;
 import io.segmented.engine.fixture.SegmentScope;
 import io.segmented.engine.fixture.SharedFixtures;
@@ -47,7 +50,7 @@ final class SegmentRun {
   private final String runId;
   private final RunListener listener;
   private final Cleanup cleanup;
-  private final SharedFixtures shared;
+  private final Sources sources;
   private final Secrets secrets;
   private final Map<String, Long> seedMillis = new ConcurrentHashMap<>();
   private final Ports ports;
@@ -58,7 +61,7 @@ final class SegmentRun {
       Ports ports,
       SegmentSpec segment,
       Map<String, Provider> providers,
-      SharedFixtures shared,
+      Sources sources,
       String runId,
       RunListener listener,
       Cleanup cleanup) {
@@ -68,11 +71,27 @@ final class SegmentRun {
     this.ports = ports;
     this.segment = segment;
     this.providers = providers;
-    this.shared = shared;
+    this.sources = sources;
     this.secrets = Secrets.of(request.manifest());
     this.runId = runId;
     this.listener = listener;
     this.cleanup = cleanup;
+  }
+
+  /**
+   * Where a segment's fixtures come from besides its own: the run's shared ones ({@code reuse:
+   * run}) and the kept ones ({@code -Dsegment.keep}).
+   */
+  record Sources(SharedFixtures shared, KeptFixtures kept) {
+    Fixture fixture(FixtureSpec spec, Provider provider, SegmentScope scope, FixtureCreator own) {
+      if (SharedFixtures.shares(spec)) {
+        return shared.lease(spec, provider, scope);
+      }
+      if (kept.keeps(spec, provider)) {
+        return kept.lease(spec, scope);
+      }
+      return own.create(spec, provider, scope);
+    }
   }
 
   /**
@@ -108,11 +127,7 @@ final class SegmentRun {
             secrets::mask);
     List<Fixture> fixtures =
         specs.stream()
-            .map(
-                s ->
-                    SharedFixtures.shares(s)
-                        ? shared.lease(s, providers.get(s.id()), scope)
-                        : ports.fixtures().create(s, providers.get(s.id()), scope))
+            .map(s -> sources.fixture(s, providers.get(s.id()), scope, ports.fixtures()))
             .toList();
     FixtureSet set = new FixtureSet(fixtures);
     cleanup.add(set);
@@ -130,14 +145,25 @@ final class SegmentRun {
     try {
       try {
         set.startAll(
-            (f, took) ->
+            (f, took) -> {
+              if (f.kept().isPresent()) {
+                listener.fixtureKept(
+                    segment.id(),
+                    f.spec().id(),
+                    f.spec().kind().key(),
+                    f.image(),
+                    f.kept().get(),
+                    took);
+              } else {
                 listener.fixtureStarted(
                     segment.id(),
                     f.spec().id(),
                     f.spec().kind().key(),
                     f.image(),
                     f.shared(),
-                    took));
+                    took);
+              }
+            });
       } finally {
         fixturesMillis = millisSince(start);
       }
@@ -293,7 +319,8 @@ final class SegmentRun {
                       + ".log",
                   took == null ? error : "")
               .withRestores(restored.count(), restored.meanMillis(), restored.maxMillis())
-              .withSeedMillis(seedMillis.getOrDefault(f.spec().id(), 0L)));
+              .withSeedMillis(seedMillis.getOrDefault(f.spec().id(), 0L))
+              .withKept(f.kept().map(Keeping::describe).orElse("")));
     }
     return out;
   }

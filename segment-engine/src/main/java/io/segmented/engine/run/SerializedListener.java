@@ -1,6 +1,7 @@
 package io.segmented.engine.run;
 
 import io.segmented.engine.RunListener;
+import io.segmented.engine.fixture.Keeping;
 import io.segmented.manifest.SegmentSpec;
 import io.segmented.results.RunResult;
 import io.segmented.results.SegmentResult;
@@ -47,6 +48,17 @@ public final class SerializedListener implements RunListener {
   @Override
   public synchronized void segmentStarted(SegmentSpec segment) {
     delegate.segmentStarted(segment);
+  }
+
+  @Override
+  public synchronized void fixtureKept(
+      String segmentId, String fixtureId, String kind, String image, Keeping kept, Duration took) {
+    delegate.fixtureKept(segmentId, fixtureId, kind, image, kept, took);
+  }
+
+  @Override
+  public synchronized void keptExpired(int count) {
+    delegate.keptExpired(count);
   }
 
   @Override

@@ -1,0 +1,94 @@
+import java.time.Duration
+
+def NestedBuild = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, "NestedBuild.groovy"))
+
+def KEPT = "io.segmented.kept"
+def kept = { -> NestedBuild.run(["docker", "ps", "-a", "--filter", "label=" + KEPT, "--format", "{{.ID}}"])
+    .readLines().findAll { it.trim() } as Set }
+def keptRecords = { -> NestedBuild.run(["docker", "volume", "ls", "-q", "--filter", "label=io.segmented.kept-until"])
+    .readLines().findAll { it.trim() } }
+def leases = { -> NestedBuild.run(["docker", "ps", "-a", "--filter", "label=io.segmented.kept-lease", "--format", "{{.Names}}"])
+    .readLines().findAll { it.trim() } }
+def build = { String name, List<String> args ->
+  def b = NestedBuild.start(basedir, localRepositoryPath.toString(), name, ["segment:run"] + args)
+  int code = b.awaitExit(Duration.ofMinutes(4))
+  def log = b.log.text
+  println b.tail(8)
+  assert code == 0 : "${name} failed with code ${code}${b.tail()}"
+  assert log.contains("\u2714 catalogue (shop \u2194 shop-db) PASSED: 1/1 tests passed") : "${name}: catalogue did not pass${b.tail()}"
+  return log
+}
+def keep = "-Dsegment.keep=10m"
+
+try {
+  // 1. The first build starts the fixtures and keeps them.
+  def first = build("first", [keep])
+  assert first =~ /\[catalogue\] fixture shop-db \(postgres, [^)]*\) started in [0-9.]+ s, kept for 10 min/
+  assert first =~ /\[catalogue\] fixture cache \(redis, [^)]*\) started in [0-9.]+ s, kept for 10 min/
+  def afterFirst = kept()
+  assert afterFirst.size() == 2 : "two kept containers after the first build: ${afterFirst}"
+  assert NestedBuild.containers().isEmpty() : "containers of a run left: ${NestedBuild.containers()}"
+  assert leases().isEmpty() : "leases left after the first build: ${leases()}"
+
+  // 2. The second leases them: no container started; its test sees none of the first build's rows or keys.
+  def plan = NestedBuild.start(basedir, localRepositoryPath.toString(), "plan", ["segment:plan", keep])
+  assert plan.awaitExit(Duration.ofMinutes(2)) == 0 : plan.tail()
+  assert plan.log.text =~ /shop-db \(postgres, container\) .*kept: would lease one started \d+ s ago/ : plan.tail()
+  def second = build("second", [keep])
+  assert second =~ /\[catalogue\] fixture shop-db \(postgres, [^)]*\) kept, \d+ s old, ready in \d+ ms/
+  assert second =~ /\[catalogue\] fixture cache \(redis, [^)]*\) kept, \d+ s old, ready in \d+ ms/
+  assert kept() == afterFirst : "the second build started containers: ${kept() - afterFirst}"
+  def results = new groovy.json.JsonSlurper().parse(new File(basedir, "target/segment-reports/segment-results.json"))
+  assert results.segments[0].fixtures*.kept.every { it.startsWith("kept, ") } : results.segments[0].fixtures
+
+  // 3. Two builds at once: each sees only the seeds (RowsIT fails otherwise); one leases, the other starts its own.
+  def c = NestedBuild.start(basedir, localRepositoryPath.toString(), "concurrent-1", ["segment:run", keep])
+  def d = NestedBuild.start(basedir, localRepositoryPath.toString(), "concurrent-2",
+      ["-Dbuild.dir=" + new File(basedir, "target-twin").path, "test-compile", "segment:run", keep])
+  [c, d].each { b ->
+    int code = b.awaitExit(Duration.ofMinutes(4))
+    assert code == 0 : "${b.name} failed with code ${code}${b.tail()}"
+  }
+  def both = c.log.text + d.log.text
+  assert (both =~ /fixture shop-db \(postgres, [^)]*\) kept, /).size() >= 1 : "neither concurrent build leased"
+  assert kept().containsAll(afterFirst)
+
+  // 4. A build killed (SIGKILL) holding its lease, after writing rows: the next build gets fresh data and its lease
+  // of the dead build is freed.
+  def marker = new File(basedir, "target/written")
+  marker.delete()
+  new File(basedir, "target/block-after-write").text = ""
+  def killed = NestedBuild.start(basedir, localRepositoryPath.toString(), "killed", ["segment:run", keep])
+  def running = killed.awaitMarker(marker, Duration.ofMinutes(4))
+  new File(basedir, "target/block-after-write").delete()
+  killed.signal("KILL")
+  assert killed.awaitExit(Duration.ofSeconds(30)) == 137
+  assert !leases().isEmpty() : "the killed build held no lease"
+  NestedBuild.killIfAlive(running.getProperty("test.jvm.pid", "0") as long, basedir)
+  NestedBuild.await("the killed build's test JVM to end", Duration.ofSeconds(60)) { NestedBuild.testJvms(basedir).isEmpty() }
+  def afterKill = build("after-kill", [keep])
+  assert afterKill =~ /fixture shop-db \(postgres, [^)]*\) kept, / : "the build after the killed one leased nothing"
+  assert leases().isEmpty() : "leases left after the build that followed the killed one: ${leases()}"
+
+  // 5. A changed seed: a kept database of the old seeds is not leased, and the log says why.
+  new File(basedir, "src/it/sql/data.sql") << "INSERT INTO products VALUES ('mug-2', 'seed');\n"
+  def changed = build("changed-seed", [keep])
+  assert changed =~ /fixture shop-db \(postgres, [^)]*\) started in [0-9.]+ s, kept for 10 min \(a kept one did not fit: the seeds changed\)/
+  assert changed =~ /fixture cache \(redis, [^)]*\) kept, /
+
+  // 6. Expiry without another build: the two fixtures a build keeps for 2 s are removed by the watcher.
+  def before = kept()
+  build("short", ["-Dsegment.keep=2s"])
+  NestedBuild.await("the watcher to remove the two kept fixtures whose time ran out", Duration.ofSeconds(90)) {
+    kept().size() == before.size() - 2
+  }
+} finally {
+  // 7. segment:down removes every kept fixture of the project, its leases and its records.
+  def down = NestedBuild.start(basedir, localRepositoryPath.toString(), "down", ["segment:down"])
+  assert down.awaitExit(Duration.ofMinutes(2)) == 0 : down.tail()
+  assert down.log.text =~ /Removed \d+ kept fixture\(s\) of kept-fixtures/
+}
+assert kept().isEmpty() : "kept containers after segment:down: ${kept()}"
+assert leases().isEmpty()
+assert keptRecords().isEmpty() : "kept records after segment:down: ${keptRecords()}"
+NestedBuild.assertNothingLeft(basedir, "after segment:down")

@@ -1,0 +1,34 @@
+package io.segmented.maven;
+
+import io.segmented.engine.EngineException;
+import io.segmented.engine.SegmentEngine;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Removes every fixture builds of this project keep for later ones ({@code -Dsegment.keep}) from
+ * the Docker engine at once, leased or not, with their leases and expiry records. The next build
+ * with {@code -Dsegment.keep} starts its own again.
+ *
+ * @since 0.2.0
+ */
+@Mojo(name = "down", threadSafe = true)
+public final class DownMojo extends AbstractMojo {
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  private MavenProject project;
+
+  @Override
+  public void execute() throws MojoExecutionException {
+    TestcontainersLogging.quiet(getLog());
+    try {
+      int removed = new SegmentEngine().down(project.getBasedir().toPath());
+      getLog().info("Removed " + removed + " kept fixture(s) of " + project.getArtifactId());
+    } catch (EngineException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+  }
+}
