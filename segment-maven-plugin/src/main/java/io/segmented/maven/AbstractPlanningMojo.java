@@ -108,9 +108,10 @@ abstract class AbstractPlanningMojo extends AbstractSegmentMojo {
   protected String shard;
 
   /**
-   * The file that keeps each segment's last 20 outcomes and durations: shards are balanced by them
-   * and the report shows each segment's recent failure rate. Point it outside {@code target} (and
-   * cache it in CI) to keep it across clean builds.
+   * The file that keeps each segment's last 20 outcomes, durations and measures: shards are
+   * balanced by them, the advice on cutting segments is judged from them (also by {@code
+   * segment:plan}), and the report shows each segment's recent failure rate. Point it outside
+   * {@code target} (and cache it in CI) to keep it across clean builds.
    *
    * @since 0.1.0
    */

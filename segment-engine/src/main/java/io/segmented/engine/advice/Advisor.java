@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -119,7 +120,7 @@ public final class Advisor {
     List<Long> readyMillis(String fixture) {
       return runs.stream()
           .map(e -> e.measures().fixtureReadyMillis().get(fixture))
-          .filter(ms -> ms != null)
+          .filter(Objects::nonNull)
           .toList();
     }
   }
