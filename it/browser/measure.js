@@ -20,9 +20,28 @@
   if (!started || !/^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} UTC$/.test(started.textContent)) {
     problems.push('the start time reads "' + (started ? started.textContent : "(none)") + '"');
   }
+  var advice = Array.prototype.slice.call(document.querySelectorAll("#advice + ol.advice > li"));
+  if (typeof expectAdvice !== "undefined" && expectAdvice) {
+    if (!advice.length) {
+      problems.push("no advice on cutting segments under #advice");
+    }
+    advice.forEach(function (li) {
+      var box = li.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || getComputedStyle(li).visibility === "hidden") {
+        problems.push('advice not shown: "' + li.textContent.slice(0, 60) + '"');
+      } else if (box.right > window.innerWidth + 1) {
+        problems.push('advice wider than the window: "' + li.textContent.slice(0, 60) + '"');
+      }
+    });
+    var count = document.querySelector('.summary a[href="#advice"]');
+    if (!count || count.textContent !== String(advice.length)) {
+      problems.push("the header counts " + (count ? count.textContent : "no") + " pieces of advice, the page shows " +
+        advice.length);
+    }
+  }
   var verdict = document.createElement("pre");
   verdict.id = "check-report";
-  verdict.textContent = labels.length + " graph labels; " +
+  verdict.textContent = labels.length + " graph labels; " + advice.length + " pieces of advice; " +
     (problems.length ? "PROBLEMS: " + problems.join("; ") : "OK");
   document.body.appendChild(verdict);
 })();

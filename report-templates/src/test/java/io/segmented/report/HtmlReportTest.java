@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.segmented.results.Advice;
 import io.segmented.results.FixtureResult;
 import io.segmented.results.Outcome;
 import io.segmented.results.RunResult;
@@ -111,6 +112,46 @@ class HtmlReportTest {
     assertFalse(
         html.contains("http://") || html.contains("https://"),
         "self-contained: no external resource");
+  }
+
+  @Test
+  void theAdviceOnCuttingSegmentsIsListedWithItsSegmentsLinkedAndCounted() throws Exception {
+    RunResult run =
+        run(
+            segment("orders-db", "db", Outcome.PASSED, "", List.of()),
+            segment("orders-count", "db", Outcome.PASSED, "", List.of()));
+
+    String none = render(run, Map.of());
+    assertFalse(
+        none.contains("id=\"advice\"") || none.contains("#advice"), "no advice, no section");
+
+    String html =
+        render(
+            run.withAdvice(
+                List.of(
+                    new Advice.Merge("orders-count", "orders-db", List.of("db"), 2, 2300, 100),
+                    new Advice.OnlySkipped("orders-db", 1))),
+            Map.of());
+
+    assertTrue(
+        html.contains("<span>Advice <strong><a href=\"#advice\">2</a></strong></span>"), html);
+    assertTrue(
+        html.contains(
+            """
+            <h2 id="advice">Advice on cutting segments</h2>
+            <ol class="advice">
+              <li class="advice-merge"><strong>Merge segments</strong> (<a href="#segment-orders-count">\
+            orders-count</a>, <a href="#segment-orders-db">orders-db</a>): segment &#39;orders-count&#39; \
+            spends 2.3 s on fixed cost (fixture start, test JVM) for 0.1 s of tests (mean of 2 runs), \
+            and segment &#39;orders-db&#39; starts the same fixtures (db): merging &#39;orders-count&#39; \
+            into &#39;orders-db&#39; (its tests selectors into that boundary) would save about 2.3 s</li>
+              <li class="advice-only-skipped"><strong>Only skipped tests</strong> (<a \
+            href="#segment-orders-db">orders-db</a>): segment &#39;orders-db&#39; ran only skipped \
+            tests (1), so its fixtures and test JVM started for nothing. Remove the segment, or enable \
+            its tests</li>
+            </ol>
+            """),
+        html);
   }
 
   @Test

@@ -5,11 +5,9 @@ import io.segmented.engine.InputException;
 import io.segmented.engine.PropertyNames;
 import io.segmented.engine.RunRequest;
 import io.segmented.engine.SegmentEngine;
-import io.segmented.engine.advice.Advice;
-import io.segmented.engine.advice.Advisor;
 import io.segmented.engine.plan.Plan;
 import io.segmented.manifest.Manifest;
-import io.segmented.results.RunResult;
+import io.segmented.results.Advice;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,12 +43,10 @@ abstract class AbstractPlanningMojo extends AbstractSegmentMojo {
   protected boolean failOnAdvice;
 
   /**
-   * Prints the advice on cutting {@code manifest}'s segments that {@code result}'s measurements
-   * give, and fails the build on it if asked.
+   * Prints {@code advice} on cutting the segments, measured as {@code from} says, and fails the
+   * build on it if asked.
    */
-  protected void advise(Manifest manifest, RunResult result, String from)
-      throws MojoFailureException {
-    List<Advice> advice = Advisor.of(manifest, result);
+  protected void advise(List<Advice> advice, String from) throws MojoFailureException {
     if (advice.isEmpty()) {
       return;
     }
@@ -112,9 +108,10 @@ abstract class AbstractPlanningMojo extends AbstractSegmentMojo {
   protected String shard;
 
   /**
-   * The file that keeps each segment's last 20 outcomes and durations: shards are balanced by them
-   * and the report shows each segment's recent failure rate. Point it outside {@code target} (and
-   * cache it in CI) to keep it across clean builds.
+   * The file that keeps each segment's last 20 outcomes, durations and measures: shards are
+   * balanced by them, the advice on cutting segments is judged from them (also by {@code
+   * segment:plan}), and the report shows each segment's recent failure rate. Point it outside
+   * {@code target} (and cache it in CI) to keep it across clean builds.
    *
    * @since 0.1.0
    */

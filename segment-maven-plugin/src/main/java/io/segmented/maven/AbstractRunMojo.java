@@ -116,10 +116,9 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
             manifest.toPath(),
             project.getTestCompileSourceRoots().stream().map(Path::of).toList(),
             reportsDirectory.toPath().resolve(HtmlReport.INDEX));
-    if (!plan.testFilter().active()) {
-      // A run narrowed to some tests says nothing about how the segments are cut.
-      advise(loaded, result, "this run's measurements");
-    }
+    advise(
+        result.advice(),
+        "the measurements of this run and the earlier ones in " + historyFile.toPath());
     if (failIfNoSpecifiedTests && plan.noSpecifiedTestRan(result)) {
       throw new MojoFailureException(
           "No tests matching "

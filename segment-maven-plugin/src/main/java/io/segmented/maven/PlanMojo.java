@@ -2,12 +2,10 @@ package io.segmented.maven;
 
 import io.segmented.engine.EngineException;
 import io.segmented.engine.PropertyNames;
+import io.segmented.engine.advice.Advisor;
 import io.segmented.engine.plan.Plan;
 import io.segmented.engine.plan.PlanText;
 import io.segmented.manifest.Manifest;
-import io.segmented.results.ResultsFiles;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -21,7 +19,8 @@ import org.apache.maven.plugins.annotations.Mojo;
  * the order and parallelism of the segments; and the images the run needs, with whether the Docker
  * engine has them. Also writes the plan as JSON to {@code segment-plan.json} in the reports
  * directory, for CI tools that build a job matrix from it. Asks Docker only when a fixture's
- * provider is {@code auto} or an image is needed, and starts no container, process or JVM.
+ * provider is {@code auto} or an image is needed, and starts no container, process or JVM. Ends
+ * with the advice on cutting the segments that the measured runs in the history file give.
  *
  * @since 0.1.0
  */
@@ -50,16 +49,6 @@ public final class PlanMojo extends AbstractPlanningMojo {
     } catch (EngineException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
-    Path last = reportsDirectory.toPath();
-    if (Files.isRegularFile(last.resolve(ResultsFiles.RESULTS_FILE))) {
-      try {
-        advise(
-            manifest,
-            ResultsFiles.read(last),
-            "the measurements of the last run (" + last.resolve(ResultsFiles.RESULTS_FILE) + ")");
-      } catch (IOException e) {
-        getLog().warn("No advice: the last run's results cannot be read: " + e.getMessage());
-      }
-    }
+    advise(Advisor.fromHistory(plan), "the measured runs in " + historyFile.toPath());
   }
 }

@@ -1,6 +1,7 @@
 package io.segmented.maven;
 
 import io.segmented.report.HtmlReport;
+import io.segmented.results.Advice;
 import io.segmented.results.BoundarySummary;
 import io.segmented.results.Outcome;
 import io.segmented.results.RunResult;
@@ -13,8 +14,9 @@ import org.apache.maven.reporting.AbstractMavenReportRenderer;
 /**
  * The segments report inside the site's skin, as surefire-report draws its own: the run's totals, a
  * row per boundary (outcome, counts, time, a link to each segment in the full report), the failures
- * with their first line, and a link to the full report for the timeline, the boundary graph and the
- * logs. Everything is written through the sink, which escapes it.
+ * with their first line, the advice on cutting the segments, and a link to the full report for the
+ * timeline, the boundary graph and the logs. Everything is written through the sink, which escapes
+ * it.
  */
 final class SiteSummary extends AbstractMavenReportRenderer {
 
@@ -126,6 +128,17 @@ final class SiteSummary extends AbstractMavenReportRenderer {
                   + BoundarySummary.firstLine(
                       test.message().isBlank() ? test.type() : test.message()));
         }
+      }
+      sink.list_();
+      endSection();
+    }
+    if (!run.advice().isEmpty()) {
+      startSection("Advice on cutting segments");
+      sink.list();
+      for (Advice a : run.advice()) {
+        sink.listItem();
+        text(a.kind().label() + ": " + a.text());
+        sink.listItem_();
       }
       sink.list_();
       endSection();

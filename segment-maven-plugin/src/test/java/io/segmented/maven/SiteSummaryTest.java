@@ -3,6 +3,7 @@ package io.segmented.maven;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.segmented.results.Advice;
 import io.segmented.results.Outcome;
 import io.segmented.results.RunResult;
 import io.segmented.results.SegmentResult;
@@ -98,5 +99,16 @@ class SiteSummaryTest {
     assertTrue(html.contains("FIXTURE-ERROR: fixture 'db' never became ready</li>"), html);
     assertFalse(html.contains("<script>"));
     assertFalse(html.contains("more"), "only the first line of a failure");
+    assertFalse(html.contains("Advice"), "no advice, no section");
+
+    String advised = render(run.withAdvice(List.of(new Advice.NoTests("stock"))));
+
+    assertTrue(
+        advised.contains(
+            "<li>No test: segment 'stock' ran no test: its boundary's tests select none of the"
+                + " module's test classes. Remove the segment, or make its tests selectors"
+                + " match</li>"),
+        advised);
+    assertTrue(advised.contains(">Advice on cutting segments</"), advised);
   }
 }

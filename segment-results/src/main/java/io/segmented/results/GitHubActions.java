@@ -31,8 +31,8 @@ public final class GitHubActions {
 
   /**
    * The step summary of {@code run}: a heading, a table with a row per boundary (its segments,
-   * outcome, test counts and time), the failures with their first line, and where the full report
-   * is.
+   * outcome, test counts and time), the failures with their first line, the advice on cutting the
+   * segments, and where the full report is.
    *
    * @param report where the HTML report is, as the reader should look for it
    */
@@ -73,6 +73,17 @@ public final class GitHubActions {
     if (!failures.isEmpty()) {
       md.append("\n**Failures**\n\n");
       failures.forEach(f -> md.append("- ").append(f).append('\n'));
+    }
+    if (!run.advice().isEmpty()) {
+      md.append("\n**Advice on cutting segments**\n\n");
+      run.advice()
+          .forEach(
+              a ->
+                  md.append("- ")
+                      .append(a.kind().label())
+                      .append(": ")
+                      .append(cell(a.text()))
+                      .append('\n'));
     }
     md.append("\nThe full report (timeline, boundary graph, logs): `")
         .append(report)

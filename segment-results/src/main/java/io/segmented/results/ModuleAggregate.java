@@ -102,7 +102,12 @@ public final class ModuleAggregate {
             trends,
             runs.entrySet().stream()
                 .map(e -> e.getKey().name() + ": " + e.getValue().selection())
-                .collect(Collectors.joining("; ")));
+                .collect(Collectors.joining("; ")),
+            runs.entrySet().stream()
+                .flatMap(
+                    e -> e.getValue().advice().stream().map(a -> a.inModule(e.getKey().name())))
+                .sorted(Comparator.comparingLong(Advice::savesMillis).reversed())
+                .toList());
     ResultsFiles.write(target, aggregate);
     return aggregate;
   }

@@ -97,9 +97,29 @@ public final class ResultsMerge {
             merged,
             trends,
             "shards merged: "
-                + all.stream().map(RunResult::selection).collect(Collectors.joining("; ")));
+                + all.stream().map(RunResult::selection).collect(Collectors.joining("; ")),
+            advice(all));
     ResultsFiles.write(target, run);
     return run;
+  }
+
+  /**
+   * The advice of every shard, each once: shards with histories of their own may advise alike, or
+   * the same with other numbers (then the one from more runs counts); most saving first.
+   */
+  static List<Advice> advice(List<RunResult> runs) {
+    Map<List<Object>, Advice> byWhat = new LinkedHashMap<>();
+    for (RunResult run : runs) {
+      for (Advice a : run.advice()) {
+        byWhat.merge(
+            List.of(a.kind(), a.segments(), a.fixtures()),
+            a,
+            (had, other) -> other.measured() > had.measured() ? other : had);
+      }
+    }
+    List<Advice> merged = new ArrayList<>(byWhat.values());
+    merged.sort(Comparator.comparingLong(Advice::savesMillis).reversed());
+    return merged;
   }
 
   /**

@@ -2,6 +2,7 @@ package io.segmented.results;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One run of one module: what {@code segment-results.json} holds.
@@ -16,6 +17,8 @@ import java.util.Map;
  * @param trends each segment's recent runs from the history file, by segment id
  * @param selection which segments the run chose, as people read it: {@code all}, {@code
  *     -Dsegment=orders-*}, {@code shard 2/3}, ...
+ * @param advice advice on cutting the segments, from this run's and earlier runs' measurements;
+ *     empty in results of earlier versions and of runs narrowed to some tests
  */
 public record RunResult(
     int schemaVersion,
@@ -26,7 +29,8 @@ public record RunResult(
     Totals totals,
     List<SegmentResult> segments,
     Map<String, SegmentTrend> trends,
-    String selection) {
+    String selection,
+    List<Advice> advice) {
 
   /** The format version written by this engine. */
   public static final int SCHEMA_VERSION = 1;
@@ -35,6 +39,32 @@ public record RunResult(
     segments = List.copyOf(segments);
     trends = trends == null ? Map.of() : Map.copyOf(trends);
     selection = selection == null ? "all" : selection;
+    // an advice of a kind this version does not know is read as null
+    advice = advice == null ? List.of() : advice.stream().filter(Objects::nonNull).toList();
+  }
+
+  /** A run without advice. */
+  public RunResult(
+      int schemaVersion,
+      String runId,
+      String module,
+      String startedAt,
+      long durationMillis,
+      Totals totals,
+      List<SegmentResult> segments,
+      Map<String, SegmentTrend> trends,
+      String selection) {
+    this(
+        schemaVersion,
+        runId,
+        module,
+        startedAt,
+        durationMillis,
+        totals,
+        segments,
+        trends,
+        selection,
+        List.of());
   }
 
   /** A run without history. */
@@ -61,7 +91,23 @@ public record RunResult(
         totals,
         segments,
         trends,
-        selection);
+        selection,
+        advice);
+  }
+
+  /** This run with advice on cutting its segments. */
+  public RunResult withAdvice(List<Advice> advice) {
+    return new RunResult(
+        schemaVersion,
+        runId,
+        module,
+        startedAt,
+        durationMillis,
+        totals,
+        segments,
+        trends,
+        selection,
+        advice);
   }
 
   /** The segments whose outcome fails the build. */

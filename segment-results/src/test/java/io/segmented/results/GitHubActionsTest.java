@@ -89,6 +89,35 @@ class GitHubActionsTest {
   }
 
   @Test
+  void theStepSummaryListsTheAdviceOnCuttingSegmentsAfterTheFailures() {
+    RunResult advised =
+        RUN.withAdvice(
+            List.of(
+                new Advice.Merge("orders-db-2", "orders-db", List.of("db"), 3, 4000, 200),
+                new Advice.OnlySkipped("legacy", 2)));
+
+    String summary = GitHubActions.stepSummary(advised, "target/segment-reports/index.html");
+
+    assertEquals(
+        """
+        - `payments` (orders \u2194 payments) FIXTURE-ERROR: fixture 'stubs' was not ready within 60s
+
+        **Advice on cutting segments**
+
+        - Merge segments: segment 'orders-db-2' spends 4.0 s on fixed cost (fixture start, test JVM) \
+        for 0.2 s of tests (mean of 3 runs), and segment 'orders-db' starts the same fixtures (db): \
+        merging 'orders-db-2' into 'orders-db' (its tests selectors into that boundary) would save \
+        about 4.0 s
+        - Only skipped tests: segment 'legacy' ran only skipped tests (2), so its fixtures and test \
+        JVM started for nothing. Remove the segment, or enable its tests
+
+        The full report (timeline, boundary graph, logs): `target/segment-reports/index.html`
+
+        """,
+        summary.substring(summary.indexOf("- `payments`")));
+  }
+
+  @Test
   void aRunWithoutFailuresSaysSoAndListsNoFailures() {
     RunResult passed =
         run(segment("orders-db", List.of("orders", "orders-db"), Outcome.PASSED, "", PASSED));

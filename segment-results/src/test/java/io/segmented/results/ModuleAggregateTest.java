@@ -24,7 +24,8 @@ class ModuleAggregateTest {
     ResultsFiles.write(
         orders,
         run("run-1", "orders", "2026-01-01T00:00:00Z", 5_000, ordersDb)
-            .withTrends(Map.of("orders-db", new SegmentTrend(3, 1, 0, List.of()))));
+            .withTrends(Map.of("orders-db", new SegmentTrend(3, 1, 0, List.of())))
+            .withAdvice(List.of(new Advice.OnlySkipped("legacy", 1))));
     ResultsFiles.write(billing, run("run-2", "billing", "2026-01-01T00:00:10Z", 2_000, invoices));
     write(orders.resolve("logs/orders-db/db.log"), "db ready");
     write(billing.resolve("logs/invoices/mail.log"), "mail ready");
@@ -67,6 +68,11 @@ class ModuleAggregateTest {
             aggregate.segments().get(1).fixtures().get(0).restoreMeanMillis(),
             aggregate.segments().get(1).fixtures().get(0).restoreMaxMillis()));
     assertEquals("orders: all; billing: all", aggregate.selection());
+    assertEquals(List.of(new Advice.OnlySkipped("orders/legacy", 1)), aggregate.advice());
+    assertEquals(
+        "segment 'orders/legacy' ran only skipped tests (1), so its fixtures and test JVM started"
+            + " for nothing. Remove the segment, or enable its tests",
+        aggregate.advice().get(0).text());
   }
 
   @Test

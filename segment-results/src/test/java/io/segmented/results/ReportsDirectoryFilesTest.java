@@ -140,6 +140,37 @@ class ReportsDirectoryFilesTest {
   }
 
   @Test
+  void aMergeKeepsTheAdviceOfEveryShardOnceTheBestMeasuredMostSavingFirst() throws Exception {
+    Path one = dir.resolve("shard-1");
+    Path two = dir.resolve("shard-2");
+    Advice legacy = new Advice.OnlySkipped("legacy", 1);
+    ResultsFiles.write(
+        one,
+        run(segment("orders", "logs/orders/db.log"))
+            .withAdvice(
+                List.of(new Advice.Merge("count", "orders", List.of("db"), 1, 3000, 100), legacy)));
+    ResultsFiles.write(
+        two,
+        run(segment("billing", "logs/billing/db.log"))
+            .withAdvice(
+                List.of(
+                    legacy,
+                    new Advice.Merge("count", "orders", List.of("db"), 4, 2500, 100),
+                    new Advice.ShareFixture(
+                        List.of("db"), List.of("orders", "billing"), 2, 4000))));
+
+    RunResult merged = ResultsMerge.merge(List.of(one, two), dir.resolve("merged"));
+
+    assertEquals(
+        List.of(
+            new Advice.ShareFixture(List.of("db"), List.of("orders", "billing"), 2, 4000),
+            new Advice.Merge("count", "orders", List.of("db"), 4, 2500, 100),
+            legacy),
+        merged.advice());
+    assertEquals(merged, ResultsFiles.read(dir.resolve("merged")));
+  }
+
+  @Test
   void resultsAndJUnitXmlHaveTheModeTheUmaskGives() throws Exception {
     assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
     SegmentResult orders = segment("orders", "logs/orders/db.log");

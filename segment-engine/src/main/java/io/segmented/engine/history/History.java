@@ -1,13 +1,17 @@
 package io.segmented.engine.history;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.segmented.results.AtomicFiles;
+import io.segmented.results.FixtureResult;
 import io.segmented.results.Outcome;
 import io.segmented.results.RunResult;
 import io.segmented.results.SegmentResult;
 import io.segmented.results.SegmentTrend;
+import io.segmented.results.TestOutcome;
+import io.segmented.results.TestResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +43,51 @@ public record History(Map<String, List<Entry>> segments) {
    * @param outcome how it ended
    * @param durationMillis its wall time
    * @param startedAt when, ISO-8601
+   * @param measures what else it measured, for advice on cutting segments; null in the entries of
+   *     earlier versions, which did not record it
    */
-  public record Entry(Outcome outcome, long durationMillis, String startedAt) {}
+  public record Entry(
+      Outcome outcome,
+      long durationMillis,
+      String startedAt,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Measures measures) {
+
+    /** A run whose measures are not known. */
+    public Entry(Outcome outcome, long durationMillis, String startedAt) {
+      this(outcome, durationMillis, startedAt, null);
+    }
+  }
+
+  /**
+   * What one run of a segment measured besides its wall time.
+   *
+   * @param tests how many tests it recorded, of every outcome
+   * @param skipped how many of them were skipped
+   * @param testMillis the tests' own time, summed: the rest of the wall time is fixed cost
+   * @param fixtureReadyMillis how long each fixture that started took until it was ready, by id
+   */
+  public record Measures(
+      int tests, int skipped, long testMillis, Map<String, Long> fixtureReadyMillis) {
+
+    public Measures {
+      fixtureReadyMillis = fixtureReadyMillis == null ? Map.of() : Map.copyOf(fixtureReadyMillis);
+    }
+
+    /** What {@code segment} measured. */
+    public static Measures of(SegmentResult segment) {
+      Map<String, Long> ready = new LinkedHashMap<>();
+      for (FixtureResult f : segment.fixtures()) {
+        if (f.error().isEmpty()) {
+          ready.put(f.id(), f.startMillis());
+        }
+      }
+      return new Measures(
+          segment.tests().size(),
+          (int) segment.tests().stream().filter(t -> t.outcome() == TestOutcome.SKIPPED).count(),
+          segment.tests().stream().mapToLong(TestResult::durationMillis).sum(),
+          ready);
+    }
+  }
 
   public History {
     Map<String, List<Entry>> copy = new LinkedHashMap<>();
@@ -84,7 +131,7 @@ public record History(Map<String, List<Entry>> segments) {
         continue;
       }
       List<Entry> entries = new ArrayList<>(next.getOrDefault(s.id(), List.of()));
-      entries.add(new Entry(s.outcome(), s.durationMillis(), s.startedAt()));
+      entries.add(new Entry(s.outcome(), s.durationMillis(), s.startedAt(), Measures.of(s)));
       next.put(s.id(), entries.subList(Math.max(0, entries.size() - KEEP), entries.size()));
     }
     return new History(next);

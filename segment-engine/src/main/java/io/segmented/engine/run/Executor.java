@@ -4,6 +4,7 @@ import io.segmented.engine.EngineException;
 import io.segmented.engine.RunListener;
 import io.segmented.engine.RunRequest;
 import io.segmented.engine.TestRuntime;
+import io.segmented.engine.advice.Advisor;
 import io.segmented.engine.fixture.FixtureCreator;
 import io.segmented.engine.fixture.FixtureGraph;
 import io.segmented.engine.fixture.Janitor;
@@ -165,6 +166,7 @@ public final class Executor {
     run =
         withHistory(
             run, plan.history(), plan.testFilter().picksSome() ? null : request.historyFile());
+    run = run.withAdvice(Advisor.afterRun(plan, run));
     ResultsFiles.write(request.reportsDir(), run);
     listener.runFinished(run);
     return run;

@@ -2,9 +2,11 @@ package io.segmented.engine.advice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.segmented.engine.history.History;
 import io.segmented.manifest.Interpolator;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.ManifestLoader;
+import io.segmented.results.Advice;
 import io.segmented.results.FixtureResult;
 import io.segmented.results.Outcome;
 import io.segmented.results.RunResult;
@@ -57,6 +59,9 @@ class AdvisorTest {
           left-out:
             boundary: {between: [orders, db], tests: {classes: ["*OtherIT"]}}
             fixtures: [db]
+          broken:
+            boundary: {between: [orders, db], tests: {classes: ["*BrokenIT"]}}
+            fixtures: [db]
         """);
     return new ManifestLoader(Interpolator.of(dir, Map.of(), Map.of())).load(file);
   }
@@ -97,8 +102,19 @@ class AdvisorTest {
         List.of(segments));
   }
 
+  private static History.Entry measured(
+      Outcome outcome,
+      long millis,
+      int tests,
+      int skipped,
+      long testMillis,
+      Map<String, Long> ready) {
+    return new History.Entry(
+        outcome, millis, "t", new History.Measures(tests, skipped, testMillis, ready));
+  }
+
   @Test
-  void mergesSharedFixturesEmptySegmentsAndOnlySkippedOnes() throws Exception {
+  void oneRunGivesMergesSharedFixturesEmptySegmentsAndOnlySkippedOnes() throws Exception {
     RunResult run =
         run(
             segment(
@@ -131,25 +147,30 @@ class AdvisorTest {
                 2000,
                 List.of(),
                 test("AgainIT", TestOutcome.PASSED, 1500)),
-            segment("nothing", Outcome.ERROR, 1500, List.of()),
+            // no test selected: the engine fails the segment
+            segment("nothing", Outcome.FAILED, 1500, List.of()),
             segment(
                 "disabled",
                 Outcome.PASSED,
                 1500,
                 List.of(),
                 test("LegacyIT", TestOutcome.SKIPPED, 0)),
-            segment("left-out", Outcome.SKIPPED, 0, List.of()));
+            segment("left-out", Outcome.SKIPPED, 0, List.of()),
+            // a fixture that did not start measures nothing about the cut
+            segment("broken", Outcome.FIXTURE_ERROR, 3000, List.of(started("db", 2900))));
 
     List<String> texts = new ArrayList<>();
-    Advisor.of(manifest(), run).forEach(a -> texts.add(a.kind() + ": " + a.text()));
+    Advisor.of(manifest(), History.empty().with(run))
+        .forEach(a -> texts.add(a.kind() + ": " + a.text()));
 
     assertEquals(
         List.of(
             "SHARE_FIXTURE: fixtures 'db', 'db-copy' have identical settings and are started by 3"
-                + " segments (orders, orders-count, reports), 2.2 s to ready each: one fixture with"
-                + " 'reuse: run' starts it once for the run, each segment still with data of its"
-                + " own, and would save about 4.4 s. Keep them apart if a segment needs the server"
-                + " to itself",
+                + " segments (orders, orders-count, reports), 2.2 s to ready each (mean of 3"
+                + " starts): one fixture with 'reuse: run' starts it once for the run, each segment"
+                + " still with data of its own, and would save about 4.4 s; keeping it running"
+                + " across builds (-Dsegment.keep) saves that start too. Keep them apart if a"
+                + " segment needs the server to itself",
             "MERGE: segment 'orders-count' spends 4.0 s on fixed cost (fixture start, test JVM) for"
                 + " 0.2 s of tests, and segment 'orders' starts the same fixtures (db): merging"
                 + " 'orders-count' into 'orders' (its tests selectors into that boundary) would save"
@@ -159,6 +180,70 @@ class AdvisorTest {
             "ONLY_SKIPPED: segment 'disabled' ran only skipped tests (1), so its fixtures and test"
                 + " JVM started for nothing. Remove the segment, or enable its tests"),
         texts);
+  }
+
+  @Test
+  void theHistoryAloneGivesAdviceFromTheMeanOfEachSegmentsMeasuredRuns() throws Exception {
+    History history =
+        new History(
+            Map.of(
+                "orders-count",
+                List.of(
+                    // written by an earlier version: no measures
+                    new History.Entry(Outcome.PASSED, 90_000, "t"),
+                    measured(Outcome.PASSED, 4200, 1, 0, 200, Map.of("db", 2400L)),
+                    // a timeout measures nothing about the cut
+                    measured(Outcome.TIMED_OUT, 60_000, 1, 0, 59_000, Map.of("db", 9000L)),
+                    measured(Outcome.FLAKY, 3800, 1, 0, 200, Map.of("db", 2000L)),
+                    measured(Outcome.FAILED, 4600, 1, 0, 200, Map.of("db", 2400L))),
+                "orders",
+                List.of(
+                    measured(Outcome.PASSED, 9000, 1, 0, 6000, Map.of("db", 2000L, "cache", 10L))),
+                "disabled",
+                List.of(
+                    measured(Outcome.PASSED, 1500, 1, 1, 0, Map.of()),
+                    measured(Outcome.PASSED, 1500, 1, 0, 100, Map.of())),
+                "nothing",
+                List.of(measured(Outcome.FAILED, 1500, 0, 0, 0, Map.of())),
+                "gone",
+                List.of(measured(Outcome.FAILED, 1500, 0, 0, 0, Map.of()))));
+
+    List<Advice> advice = Advisor.of(manifest(), history);
+
+    assertEquals(
+        List.of(
+            new Advice.Merge("orders-count", "orders", List.of("db"), 3, 4000, 200),
+            new Advice.ShareFixture(List.of("db"), List.of("orders", "orders-count"), 4, 2200),
+            new Advice.NoTests("nothing")),
+        advice);
+    assertEquals(
+        "segment 'orders-count' spends 4.0 s on fixed cost (fixture start, test JVM) for 0.2 s of"
+            + " tests (mean of 3 runs), and segment 'orders' starts the same fixtures (db):"
+            + " merging 'orders-count' into 'orders' (its tests selectors into that boundary)"
+            + " would save about 4.0 s",
+        advice.get(0).text());
+  }
+
+  @Test
+  void twoSmallSegmentsOnTheSameFixturesAreOneMerge() throws Exception {
+    RunResult run =
+        run(
+            segment(
+                "payments",
+                Outcome.PASSED,
+                2000,
+                List.of(),
+                test("PaymentsIT", TestOutcome.PASSED, 100)),
+            segment(
+                "payments-again",
+                Outcome.PASSED,
+                2000,
+                List.of(),
+                test("AgainIT", TestOutcome.PASSED, 100)));
+
+    assertEquals(
+        List.of(new Advice.Merge("payments", "payments-again", List.of("stubs"), 1, 1900, 100)),
+        Advisor.of(manifest(), History.empty().with(run)));
   }
 
   @Test
@@ -178,6 +263,7 @@ class AdvisorTest {
                 List.of(),
                 test("PaymentsIT", TestOutcome.PASSED, 1500)));
 
-    assertEquals(List.of(), Advisor.of(manifest(), run));
+    assertEquals(List.of(), Advisor.of(manifest(), History.empty().with(run)));
+    assertEquals(List.of(), Advisor.of(manifest(), History.empty()));
   }
 }

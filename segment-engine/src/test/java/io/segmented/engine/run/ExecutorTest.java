@@ -11,7 +11,9 @@ import io.segmented.engine.plan.Planner;
 import io.segmented.manifest.Interpolator;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.ManifestLoader;
+import io.segmented.results.Advice;
 import io.segmented.results.Outcome;
+import io.segmented.results.ResultsFiles;
 import io.segmented.results.RunResult;
 import io.segmented.results.SegmentResult;
 import java.nio.file.Files;
@@ -136,6 +138,20 @@ class ExecutorTest {
     assertEquals(Outcome.PASSED, segment(run, "orders").outcome());
     assertEquals(Outcome.SKIPPED, segment(run, "cached").outcome());
     assertEquals("not selected by -Dsegment=orders", segment(run, "cached").message());
+  }
+
+  @Test
+  void theResultsCarryTheAdviceOfTheHistoryWithThisRunAndANarrowedRunGivesNone() throws Exception {
+    fakes.jvms.put("plain", Fakes.Jvm.skips);
+
+    RunResult run = run(r -> r.segments("plain,cached"));
+
+    assertEquals(List.of(new Advice.OnlySkipped("plain", 1)), run.advice());
+    assertEquals(run.advice(), ResultsFiles.read(dir.resolve("target/segment-reports")).advice());
+
+    RunResult narrowed = run(r -> r.segments("plain,cached").tests(null, "fast", null));
+
+    assertEquals(List.of(), narrowed.advice());
   }
 
   @Test

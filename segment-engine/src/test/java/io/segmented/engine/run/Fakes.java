@@ -80,6 +80,8 @@ public final class Fakes {
     passes,
     /** Runs one failing test. */
     fails,
+    /** Runs one test, which is skipped. */
+    skips,
     /** Dies with exit code 137 while its test runs. */
     crashes,
     /** Runs past the segment's timeout. */
@@ -179,17 +181,19 @@ public final class Fakes {
       lines.add(EventCodec.encode(List.of("RUN_STARTED", "1", "1")));
       lines.add(EventCodec.encode(List.of("TEST_STARTED", "it." + segment + "IT", "works")));
       switch (behaviour) {
-        case passes, fails -> {
+        case passes, fails, skips -> {
+          String outcome =
+              behaviour == Jvm.passes ? "PASSED" : behaviour == Jvm.fails ? "FAILED" : "SKIPPED";
           lines.add(
               EventCodec.encode(
                   List.of(
                       "TEST_FINISHED",
                       "it." + segment + "IT",
                       "works",
-                      behaviour == Jvm.passes ? "PASSED" : "FAILED",
+                      outcome,
                       "5",
-                      behaviour == Jvm.passes ? "" : "expected 1 but was 2",
-                      behaviour == Jvm.passes ? "" : "org.opentest4j.AssertionFailedError",
+                      behaviour == Jvm.fails ? "expected 1 but was 2" : "",
+                      behaviour == Jvm.fails ? "org.opentest4j.AssertionFailedError" : "",
                       "",
                       "[engine:junit-jupiter]/[class:it." + segment + "IT]/[method:works()]")));
           lines.add(EventCodec.encode(List.of("RUN_FINISHED")));
@@ -219,7 +223,7 @@ public final class Fakes {
             jvmsNow.decrementAndGet();
           }
           return switch (behaviour) {
-            case passes, fails -> new TestJvm.Exit(0, false);
+            case passes, fails, skips -> new TestJvm.Exit(0, false);
             case crashes -> new TestJvm.Exit(137, false);
             case hangs -> new TestJvm.Exit(-1, true);
           };
