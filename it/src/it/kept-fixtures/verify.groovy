@@ -7,8 +7,9 @@ def kept = { -> NestedBuild.run(["docker", "ps", "-a", "--filter", "label=" + KE
     .readLines().findAll { it.trim() } as Set }
 def keptRecords = { -> NestedBuild.run(["docker", "volume", "ls", "-q", "--filter", "label=io.segmented.kept-until"])
     .readLines().findAll { it.trim() } }
-def leases = { -> NestedBuild.run(["docker", "ps", "-a", "--filter", "label=io.segmented.kept-lease", "--format", "{{.Names}}"])
-    .readLines().findAll { it.trim() } }
+// a kept fixture is leased while its name says by which run: segment-kept-<id>-by-<run>
+def leases = { -> NestedBuild.run(["docker", "ps", "-a", "--filter", "label=" + KEPT, "--format", "{{.Names}}"])
+    .readLines().findAll { it.contains("-by-") } }
 def build = { String name, List<String> args ->
   def b = NestedBuild.start(basedir, localRepositoryPath.toString(), name, ["segment:run"] + args)
   int code = b.awaitExit(Duration.ofMinutes(4))
@@ -53,8 +54,12 @@ try {
   assert (both =~ /fixture shop-db \(postgres, [^)]*\) kept, /).size() >= 1 : "neither concurrent build leased"
   assert kept().containsAll(afterFirst)
 
-  // 4. A build killed (SIGKILL) holding its lease, after writing rows: the next build gets fresh data and its lease
-  // of the dead build is freed.
+  // 4. A build killed (SIGKILL) holding its lease, after writing rows: the next build takes that lease over (it is
+  // the only kept set, segment:down having removed the others) and gets fresh data on it.
+  def clean = NestedBuild.start(basedir, localRepositoryPath.toString(), "down-before-kill", ["segment:down"])
+  assert clean.awaitExit(Duration.ofMinutes(2)) == 0 : clean.tail()
+  assert kept().isEmpty()
+  build("before-kill", [keep])
   def marker = new File(basedir, "target/written")
   marker.delete()
   new File(basedir, "target/block-after-write").text = ""
@@ -68,6 +73,7 @@ try {
   NestedBuild.await("the killed build's test JVM to end", Duration.ofSeconds(60)) { NestedBuild.testJvms(basedir).isEmpty() }
   def afterKill = build("after-kill", [keep])
   assert afterKill =~ /fixture shop-db \(postgres, [^)]*\) kept, / : "the build after the killed one leased nothing"
+  assert afterKill =~ /fixture cache \(redis, [^)]*\) kept, / : "the build after the killed one leased no Redis"
   assert leases().isEmpty() : "leases left after the build that followed the killed one: ${leases()}"
 
   // 5. A changed seed: a kept database of the old seeds is not leased, and the log says why.
@@ -91,4 +97,8 @@ try {
 assert kept().isEmpty() : "kept containers after segment:down: ${kept()}"
 assert leases().isEmpty()
 assert keptRecords().isEmpty() : "kept records after segment:down: ${keptRecords()}"
+// the watcher finds nothing kept at its next look (at most 30 s), ends its run lease and exits
+NestedBuild.await("the watcher to exit, nothing being kept", Duration.ofSeconds(90)) {
+  NestedBuild.volumes().every { !it.contains(" run watcher-") }
+}
 NestedBuild.assertNothingLeft(basedir, "after segment:down")

@@ -15,12 +15,19 @@ import java.nio.charset.StandardCharsets;
 final class RedisFlush implements Restorer {
 
   private final URI url;
+  private final String flush;
   private Socket socket;
   private OutputStream out;
   private BufferedReader in;
 
   RedisFlush(String url) {
+    this(url, false);
+  }
+
+  /** With {@code all}, every logical database is flushed ({@code FLUSHALL}). */
+  RedisFlush(String url, boolean all) {
     this.url = URI.create(url);
+    this.flush = all ? "FLUSHALL" : "FLUSHDB";
   }
 
   @Override
@@ -35,7 +42,7 @@ final class RedisFlush implements Restorer {
 
   @Override
   public void restore() throws IOException {
-    command("FLUSHDB");
+    command(flush);
   }
 
   private void command(String line) throws IOException {

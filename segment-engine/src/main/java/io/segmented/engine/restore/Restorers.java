@@ -33,6 +33,11 @@ public final class Restorers {
     return new RedisFlush(fixture.url());
   }
 
+  /** Every logical database of a Redis emptied ({@code FLUSHALL}): a kept Redis for a build. */
+  public static Restorer redisFlushAll(Attributes fixture) {
+    return new RedisFlush(fixture.url(), true);
+  }
+
   /** A WireMock double's requests journal and scenarios reset, after {@code before}. */
   public static Restorer wiremockReset(Attributes fixture, Restores.BeforeRestore before) {
     return new WiremockReset(fixture.url(), before);

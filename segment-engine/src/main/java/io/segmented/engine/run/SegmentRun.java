@@ -112,8 +112,14 @@ final class SegmentRun {
     long start = System.nanoTime();
     List<FixtureSpec> specs = FixtureGraph.of(request.manifest(), segment);
     Map<String, String> labels = Labels.of(runId, segment.id());
+    // kept fixtures are reached by their published ports; a network is for containers of the
+    // segment's own that reach each other by fixture id
     boolean inContainers =
-        specs.stream().anyMatch(f -> providers.get(f.id()) == Provider.CONTAINER);
+        specs.stream()
+            .anyMatch(
+                f ->
+                    providers.get(f.id()) == Provider.CONTAINER
+                        && !sources.kept().keeps(f, providers.get(f.id())));
     Network network = inContainers ? ports.janitor().segmentNetwork(runId, segment.id()) : null;
     Path logDir = request.reportsDir().resolve("logs").resolve(segment.id());
     SegmentScope scope =
