@@ -6,25 +6,34 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What a test JVM started beside its segment's fixtures receives once they are ready, on its
- * standard input, one {@link EventCodec} line each: {@code P name value} (a system property),
- * {@code E name value} (an environment variable), {@code R port token} (the restore port and the
- * token to send first), then {@code GO}. The JVM has discovered and loaded its tests meanwhile; the
- * tests start the moment this arrives, and see every attribute as system property and environment
- * variable, as a JVM started after the fixtures would.
+ * What a test JVM receives on its standard input before its tests run, one {@link EventCodec} line
+ * each: {@code P name value} (a system property), {@code E name value} (an environment variable),
+ * {@code R port token} (the restore port and the token to send first), {@code S value} (a secret to
+ * mask in the events), then {@code GO}. A JVM started beside its segment's fixtures receives their
+ * attributes once they are ready; every JVM receives the system properties that hold secrets (which
+ * its argument file, a file under {@code target/}, leaves out) and the run's secrets. The JVM has
+ * discovered and loaded its tests meanwhile; the tests start the moment this arrives, and see every
+ * attribute as system property and environment variable, as a JVM started after the fixtures with
+ * all of them on its command line would.
  *
  * @param properties the system properties to set
  * @param env the environment variables to set
  * @param restorePort the port to ask for restores at; 0 for none
  * @param restoreToken the token that opens a restore connection
+ * @param secrets the values to mask in the events the JVM writes
  */
 record FixtureHandoff(
-    Map<String, String> properties, Map<String, String> env, int restorePort, String restoreToken) {
+    Map<String, String> properties,
+    Map<String, String> env,
+    int restorePort,
+    String restoreToken,
+    List<String> secrets) {
 
   /** Reads the handoff; null when the input ends first (the engine stopped the segment). */
   static FixtureHandoff read(InputStream in) throws IOException {
@@ -33,6 +42,7 @@ record FixtureHandoff(
     Map<String, String> env = new LinkedHashMap<>();
     int restorePort = 0;
     String restoreToken = "";
+    List<String> secrets = new ArrayList<>();
     String line;
     while ((line = reader.readLine()) != null) {
       List<String> f = EventCodec.decode(line);
@@ -43,8 +53,10 @@ record FixtureHandoff(
           restorePort = Integer.parseInt(f.get(1));
           restoreToken = f.size() > 2 ? f.get(2) : "";
         }
+        case "S" -> secrets.add(f.get(1));
         case "GO" -> {
-          return new FixtureHandoff(properties, env, restorePort, restoreToken);
+          return new FixtureHandoff(
+              properties, env, restorePort, restoreToken, List.copyOf(secrets));
         }
         default -> throw new IOException("unknown handoff line: " + line);
       }

@@ -32,20 +32,21 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * <p>Arguments: {@code --events FILE --classes-dir DIR [--include-class REGEX] [--exclude-class
  * REGEX] [--include-package NAME] [--include-tag EXPR] [--exclude-tag EXPR] [--test
  * [!]CLASSREGEX[#METHODREGEX]] [--groups EXPR] [--excluded-groups EXPR] [--select-unique-id ID]
- * [--restore-port PORT --restore-at class|test] [--await-fixtures true]}, each option repeatable;
+ * [--restore-port PORT --restore-at class|test] [--await-handoff true]}, each option repeatable;
  * {@code --test}, {@code --groups} and {@code --excluded-groups} are the build's {@code -Dit.test},
  * {@code -Dgroups} and {@code -DexcludedGroups} ({@link TestPatternFilter}); unique ids (a retry)
  * select exactly those tests and ignore the filters; a restore port makes the JVM ask the engine to
  * restore the segment's data before each class or test ({@link RestoreClient}). Exit code 0 when
  * the tests ran, whatever their outcome (outcomes are in the events); 2 for bad arguments; {@value
- * RestoreClient#RESTORE_FAILED} when a restore failed. With {@code --await-fixtures true} the JVM
- * was started beside its fixtures: it discovers the tests, then waits for the fixtures' attributes
- * on its standard input ({@link FixtureHandoff}); {@value #EXIT_NOT_HANDED_OFF} when they never
- * came.
+ * RestoreClient#RESTORE_FAILED} when a restore failed. With {@code --await-handoff true} the JVM
+ * discovers the tests, then waits on its standard input for what its command line does not carry
+ * ({@link FixtureHandoff}): the fixtures' attributes when it was started beside them, the system
+ * properties that hold secrets, and the secrets to mask in the events file; {@value
+ * #EXIT_NOT_HANDED_OFF} when they never came.
  */
 public final class SegmentLauncher {
 
-  /** The exit code of a JVM started beside its fixtures that never got them. */
+  /** The exit code of a JVM awaiting its handoff that never got it. */
   static final int EXIT_NOT_HANDED_OFF = 3;
 
   /**
@@ -78,8 +79,8 @@ public final class SegmentLauncher {
               : found;
       events.write(Event.RUN_STARTED, String.valueOf(found), String.valueOf(beforeBuildFilters));
       out.flush();
-      if (arguments.awaitFixtures) {
-        // started beside the fixtures: the tests are discovered and loaded; run them once ready
+      if (arguments.awaitHandoff) {
+        // the tests are discovered and loaded: they run once the JVM is handed what they need
         FixtureHandoff handoff = FixtureHandoff.read(System.in);
         if (handoff == null) {
           System.exit(EXIT_NOT_HANDED_OFF);
@@ -93,8 +94,11 @@ public final class SegmentLauncher {
           System.exit(EXIT_NOT_HANDED_OFF);
           return;
         }
-        arguments.restorePort = handoff.restorePort();
-        arguments.restoreToken = handoff.restoreToken();
+        events.mask(SecretMask.of(handoff.secrets()));
+        if (handoff.restorePort() > 0) {
+          arguments.restorePort = handoff.restorePort();
+          arguments.restoreToken = handoff.restoreToken();
+        }
       }
       if (arguments.restorePort > 0) {
         try (RestoreClient restores =
@@ -158,7 +162,7 @@ public final class SegmentLauncher {
     // given in the environment, never on the command line (which is a file, and visible to ps)
     String restoreToken = System.getenv().getOrDefault(RESTORE_TOKEN_ENV, "");
     final Set<String> restoreAt = new LinkedHashSet<>();
-    boolean awaitFixtures;
+    boolean awaitHandoff;
 
     static Arguments parse(String[] args) {
       Arguments a = new Arguments();
@@ -181,7 +185,7 @@ public final class SegmentLauncher {
           case "--excluded-groups" -> a.excludedGroups.add(value);
           case "--restore-port" -> a.restorePort = Integer.parseInt(value);
           case "--restore-at" -> a.restoreAt.add(value);
-          case "--await-fixtures" -> a.awaitFixtures = Boolean.parseBoolean(value);
+          case "--await-handoff" -> a.awaitHandoff = Boolean.parseBoolean(value);
           default -> throw new IllegalArgumentException("unknown option " + args[i - 1]);
         }
       }

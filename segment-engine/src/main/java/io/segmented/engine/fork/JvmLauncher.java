@@ -28,7 +28,7 @@ public interface JvmLauncher {
     TestJvm.Exit await(Duration timeout, Path threadDump) throws InterruptedException;
 
     /**
-     * Hands a JVM started beside its fixtures ({@code --await-fixtures true}) their attributes and
+     * Hands a JVM started beside its fixtures ({@code --await-handoff true}) their attributes and
      * the restore port (0 for none) and the token that opens it, upon which its tests run.
      */
     default void handOff(

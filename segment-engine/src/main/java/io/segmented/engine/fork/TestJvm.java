@@ -1,6 +1,7 @@
 package io.segmented.engine.fork;
 
 import io.segmented.launcher.EventCodec;
+import io.segmented.launcher.SecretMask;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +23,9 @@ import java.util.stream.Collectors;
 
 /**
  * One forked test JVM: started with an argument file (classpaths of test projects are long), its
- * output in a file, stopped with its whole process tree.
+ * output in a file, stopped with its whole process tree. No secret is written to a file on its
+ * behalf: the system properties that hold one reach it on its standard input ({@link #handOff}),
+ * and its output and thread dumps are masked as they are written.
  */
 public final class TestJvm implements JvmLauncher.Forked {
 
@@ -31,7 +35,8 @@ public final class TestJvm implements JvmLauncher.Forked {
    * @param java the {@code java} executable
    * @param classpath the test classpath, the launcher included
    * @param jvmArgs user JVM arguments
-   * @param systemProperties {@code -D} properties
+   * @param systemProperties {@code -D} properties; those whose name or value holds a secret of
+   *     {@code mask} are left out of the argument file and handed to the JVM on its standard input
    * @param env environment variables added to the inherited environment
    * @param mainClass the class to run
    * @param args its arguments
@@ -39,7 +44,12 @@ public final class TestJvm implements JvmLauncher.Forked {
    * @param argsFile where to write the argument file
    * @param output where its standard output and error go, each line masked by {@code mask} as it
    *     comes
-   * @param mask masks the run's secrets in a line
+   * @param mask the run's secrets: masked in its output and thread dumps, and handed to it to mask
+   *     in its events
+   * @param handOffLater whether the caller hands the JVM its fixtures' attributes later ({@link
+   *     #handOff}), as for a JVM started beside them; otherwise it is handed what its argument file
+   *     leaves out at once. Either way its main class must await the handoff, as {@code
+   *     SegmentLauncher} does with {@code --await-handoff true}
    */
   public record Spec(
       Path java,
@@ -52,7 +62,8 @@ public final class TestJvm implements JvmLauncher.Forked {
       Path workDir,
       Path argsFile,
       Path output,
-      UnaryOperator<String> mask) {}
+      SecretMask mask,
+      boolean handOffLater) {}
 
   /** How the JVM ended: its exit code, or that it was killed after the timeout. */
   public record Exit(int code, boolean timedOut) {}
@@ -64,18 +75,29 @@ public final class TestJvm implements JvmLauncher.Forked {
   private final Path javaExecutable;
   private final Thread output;
   private final Spec spec;
+  private final Map<String, String> heldBack;
 
-  private TestJvm(Process process, Spec spec, Thread output) {
+  private TestJvm(Process process, Spec spec, Thread output, Map<String, String> heldBack) {
     this.process = process;
     this.javaExecutable = spec.java();
     this.output = output;
     this.spec = spec;
+    this.heldBack = heldBack;
   }
 
   /** Starts the JVM. */
   public static TestJvm start(Spec spec) throws IOException {
     List<String> args = new ArrayList<>(spec.jvmArgs());
-    spec.systemProperties().forEach((k, v) -> args.add("-D" + k + "=" + v));
+    Map<String, String> heldBack = new LinkedHashMap<>();
+    spec.systemProperties()
+        .forEach(
+            (k, v) -> {
+              if (spec.mask().hides(k) || spec.mask().hides(v)) {
+                heldBack.put(k, v);
+              } else {
+                args.add("-D" + k + "=" + v);
+              }
+            });
     args.add("-cp");
     args.add(
         spec.classpath().stream()
@@ -99,7 +121,18 @@ public final class TestJvm implements JvmLauncher.Forked {
       log.close();
       throw e;
     }
-    return new TestJvm(process, spec, copyMasked(process.getInputStream(), log, spec.mask()));
+    TestJvm jvm =
+        new TestJvm(
+            process, spec, copyMasked(process.getInputStream(), log, spec.mask()), heldBack);
+    if (!spec.handOffLater()) {
+      try {
+        jvm.handOff(Map.of(), Map.of(), 0, "");
+      } catch (IOException e) {
+        jvm.close();
+        throw e;
+      }
+    }
+    return jvm;
   }
 
   /**
@@ -159,22 +192,31 @@ public final class TestJvm implements JvmLauncher.Forked {
       Process dump =
           new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "Thread.print")
               .redirectErrorStream(true)
-              .redirectOutput(file.toFile())
               .start();
+      // masked as it is written, as the output is: a thread's name or a lock can hold a secret
+      Thread copy = copyMasked(dump.getInputStream(), Files.newOutputStream(file), spec.mask());
       if (!dump.waitFor(10, TimeUnit.SECONDS)) {
         dump.destroyForcibly();
       }
+      copy.join(OUTPUT_CATCH_UP_MILLIS);
     } catch (IOException e) {
       // no dump; the timeout is reported all the same
     }
   }
 
+  /**
+   * {@inheritDoc} With them go the system properties its argument file left out, since they hold
+   * secrets, and the run's secrets, which the JVM masks in its events file. A JVM that ended before
+   * it was handed off is left to {@link #await}, which says how it ended.
+   */
   @Override
   public void handOff(
       Map<String, String> properties, Map<String, String> env, int restorePort, String restoreToken)
       throws IOException {
+    Map<String, String> all = new LinkedHashMap<>(heldBack);
+    all.putAll(properties);
     try (Writer in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
-      for (Map.Entry<String, String> p : properties.entrySet()) {
+      for (Map.Entry<String, String> p : all.entrySet()) {
         in.write(EventCodec.encode(List.of("P", p.getKey(), p.getValue())) + "\n");
       }
       for (Map.Entry<String, String> e : env.entrySet()) {
@@ -183,23 +225,24 @@ public final class TestJvm implements JvmLauncher.Forked {
       if (restorePort > 0) {
         in.write(EventCodec.encode(List.of("R", String.valueOf(restorePort), restoreToken)) + "\n");
       }
+      for (String secret : spec.mask().values()) {
+        in.write(EventCodec.encode(List.of("S", secret)) + "\n");
+      }
       in.write("GO\n");
+    } catch (IOException e) {
+      if (!ended()) {
+        throw e;
+      }
     }
-    maskArgsFile();
   }
 
-  /**
-   * Masks the secrets in the argument file (a segment's own secret {@code properties}), which a JVM
-   * awaiting its handoff has read long ago: the file holds none while the tests run.
-   */
-  private void maskArgsFile() throws IOException {
-    Path file = spec.argsFile();
-    if (Files.exists(file)) {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
-      String masked = spec.mask().apply(text);
-      if (!masked.equals(text)) {
-        Files.writeString(file, masked, StandardCharsets.UTF_8);
-      }
+  /** Whether the JVM has ended, or ends in a moment (its input closes as it exits). */
+  private boolean ended() {
+    try {
+      return process.waitFor(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return !process.isAlive();
     }
   }
 

@@ -90,6 +90,9 @@ public final class Executor {
     RunListener events = new SerializedListener(listener);
     CompletableFuture<Void> sweep = docker ? prepareEngine(runId, events) : done();
     clearPreviousResults(request);
+    Secrets secrets = Secrets.of(request.manifest());
+    // a killed run leaves its working files: masked before this run writes its own beside them
+    secrets.maskFiles(request.workDir());
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
     List<SegmentResult> results = new ArrayList<>();
@@ -98,9 +101,7 @@ public final class Executor {
             new Cleanup(() -> removeRun(docker, runId), () -> sweepLate(docker, runId))) {
       SharedFixtures shared =
           new SharedFixtures(
-              runId,
-              request.reportsDir().resolve("logs").resolve(SharedFixtures.LOG_FOLDER),
-              sharedUsers(request, segments));
+              runId, sharedLogs(request), sharedUsers(request, segments), secrets.mask());
       cleanup.add(shared);
       KeptFixtures kept = new KeptFixtures(request.moduleDir(), plan.keep(), runId);
       AtomicBoolean failed = new AtomicBoolean();
@@ -151,6 +152,8 @@ public final class Executor {
     } finally {
       sweep.exceptionally(e -> null).join();
     }
+    // what the shared fixtures' logs could not mask as they were written (an embedded PostgreSQL's)
+    secrets.maskFiles(sharedLogs(request));
     RunResult run =
         new RunResult(
             RunResult.SCHEMA_VERSION,
@@ -201,6 +204,11 @@ public final class Executor {
 
   private static CompletableFuture<Void> done() {
     return CompletableFuture.completedFuture(null);
+  }
+
+  /** Where the logs of the fixtures the run shares go: {@code logs/_run}. */
+  private static Path sharedLogs(RunRequest request) {
+    return request.reportsDir().resolve("logs").resolve(SharedFixtures.LOG_FOLDER);
   }
 
   /** How many of the segments to run use each fixture the run shares. */

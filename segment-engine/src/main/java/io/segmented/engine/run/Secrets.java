@@ -1,6 +1,7 @@
 package io.segmented.engine.run;
 
 import io.segmented.engine.fixture.Kinds;
+import io.segmented.launcher.SecretMask;
 import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.SegmentSpec;
@@ -8,13 +9,14 @@ import io.segmented.results.FixtureResult;
 import io.segmented.results.SegmentResult;
 import io.segmented.results.TestResult;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,21 +34,14 @@ import java.util.stream.Stream;
  */
 final class Secrets {
 
-  /** What a secret is replaced with. */
-  static final String MASK = "****";
-
   static final int MIN_LENGTH = 6;
 
   private static final List<String> SECRET_NAMES = List.of("PASSWORD", "SECRET", "TOKEN", "KEY");
 
-  private final List<String> values;
+  private final SecretMask mask;
 
   private Secrets(Set<String> values) {
-    this.values =
-        values.stream()
-            .filter(v -> v.length() >= MIN_LENGTH)
-            .sorted(Comparator.comparingInt(String::length).reversed())
-            .toList();
+    this.mask = SecretMask.of(values.stream().filter(v -> v.length() >= MIN_LENGTH).toList());
   }
 
   static Secrets of(Manifest manifest) {
@@ -76,38 +71,47 @@ final class Secrets {
         });
   }
 
+  /** The secrets as a mask: for what masks as it writes, the test JVMs and the fixtures' logs. */
+  SecretMask mask() {
+    return mask;
+  }
+
   String mask(String text) {
-    if (text == null) {
-      return null;
-    }
-    String out = text;
-    for (String v : values) {
-      out = out.replace(v, MASK);
-    }
-    return out;
+    return mask.apply(text);
   }
 
   /**
-   * Masks the secrets in the files of a segment's folder (logs of the test JVM, whose output is
-   * written as it comes, its argument file and events), read and written as UTF-8; a file that
-   * cannot be rewritten is left as it is. Fixture logs are masked line by line as they are written.
+   * Masks the secrets in the files under {@code dir}, in its folders too, read and written as
+   * UTF-8; a file that cannot be rewritten is left as it is. What a run writes is masked as it is
+   * written (the test JVM's output, events and thread dumps, the fixtures' logs) and its argument
+   * files hold no secret; this catches what is not: the log an embedded PostgreSQL writes itself, a
+   * secret value the user also put in {@code jvmArgs}, and what an earlier version of the plugin
+   * left.
    */
   void maskFiles(Path dir) {
-    if (values.isEmpty() || !Files.isDirectory(dir)) {
+    if (mask.values().isEmpty() || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        byte[] bytes = Files.readAllBytes(f);
-        Charset charset = isUtf8(bytes) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
-        String text = new String(bytes, charset);
-        String masked = mask(text);
-        if (!masked.equals(text)) {
-          Files.writeString(f, masked, charset);
-        }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
+        maskFile(f);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // the results are masked all the same; the logs are the user's own files
+    }
+  }
+
+  private void maskFile(Path f) {
+    try {
+      byte[] bytes = Files.readAllBytes(f);
+      Charset charset = isUtf8(bytes) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
+      String text = new String(bytes, charset);
+      String masked = mask(text);
+      if (!masked.equals(text)) {
+        Files.writeString(f, masked, charset);
       }
     } catch (IOException e) {
-      // the results are masked all the same; the logs are the user's own files
+      // a file that vanished or cannot be read is left; the others are masked all the same
     }
   }
 
@@ -123,7 +127,7 @@ final class Secrets {
 
   /** {@code result} with every secret in its messages and stack traces masked. */
   SegmentResult mask(SegmentResult result) {
-    if (values.isEmpty()) {
+    if (mask.values().isEmpty()) {
       return result;
     }
     return new SegmentResult(

@@ -130,7 +130,7 @@ final class SegmentRun {
             logDir,
             segment.data(),
             request.snapshots(),
-            secrets::mask);
+            secrets.mask());
     List<Fixture> fixtures =
         specs.stream()
             .map(s -> sources.fixture(s, providers.get(s.id()), scope, ports.fixtures()))
@@ -138,7 +138,7 @@ final class SegmentRun {
     FixtureSet set = new FixtureSet(fixtures);
     cleanup.add(set);
     SegmentTests segmentTests =
-        new SegmentTests(plan, runtime, segment, cleanup, ports.jvms(), secrets::mask);
+        new SegmentTests(plan, runtime, segment, cleanup, ports.jvms(), secrets.mask());
     // the test JVM starts beside the fixtures, discovering and loading the tests while they start
     Optional<SegmentTests.Started> beside = startBeside(segmentTests);
     Outcome outcome;

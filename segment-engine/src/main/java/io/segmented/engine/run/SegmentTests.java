@@ -8,6 +8,7 @@ import io.segmented.engine.fork.JvmLauncher;
 import io.segmented.engine.fork.TestEvents;
 import io.segmented.engine.fork.TestJvm;
 import io.segmented.engine.plan.Plan;
+import io.segmented.launcher.SecretMask;
 import io.segmented.launcher.SegmentLauncher;
 import io.segmented.manifest.DataScope;
 import io.segmented.manifest.SegmentSpec;
@@ -24,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * The tests of one segment in forked test JVMs: a first attempt with the segment's selectors, then
@@ -39,11 +39,12 @@ final class SegmentTests {
   private final SegmentSpec segment;
   private final Cleanup cleanup;
   private final JvmLauncher jvms;
-  private final UnaryOperator<String> mask;
+  private final SecretMask mask;
 
   /**
    * @param jvms starts the test JVMs
-   * @param mask masks the run's secrets in each line of a test JVM's output as it is written
+   * @param mask the run's secrets: kept out of the test JVMs' argument files, masked in their
+   *     output, events and thread dumps as they are written
    */
   SegmentTests(
       Plan plan,
@@ -51,7 +52,7 @@ final class SegmentTests {
       SegmentSpec segment,
       Cleanup cleanup,
       JvmLauncher jvms,
-      UnaryOperator<String> mask) {
+      SecretMask mask) {
     this.jvms = jvms;
     this.mask = mask;
     this.request = plan.request();
@@ -166,14 +167,23 @@ final class SegmentTests {
 
   private Attempt launch(TestJvmProperties props, List<String> args, int attempt, long deadline)
       throws IOException, InterruptedException {
-    return finish(start(props, args, List.of(), attempt), deadline);
+    return finish(start(props, args, List.of(), attempt, false), deadline);
   }
 
   /** A test JVM started, its tests not yet awaited. */
   record Started(int attempt, JvmLauncher.Forked jvm, Path events, Path output, Path threadDump) {}
 
+  /**
+   * Starts a test JVM that awaits its handoff: later, from {@link #run}, when {@code beside} its
+   * fixtures; at once otherwise, with the properties its argument file leaves out (those that hold
+   * secrets) and the secrets to mask in its events.
+   */
   private Started start(
-      TestJvmProperties props, List<String> args, List<String> extraJvmArgs, int attempt)
+      TestJvmProperties props,
+      List<String> args,
+      List<String> extraJvmArgs,
+      int attempt,
+      boolean beside)
       throws IOException {
     String suffix = attempt == 0 ? "" : "-retry-" + attempt;
     Path work = request.workDir().resolve(segment.id());
@@ -186,7 +196,8 @@ final class SegmentTests {
     Files.createDirectories(logs);
     List<Path> classpath = new ArrayList<>(runtime.testClasspath());
     classpath.addAll(runtime.launcherClasspath());
-    List<String> withEvents = new ArrayList<>(List.of("--events", events.toString()));
+    List<String> withEvents =
+        new ArrayList<>(List.of("--events", events.toString(), "--await-handoff", "true"));
     withEvents.addAll(args);
     List<String> jvmArgs = new ArrayList<>(extraJvmArgs);
     jvmArgs.addAll(segment.jvmArgs());
@@ -202,7 +213,8 @@ final class SegmentTests {
             request.moduleDir(),
             work.resolve("jvm" + suffix + ".args"),
             output,
-            mask);
+            mask,
+            beside);
     JvmLauncher.Forked jvm = jvms.start(spec);
     cleanup.add(jvm);
     return new Started(attempt, jvm, events, output, threadDump);
@@ -233,10 +245,9 @@ final class SegmentTests {
    */
   Started startBeside(TestJvmProperties props) throws IOException {
     List<String> args = new ArrayList<>(launcherArgs());
-    add(args, "--await-fixtures", "true");
     restoreBoundaries().forEach(b -> add(args, "--restore-at", b));
     // the fixtures' environment variables are set in the running JVM (see FixtureHandoff)
-    return start(props, args, List.of("--add-opens", "java.base/java.util=ALL-UNNAMED"), 0);
+    return start(props, args, List.of("--add-opens", "java.base/java.util=ALL-UNNAMED"), 0, true);
   }
 
   /** The boundaries the segment's data is restored at: {@code class}, {@code test}. */

@@ -87,6 +87,7 @@ class ExecutorTest {
             fixtures: [cache]
           plain:
             boundary: {between: [client, rules], tests: {classes: ["*plainIT"]}}
+            properties: {rules.api-token: tok-s3cret-99}
           seeded:
             boundary: {between: [orders, orders-db], tests: {classes: ["*seededIT"]}}
             fixtures: [orders-db]
@@ -211,6 +212,20 @@ class ExecutorTest {
     run(r -> r.segments("plain"));
 
     assertEquals(List.of("jvm plain", "handoff plain", "closed jvm plain"), fakes.events);
+  }
+
+  @Test
+  void theWorkingFilesAKilledRunLeftAreMaskedBeforeTheNextRunStarts() throws Exception {
+    Path killed = Files.createDirectories(dir.resolve("target/segment-work/gone"));
+    Files.writeString(killed.resolve("jvm-retry-1.args"), "\"-Drules.api-token=tok-s3cret-99\"\n");
+    Files.writeString(killed.resolve("events.txt"), "TEST_FINISHED\tit.GoneIT\tx\ttok-s3cret-99\n");
+
+    run(r -> r.segments("orders"));
+
+    assertEquals(
+        "\"-Drules.api-token=****\"\n", Files.readString(killed.resolve("jvm-retry-1.args")));
+    assertEquals(
+        "TEST_FINISHED\tit.GoneIT\tx\t****\n", Files.readString(killed.resolve("events.txt")));
   }
 
   @Test
