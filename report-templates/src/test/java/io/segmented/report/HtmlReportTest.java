@@ -155,6 +155,32 @@ class HtmlReportTest {
   }
 
   @Test
+  void aKeptFixtureIsMarkedWithHowItCame() throws Exception {
+    SegmentResult plain = segment("orders-db", "db", Outcome.PASSED, "", List.of());
+    SegmentResult kept =
+        new SegmentResult(
+            plain.id(),
+            plain.description(),
+            plain.between(),
+            plain.outcome(),
+            plain.message(),
+            plain.startedAt(),
+            plain.durationMillis(),
+            plain.fixturesMillis(),
+            plain.dataMillis(),
+            plain.testsMillis(),
+            plain.teardownMillis(),
+            List.of(plain.fixtures().get(0).withKept("kept, 3 min old")),
+            plain.tests());
+    assertFalse(render(run(plain), Map.of()).contains("class=\"kept\""));
+    assertTrue(
+        render(run(kept), Map.of())
+            .contains(
+                "container <span class=\"kept\" title=\"-Dsegment.keep: kept between builds\">"
+                    + "kept, 3 min old</span></td>"));
+  }
+
+  @Test
   void aPassingSegmentShowsNoLogTail() throws Exception {
     String html =
         render(

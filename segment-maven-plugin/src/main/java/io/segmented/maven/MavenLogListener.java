@@ -76,7 +76,7 @@ final class MavenLogListener implements RunListener {
             + image
             + ") "
             + (kept.leased()
-                ? "kept, " + Keeping.words(kept.age()) + " old, ready in " + millis(took)
+                ? "kept, " + Keeping.roughly(kept.age()) + " old, ready in " + millis(took)
                 : "started in "
                     + seconds(took.toMillis())
                     + ", kept for "

@@ -113,7 +113,7 @@ final class Options {
 
   /** {@code -Dsegment.keep}: how long fixtures are kept; empty when not set (or set to 0). */
   static Optional<Duration> keep(RunRequest request) throws InputException {
-    if (request.keep().isEmpty() || request.keep().equals("false")) {
+    if (request.keep().isEmpty() || request.keep().equals("0") || request.keep().equals("false")) {
       return Optional.empty();
     }
     Optional<Duration> keep = Durations.parse(request.keep());

@@ -116,7 +116,7 @@ public final class PlanText {
   /** What a run that keeps fixtures would do with one. */
   private static String kept(Keeping k) {
     if (k.leased()) {
-      return ", kept: would lease one started " + Keeping.words(k.age()) + " ago";
+      return ", kept: would lease one started " + Keeping.roughly(k.age()) + " ago";
     }
     return ", kept: would start one and keep it for "
         + Keeping.words(k.keep())

@@ -2,13 +2,17 @@ package io.segmented.engine.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.segmented.engine.InputException;
 import io.segmented.engine.RunRequest;
 import io.segmented.engine.change.ChangeSelection;
 import io.segmented.engine.change.ChangedFiles;
 import io.segmented.engine.fixture.DockerProbe;
+import io.segmented.engine.fixture.Keeping;
 import io.segmented.engine.history.History;
+import io.segmented.manifest.DataScope;
+import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.Interpolator;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.ManifestLoader;
@@ -16,6 +20,7 @@ import io.segmented.manifest.Problem;
 import io.segmented.results.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -281,5 +286,72 @@ class PlannerTest {
     assertEquals(
         "-Dsegment=orders,tols: tols selects no segment. Segments: orders, tooling, pure",
         e.getMessage());
+  }
+
+  @Test
+  void keepSaysPerKeptFixtureWhatARunWouldLeaseOrStart() throws Exception {
+    FakeDocker docker =
+        new FakeDocker(true, "pg:16") {
+          @Override
+          public Optional<Keeping> kept(
+              Path moduleDir, FixtureSpec spec, Optional<DataScope> data, Duration keep) {
+            asked.add("kept " + spec.id() + " for " + keep.toMinutes() + " min");
+            return Optional.of(new Keeping(true, Duration.ofMinutes(3), keep, ""));
+          }
+        };
+    Plan plan = Planner.plan(request().segments("orders").keep("10m").build(), docker);
+    assertEquals(Optional.of(Duration.ofMinutes(10)), plan.keep());
+    List<String> lines = PlanText.lines(plan);
+    // a database in a container is kept; the run shares a reuse: run one, a generic container is
+    // not
+    // kept (its state cannot be reset), an embedded double lives in the build
+    assertEquals(
+        List.of(
+            "    fixtures: db (postgres, container) pg:16, reuse segment, kept: would lease one"
+                + " started 3 min ago",
+            "              cache (redis, container) redis:7, reuse run, shared by the run",
+            "              app (container, container) app:1, reuse segment",
+            "              stubs (wiremock, embedded) embedded wiremock, reuse run, yet a fresh"
+                + " one per segment"),
+        lines.subList(2, 6));
+    assertEquals(
+        List.of("kept db for 10 min"),
+        docker.asked.stream().filter(a -> a.startsWith("kept")).toList());
+  }
+
+  @Test
+  void aKeptFixtureThatDoesNotFitSaysWhy() throws Exception {
+    FakeDocker docker =
+        new FakeDocker(true, "pg:16") {
+          @Override
+          public Optional<Keeping> kept(
+              Path moduleDir, FixtureSpec spec, Optional<DataScope> data, Duration keep) {
+            return Optional.of(new Keeping(false, Duration.ZERO, keep, "the seeds changed"));
+          }
+        };
+    List<String> lines =
+        PlanText.lines(Planner.plan(request().segments("orders").keep("90s").build(), docker));
+    assertEquals(
+        "    fixtures: db (postgres, container) pg:16, reuse segment, kept: would start one and keep"
+            + " it for 1 min 30 s (the seeds changed)",
+        lines.get(2));
+  }
+
+  @Test
+  void keepIsADurationOrZero() throws Exception {
+    FakeDocker docker = new FakeDocker(true, "pg:16");
+    InputException e =
+        assertThrows(
+            InputException.class, () -> Planner.plan(request().keep("soon").build(), docker));
+    assertEquals(
+        "-Dsegment.keep=soon is not a duration. Write how long fixtures are kept after the build,"
+            + " as 30s, 10m or 2h",
+        e.getMessage());
+    Plan none = Planner.plan(request().keep("0").build(), docker);
+    assertEquals(Optional.empty(), none.keep());
+    assertTrue(
+        none.segments().stream()
+            .flatMap(sp -> sp.fixtures().stream())
+            .allMatch(f -> f.kept().isEmpty()));
   }
 }
