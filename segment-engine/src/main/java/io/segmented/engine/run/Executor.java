@@ -190,7 +190,7 @@ public final class Executor {
           if (orphans > 0) {
             events.orphansRemoved(orphans);
           }
-          int expired = ports.janitor().expireKept(runId);
+          int expired = ports.janitor().expireKept();
           if (expired > 0) {
             events.keptExpired(expired);
           }
