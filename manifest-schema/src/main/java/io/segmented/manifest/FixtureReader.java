@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class FixtureReader {
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]*");
-  private static final Set<String> COMMON_KEYS = Set.of("reuse", "dependsOn", "expose");
+  private static final Set<String> COMMON_KEYS = Set.of("reuse", "keep", "dependsOn", "expose");
   private static final Map<String, Set<String>> KIND_KEYS =
       Map.of(
           "postgres",
@@ -97,15 +97,77 @@ final class FixtureReader {
             ? Optional.of(kind(kindKey, null, map.keyNode(kindKey)))
             : map.map(kindKey).map(k -> kind(kindKey, k, map.keyNode(kindKey)));
     Reuse chosen = reuse;
+    Optional<Boolean> keep = keep(map);
+    if (keep.orElse(false)) {
+      kind.ifPresent(k -> checkKeep(id, k, chosen, map.value("keep").orElseThrow()));
+    }
     return kind.map(
         k ->
             new FixtureSpec(
                 id,
                 k,
                 chosen,
+                keep,
                 map.strings("dependsOn"),
                 rawMap(map, "expose"),
                 Problems.position(map.node())));
+  }
+
+  /** {@code keep}: true or false; a duration is the build's to say. */
+  private Optional<Boolean> keep(YamlMap map) {
+    Optional<String> text = map.rawString("keep");
+    if (text.isEmpty() || text.get().equals("true") || text.get().equals("false")) {
+      return text.map(Boolean::parseBoolean);
+    }
+    problems.at(
+        map.value("keep").orElseThrow(),
+        "'keep' must be true or false, not '"
+            + text.get()
+            + "'. How long kept fixtures live is the build's to say: -Dsegment.keep=10m");
+    return Optional.empty();
+  }
+
+  /**
+   * {@code keep: true} asks for what can be kept: a fixture in a container that the run does not
+   * share. A process and an embedded server live in the build's own processes, so they never
+   * outlive it.
+   */
+  private void checkKeep(String id, FixtureKind kind, Reuse reuse, Node at) {
+    if (kind instanceof FixtureKind.Process) {
+      problems.at(
+          at,
+          "'keep: true' on process fixture '"
+              + id
+              + "' cannot work: a process lives in the build and is never kept. Remove 'keep';"
+              + " 'reuse: run' shares one process between the segments of a build");
+    } else if (embedded(kind)) {
+      problems.at(
+          at,
+          "'keep: true' on fixture '"
+              + id
+              + "' cannot work with 'provider: embedded': an embedded server lives in the build and"
+              + " is never kept. Remove 'keep', or remove 'provider' to keep it in a container;"
+              + " 'reuse: run' shares one between the segments of a build");
+    } else if (reuse == Reuse.RUN) {
+      problems.at(
+          at,
+          "'keep: true' on fixture '"
+              + id
+              + "' cannot work with 'reuse: run': a fixture the run shares is not kept for later"
+              + " builds. Remove 'reuse: run' to keep it, or 'keep' to share it within the build");
+    }
+  }
+
+  /**
+   * Whether the manifest runs a kind that has an embedded provider embedded (one that has none is a
+   * problem of its own).
+   */
+  private static boolean embedded(FixtureKind kind) {
+    Provider declared =
+        kind instanceof FixtureKind.Database d
+            ? d.provider()
+            : kind instanceof FixtureKind.Wiremock w ? w.provider() : Provider.CONTAINER;
+    return declared == Provider.EMBEDDED && EMBEDDABLE.contains(kind.key());
   }
 
   /** {@code postgres: {}} and a bare {@code postgres:} both take every default. */

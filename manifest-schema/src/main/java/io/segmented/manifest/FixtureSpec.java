@@ -2,6 +2,7 @@ package io.segmented.manifest;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A fixture declared in the manifest: a real component or a realistic double, by id.
@@ -9,6 +10,8 @@ import java.util.Map;
  * @param id the fixture id; also its host name on the segment's network
  * @param kind what it starts, with the kind's own settings
  * @param reuse how long one instance lives
+ * @param keep the manifest's {@code keep}: whether the fixture outlives the build with {@code
+ *     -Dsegment.keep}; empty when the manifest does not say, and the kind's own rule decides
  * @param dependsOn fixtures started before this one
  * @param expose extra names under which tests see attributes; values may name attributes as {@code
  *     ${port}}
@@ -18,6 +21,7 @@ public record FixtureSpec(
     String id,
     FixtureKind kind,
     Reuse reuse,
+    Optional<Boolean> keep,
     List<String> dependsOn,
     Map<String, String> expose,
     Position position) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -348,6 +349,88 @@ class ManifestLoaderTest {
             segments:
               s:
                 boundary: {between: [x, y], tests: {classes: ["*IT"]}}
+            """));
+  }
+
+  @Test
+  void keepIsTrueFalseOrLeftToTheKind() throws Exception {
+    Manifest m =
+        load(
+            """
+            version: 1
+            fixtures:
+              web: {container: {image: "httpd:2"}, keep: true}
+              cache: {redis: {}, keep: false}
+              tool: {process: {command: [java, -jar, tool.jar]}, keep: false}
+              db: {postgres: {provider: auto}, keep: true}
+              shared: {postgres: {}, reuse: run, keep: false}
+              plain: {postgres: {}}
+            segments:
+              s:
+                boundary: {between: [x, web], tests: {classes: ["*IT"]}}
+                fixtures: [web, cache, tool, db, shared, plain]
+            """);
+
+    assertEquals(Optional.of(true), m.fixture("web").keep());
+    assertEquals(Optional.of(false), m.fixture("cache").keep());
+    assertEquals(Optional.of(false), m.fixture("tool").keep());
+    assertEquals(Optional.of(true), m.fixture("db").keep());
+    assertEquals(Optional.of(false), m.fixture("shared").keep());
+    assertEquals(Optional.empty(), m.fixture("plain").keep());
+  }
+
+  @Test
+  void keepIsABooleanAndADurationIsTheBuildsToSay() throws Exception {
+    assertEquals(
+        List.of(
+            "segments.yaml:3:28: 'keep' must be true or false, not '10m'. How long kept fixtures"
+                + " live is the build's to say: -Dsegment.keep=10m",
+            "segments.yaml:4:40: unknown key 'kep' in 'web'. Did you mean 'keep'?"),
+        problems(
+            """
+            version: 1
+            fixtures:
+              db: {postgres: {}, keep: 10m}
+              web: {container: {image: "httpd:2"}, kep: true}
+            segments:
+              s:
+                boundary: {between: [x, db], tests: {classes: ["*IT"]}}
+                fixtures: [db, web]
+            """));
+  }
+
+  @Test
+  void keepTrueOnWhatLivesInTheBuildOrIsSharedByTheRunIsAProblemAtItsValue() throws Exception {
+    assertEquals(
+        List.of(
+            "segments.yaml:5:11: 'keep: true' on process fixture 'tool' cannot work: a process lives"
+                + " in the build and is never kept. Remove 'keep'; 'reuse: run' shares one process"
+                + " between the segments of a build",
+            "segments.yaml:8:11: 'keep: true' on fixture 'stubs' cannot work with 'provider:"
+                + " embedded': an embedded server lives in the build and is never kept. Remove"
+                + " 'keep', or remove 'provider' to keep it in a container; 'reuse: run' shares one"
+                + " between the segments of a build",
+            "segments.yaml:11:11: 'keep: true' on fixture 'db' cannot work with 'reuse: run': a"
+                + " fixture the run shares is not kept for later builds. Remove 'reuse: run' to keep"
+                + " it, or 'keep' to share it within the build"),
+        problems(
+            """
+            version: 1
+            fixtures:
+              tool:
+                process: {command: [java, -jar, tool.jar]}
+                keep: true
+              stubs:
+                wiremock: {provider: embedded}
+                keep: true
+              db:
+                postgres: {}
+                keep: true
+                reuse: run
+            segments:
+              s:
+                boundary: {between: [x, tool], tests: {classes: ["*IT"]}}
+                fixtures: [tool, stubs, db]
             """));
   }
 

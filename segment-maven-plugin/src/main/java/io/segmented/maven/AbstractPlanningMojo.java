@@ -167,9 +167,10 @@ abstract class AbstractPlanningMojo extends AbstractSegmentMojo {
    * the same image, settings, seeds and files instead of starting one, and gets fresh data on it
    * (its database cloned again from the seeded template, Redis flushed, WireMock reset). Kept are
    * PostgreSQL, MySQL, MariaDB, Redis and WireMock fixtures in containers that the run does not
-   * share ({@code reuse: run}). Set it for every project in {@code ~/.m2/settings.xml} (a profile's
-   * {@code segment.keep} property); {@code mvn segment:down} removes the kept fixtures of a
-   * project.
+   * share ({@code reuse: run}), and {@code container} fixtures only with {@code keep: true} in the
+   * manifest; {@code keep: false} keeps a fixture out of it. Set it for every project in {@code
+   * ~/.m2/settings.xml} (a profile's {@code segment.keep} property); {@code mvn segment:down}
+   * removes the kept fixtures of a project.
    *
    * @since 0.2.0
    */

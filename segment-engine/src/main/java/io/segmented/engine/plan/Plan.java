@@ -190,6 +190,7 @@ public record Plan(
    * @param provider how it is provided, {@code auto} resolved
    * @param reuse {@code segment}, or {@code run} for one instance the run shares
    * @param shared whether the run starts it once for every segment that uses it
+   * @param keep the manifest's {@code keep}; empty when it does not say
    * @param kept with {@code -Dsegment.keep}, whether a kept one would be leased or one started and
    *     kept, as the engine tells before the run; empty when the run does not keep it
    */
@@ -200,6 +201,7 @@ public record Plan(
       Provider provider,
       String reuse,
       boolean shared,
+      Optional<Boolean> keep,
       Optional<Keeping> kept) {}
 
   /**

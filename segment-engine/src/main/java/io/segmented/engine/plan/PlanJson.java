@@ -75,6 +75,7 @@ public final class PlanJson {
         fixture.put("runs", f.runs());
         fixture.put("reuse", f.reuse());
         fixture.put("shared", f.shared());
+        f.keep().ifPresent(k -> fixture.put("keep", k));
         if (f.kept().isPresent()) {
           fixture.put("kept", f.kept().get().leased() ? "lease" : "start");
           fixture.put("keptHow", f.kept().get().describe());

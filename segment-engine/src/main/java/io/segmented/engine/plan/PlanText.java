@@ -109,8 +109,10 @@ public final class PlanText {
     } else if (f.reuse().equals("run")) {
       reuse += ", yet a fresh one per segment";
     }
+    String keep = f.keep().map(k -> ", keep: " + k).orElse("");
     String kept = f.kept().map(PlanText::kept).orElse("");
-    return f.id() + " (" + f.kind() + ", " + provider + ") " + f.runs() + ", " + reuse + kept;
+    return f.id() + " (" + f.kind() + ", " + provider + ") " + f.runs() + ", " + reuse + keep
+        + kept;
   }
 
   /** What a run that keeps fixtures would do with one. */

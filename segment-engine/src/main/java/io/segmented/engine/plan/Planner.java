@@ -206,6 +206,7 @@ public final class Planner {
         provider,
         f.reuse().name().toLowerCase(Locale.ROOT),
         SharedFixtures.shares(f),
+        f.keep(),
         kept);
   }
 

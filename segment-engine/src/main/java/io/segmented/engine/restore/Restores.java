@@ -92,6 +92,9 @@ public final class Restores implements AutoCloseable {
       }
       Restorer restorer;
       if (!scope.resetCommand().isEmpty()) {
+        if (scope.scope() == DataScope.Scope.SEGMENT && f.seeded()) {
+          continue; // a kept container's lease ran it already
+        }
         restorer = new ResetCommand(f, scope.resetCommand(), scope.resetTimeout());
       } else if (scope.scope() == DataScope.Scope.SEGMENT) {
         continue;

@@ -338,6 +338,60 @@ class PlannerTest {
   }
 
   @Test
+  void theManifestsKeepIsShownAndDecidesWhatARunKeeps() throws Exception {
+    Path file = dir.resolve("segments.yaml");
+    Files.writeString(
+        file,
+        """
+        version: 1
+        fixtures:
+          web: {container: {image: "httpd:1"}, keep: true}
+          cache: {redis: {image: "redis:7"}, keep: false}
+          db: {postgres: {image: "pg:16"}}
+          app: {container: {image: "app:1"}}
+        segments:
+          shop:
+            boundary: {between: [shop, web], tests: {classes: ["*ShopIT"]}}
+            fixtures: [web, cache, db, app]
+        """);
+    Manifest m = new ManifestLoader(Interpolator.of(dir, Map.of(), Map.of())).load(file);
+    FakeDocker docker =
+        new FakeDocker(true, "pg:16") {
+          @Override
+          public Optional<Keeping> kept(
+              Path moduleDir, FixtureSpec spec, Optional<DataScope> data, Duration keep) {
+            asked.add("kept " + spec.id());
+            return Optional.of(new Keeping(false, Duration.ZERO, keep, ""));
+          }
+        };
+    RunRequest.Builder request = RunRequest.builder("m", dir, m).parallel(1);
+
+    assertEquals(
+        List.of(
+            "    fixtures: web (container, container) httpd:1, reuse segment, keep: true, kept:"
+                + " would start one and keep it for 10 min",
+            "              cache (redis, container) redis:7, reuse segment, keep: false",
+            "              db (postgres, container) pg:16, reuse segment, kept: would start one and"
+                + " keep it for 10 min",
+            "              app (container, container) app:1, reuse segment"),
+        PlanText.lines(Planner.plan(request.keep("10m").build(), docker)).subList(2, 6));
+    assertEquals(
+        List.of("kept web", "kept db"),
+        docker.asked.stream().filter(a -> a.startsWith("kept")).toList());
+    List<String> keepInJson = new ArrayList<>();
+    PlanJson.of(Planner.plan(request.keep("10m").build(), docker))
+        .at("/segments/0/fixtures")
+        .forEach(f -> keepInJson.add(f.get("id").asText() + ": " + f.path("keep")));
+    assertEquals(List.of("web: true", "cache: false", "db: ", "app: "), keepInJson);
+    // without -Dsegment.keep the manifest's word is shown all the same
+    assertEquals(
+        List.of(
+            "    fixtures: web (container, container) httpd:1, reuse segment, keep: true",
+            "              cache (redis, container) redis:7, reuse segment, keep: false"),
+        PlanText.lines(Planner.plan(request.keep("0").build(), docker)).subList(2, 4));
+  }
+
+  @Test
   void keepIsADurationOrZero() throws Exception {
     FakeDocker docker = new FakeDocker(true, "pg:16");
     InputException e =
