@@ -8,6 +8,22 @@ def postgresData = new File(System.getProperty("java.io.tmpdir"),
     "segment-maven-plugin-${System.getProperty('user.name')}/postgres").path
 def ours = { -> NestedBuild.processes("sleep 606[123]") + NestedBuild.processes(postgresData) }
 
+// The declared secrets (the embedded PostgreSQL's password, the process fixture's token): in no file under target/
+// after a killed build and the run that follows it.
+def secrets = ["kl-pg-secret-8812", "kl-tok-3377"]
+def assertNoSecretInFiles = { String after ->
+  def found = []
+  int scanned = 0
+  new File(basedir, "target").eachFileRecurse(groovy.io.FileType.FILES) { f ->
+    scanned++
+    def bytes = f.bytes
+    def text = new String(bytes, "ISO-8859-1")
+    secrets.each { secret -> if (text.contains(new String(secret.getBytes("UTF-8"), "ISO-8859-1"))) found << "${f}: ${secret}" }
+  }
+  assert found.isEmpty() : "secrets left in files under target/ ${after}:\n" + found.join("\n")
+  println "no secret in the ${scanned} files under target/ ${after}"
+}
+
 /**
  * Starts `segment:run -Dsegment=<segment>`, waits for `marker`, kills Maven with SIGKILL and checks what it left:
  * a running container of its own, a network, and the local processes `expected` (patterns). Then the next run must
@@ -69,6 +85,7 @@ def killAndRecover = { String segment, File marker, String when, List<String> ex
       NestedBuild.testJvms(basedir).isEmpty()
     }
     NestedBuild.assertNothingLeft(basedir, "after the run that followed the one killed ${when}")
+    assertNoSecretInFiles("after the run that followed the one killed ${when}")
     assert ours().isEmpty() : "processes of the build killed ${when} still run:\n" + ours().join("\n")
     println "[${segment}] no process of ours runs after the next run"
   } finally {
