@@ -66,14 +66,7 @@ final class MavenLogListener implements RunListener {
   public void fixtureKept(
       String segmentId, String fixtureId, String kind, String image, Keeping kept, Duration took) {
     log.info(
-        "["
-            + segmentId
-            + "] fixture "
-            + fixtureId
-            + " ("
-            + kind
-            + ", "
-            + image
+        fixture(segmentId, fixtureId, kind, image)
             + ") "
             + (kept.leased()
                 ? "kept, " + Keeping.roughly(kept.age()) + " old, ready in " + millis(took)
@@ -84,6 +77,11 @@ final class MavenLogListener implements RunListener {
                     + (kept.why().isEmpty()
                         ? ""
                         : " (a kept one did not fit: " + kept.why() + ")")));
+  }
+
+  /** {@code [segment] fixture id (kind, image}: how a fixture's line starts. */
+  private static String fixture(String segmentId, String fixtureId, String kind, String image) {
+    return "[" + segmentId + "] fixture " + fixtureId + " (" + kind + ", " + image;
   }
 
   /** {@code 40 ms} under a second, else as {@link #seconds}. */
@@ -121,14 +119,7 @@ final class MavenLogListener implements RunListener {
       boolean shared,
       Duration took) {
     log.info(
-        "["
-            + segmentId
-            + "] fixture "
-            + fixtureId
-            + " ("
-            + kind
-            + ", "
-            + image
+        fixture(segmentId, fixtureId, kind, image)
             + (shared
                 ? ", shared by the run) ready with the segment's own data in "
                 : ") started in ")
