@@ -70,8 +70,15 @@ public final class SegmentEngine {
               + " runs used");
     }
     Reaper.choose();
+    DockerJanitor.preloadShutdownHookClasses(PRUNE_RUN);
     return SeedSnapshots.removeAll();
   }
+
+  /**
+   * The run id the goals that only remove things ({@code segment:prune}, {@code segment:down}) give
+   * the preload of Testcontainers' shutdown hook classes: no run carries it.
+   */
+  private static final String PRUNE_RUN = "no-run";
 
   /**
    * Removes every kept fixture ({@code -Dsegment.keep}) of the module {@code moduleDir} from the
@@ -84,6 +91,7 @@ public final class SegmentEngine {
               + " DOCKER_HOST to the engine the builds used");
     }
     Reaper.choose();
+    DockerJanitor.preloadShutdownHookClasses(PRUNE_RUN);
     return KeptFixtures.down(moduleDir);
   }
 
