@@ -193,6 +193,8 @@ public record Plan(
    * @param keep the manifest's {@code keep}; empty when it does not say
    * @param kept with {@code -Dsegment.keep}, whether a kept one would be leased or one started and
    *     kept, as the engine tells before the run; empty when the run does not keep it
+   * @param notKept with {@code -Dsegment.keep}, why the run does not keep it; empty when it does,
+   *     or when the run keeps nothing
    */
   public record FixturePlan(
       String id,
@@ -202,7 +204,8 @@ public record Plan(
       String reuse,
       boolean shared,
       Optional<Boolean> keep,
-      Optional<Keeping> kept) {}
+      Optional<Keeping> kept,
+      Optional<String> notKept) {}
 
   /**
    * An image the run needs.

@@ -80,6 +80,7 @@ public final class PlanJson {
           fixture.put("kept", f.kept().get().leased() ? "lease" : "start");
           fixture.put("keptHow", f.kept().get().describe());
         }
+        f.notKept().ifPresent(w -> fixture.put("notKept", w));
       }
       ArrayNode waves = node.putArray("startWaves");
       s.startWaves().forEach(w -> w.forEach(waves.addArray()::add));

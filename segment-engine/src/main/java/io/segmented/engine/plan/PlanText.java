@@ -6,6 +6,7 @@ import io.segmented.engine.fixture.Keeping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** A {@link Plan} as lines of text, for the log: one block per segment, then order and images. */
@@ -110,7 +111,16 @@ public final class PlanText {
       reuse += ", yet a fresh one per segment";
     }
     String keep = f.keep().map(k -> ", keep: " + k).orElse("");
-    String kept = f.kept().map(PlanText::kept).orElse("");
+    // keep: false, shown just before, says why itself
+    String kept =
+        f.kept()
+            .map(PlanText::kept)
+            .orElseGet(
+                () ->
+                    f.notKept()
+                        .filter(w -> !f.keep().equals(Optional.of(false)))
+                        .map(w -> ", not kept: " + w)
+                        .orElse(""));
     return f.id() + " (" + f.kind() + ", " + provider + ") " + f.runs() + ", " + reuse + keep
         + kept;
   }

@@ -115,7 +115,9 @@ public final class Planner {
                 ? docker.kept(
                     request.moduleDir(), f, Optional.ofNullable(s.data().get(f.id())), keep.get())
                 : Optional.empty();
-        fixtures.add(fixture(f, p, kept));
+        Optional<String> notKept =
+            keep.isPresent() ? KeptFixtures.whyNotKept(f, p) : Optional.empty();
+        fixtures.add(fixture(f, p, kept, notKept));
       }
       segments.add(
           new Plan.SegmentPlan(
@@ -198,7 +200,7 @@ public final class Planner {
   }
 
   private static Plan.FixturePlan fixture(
-      FixtureSpec f, Provider provider, Optional<Keeping> kept) {
+      FixtureSpec f, Provider provider, Optional<Keeping> kept, Optional<String> notKept) {
     return new Plan.FixturePlan(
         f.id(),
         f.kind().key(),
@@ -207,7 +209,8 @@ public final class Planner {
         f.reuse().name().toLowerCase(Locale.ROOT),
         SharedFixtures.shares(f),
         f.keep(),
-        kept);
+        kept,
+        notKept);
   }
 
   /** The image a fixture runs, when it runs in a container. */

@@ -309,14 +309,19 @@ class PlannerTest {
         List.of(
             "    fixtures: db (postgres, container) pg:16, reuse segment, kept: would lease one"
                 + " started 3 min ago",
-            "              cache (redis, container) redis:7, reuse run, shared by the run",
-            "              app (container, container) app:1, reuse segment",
+            "              cache (redis, container) redis:7, reuse run, shared by the run, not kept:"
+                + " the run shares it (reuse: run)",
+            "              app (container, container) app:1, reuse segment, not kept: the plugin"
+                + " cannot make its state fresh for each build; keep: true in the manifest keeps it",
             "              stubs (wiremock, embedded) embedded wiremock, reuse run, yet a fresh"
-                + " one per segment"),
+                + " one per segment, not kept: embedded servers are never kept"),
         lines.subList(2, 6));
     assertEquals(
         List.of("kept db for 10 min"),
         docker.asked.stream().filter(a -> a.startsWith("kept")).toList());
+    assertEquals(
+        "the run shares it (reuse: run)",
+        PlanJson.of(plan).at("/segments/0/fixtures/1/notKept").asText());
   }
 
   @Test
@@ -373,7 +378,8 @@ class PlannerTest {
             "              cache (redis, container) redis:7, reuse segment, keep: false",
             "              db (postgres, container) pg:16, reuse segment, kept: would start one and"
                 + " keep it for 10 min",
-            "              app (container, container) app:1, reuse segment"),
+            "              app (container, container) app:1, reuse segment, not kept: the plugin cannot"
+                + " make its state fresh for each build; keep: true in the manifest keeps it"),
         PlanText.lines(Planner.plan(request.keep("10m").build(), docker)).subList(2, 6));
     assertEquals(
         List.of("kept web", "kept db"),
