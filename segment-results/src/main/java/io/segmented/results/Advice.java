@@ -60,14 +60,20 @@ public sealed interface Advice {
   List<String> segments();
 
   /** The fixtures it names; none when it names none. */
-  List<String> fixtures();
+  default List<String> fixtures() {
+    return List.of();
+  }
 
   /** How many measurements its times are the mean of; 0 when it has no times. */
-  int measured();
+  default int measured() {
+    return 0;
+  }
 
   /** About how much machine time following it would save in a run; 0 when it is not about time. */
   @JsonProperty("savesMillis")
-  long savesMillis();
+  default long savesMillis() {
+    return 0;
+  }
 
   /** The advice as people read it: what was measured and what to change. */
   @JsonProperty("text")
@@ -232,21 +238,6 @@ public sealed interface Advice {
     }
 
     @Override
-    public List<String> fixtures() {
-      return List.of();
-    }
-
-    @Override
-    public int measured() {
-      return 0;
-    }
-
-    @Override
-    public long savesMillis() {
-      return 0;
-    }
-
-    @Override
     public String text() {
       return "segment '"
           + segment
@@ -276,21 +267,6 @@ public sealed interface Advice {
     @Override
     public List<String> segments() {
       return List.of(segment);
-    }
-
-    @Override
-    public List<String> fixtures() {
-      return List.of();
-    }
-
-    @Override
-    public int measured() {
-      return 0;
-    }
-
-    @Override
-    public long savesMillis() {
-      return 0;
     }
 
     @Override
