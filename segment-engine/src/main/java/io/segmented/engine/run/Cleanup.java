@@ -1,5 +1,8 @@
 package io.segmented.engine.run;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,12 +56,29 @@ public final class Cleanup implements AutoCloseable {
    * may already be gone, then stop everything.
    */
   private void interrupted() {
-    System.err.println(
+    say(
         "[segment] The build is stopping (Ctrl-C or a signal): stopping the run's test JVMs and"
             + " fixtures, then removing its containers and networks");
     closeAll();
     lateSweep.run();
-    System.err.println("[segment] Stopped; nothing of the run is left running");
+    say("[segment] Stopped; nothing of the run is left running");
+  }
+
+  /**
+   * Writes a line straight to the standard error file descriptor, in one write. Not through {@code
+   * System.err}: Maven wraps it in Jansi's ANSI parser, which is not thread-safe and threw mid-line
+   * when Maven's own threads wrote at the same moment, which ended this hook before it stopped
+   * anything. A failed write never keeps the hook from stopping the run.
+   */
+  private static void say(String line) {
+    try {
+      @SuppressWarnings("resource") // closing it would close the process's stderr
+      FileOutputStream err = new FileOutputStream(FileDescriptor.err);
+      err.write((line + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
+      err.flush();
+    } catch (Throwable e) {
+      // the console is gone; stopping matters more than saying so
+    }
   }
 
   private void closeAll() {
