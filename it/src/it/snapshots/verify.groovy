@@ -46,7 +46,7 @@ assert r6.segments[0].fixtures[0].seedMillis > 0
 assert !fixtureLog(6).contains("snapshot")
 
 // 7. prune removes both
-assert builds[6].contains("Removed 2 seeded database snapshot(s) from the Docker engine")
+assert builds[6].contains("Removed 2 snapshot(s) (seeded databases, WireMock class data) from the Docker engine")
 def images = ["docker", "images", "-q", "segmented-snapshot/postgres"].execute().text.trim()
 assert images.isEmpty() : "snapshots left: " + images
 

@@ -64,12 +64,13 @@ public final class SegmentEngine {
    * returns how many it removed.
    */
   public int prune() throws EngineException {
+    // before the first contact with the engine, which would start Ryuk (and pull its image)
+    Reaper.choose();
     if (!DockerJanitor.dockerAvailable()) {
       throw new EngineException(
           "No Docker engine reachable to prune: start Docker, or set DOCKER_HOST to the engine the"
               + " runs used");
     }
-    Reaper.choose();
     DockerJanitor.preloadShutdownHookClasses(PRUNE_RUN);
     return SeedSnapshots.removeAll();
   }
@@ -85,12 +86,12 @@ public final class SegmentEngine {
    * Docker engine, leased or not, with its leases and records; returns how many.
    */
   public int down(Path moduleDir) throws EngineException {
+    Reaper.choose();
     if (!DockerJanitor.dockerAvailable()) {
       throw new EngineException(
           "No Docker engine reachable to remove kept fixtures from: start Docker, or set"
               + " DOCKER_HOST to the engine the builds used");
     }
-    Reaper.choose();
     DockerJanitor.preloadShutdownHookClasses(PRUNE_RUN);
     return KeptFixtures.down(moduleDir);
   }

@@ -47,8 +47,9 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
    * Starts a seeded PostgreSQL fixture from a snapshot of its seeded data kept on the Docker engine
    * (no initdb, no seeds), and makes the snapshot beside the first segment that finds none. A
    * snapshot is keyed by the image's id, the fixture's settings and the seed files' content, so a
-   * change to any of them starts fresh. {@code false} seeds every segment anew and makes no
-   * snapshot. {@code mvn segment:prune} removes them all.
+   * change to any of them starts fresh. Likewise a WireMock container starts from a class-data
+   * archive of its JVM, made once per image and JVM options. {@code false} seeds every segment anew
+   * and makes no snapshot nor archive. {@code mvn segment:prune} removes them all.
    *
    * @since 0.2.0
    */

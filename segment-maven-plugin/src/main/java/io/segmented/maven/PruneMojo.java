@@ -8,8 +8,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 
 /**
  * Removes what segment runs keep on the Docker engine between builds: the seeded database snapshots
- * ({@code segmented-snapshot/*} images). The next run makes the ones it needs again. Needs no
- * project; runs once per build.
+ * and the class-data archives of WireMock's JVM ({@code segmented-snapshot/*} images). The next run
+ * makes the ones it needs again. Needs no project; runs once per build.
  *
  * @since 0.2.0
  */
@@ -21,7 +21,11 @@ public final class PruneMojo extends AbstractMojo {
     TestcontainersLogging.quiet(getLog());
     try {
       int removed = new SegmentEngine().prune();
-      getLog().info("Removed " + removed + " seeded database snapshot(s) from the Docker engine");
+      getLog()
+          .info(
+              "Removed "
+                  + removed
+                  + " snapshot(s) (seeded databases, WireMock class data) from the Docker engine");
     } catch (EngineException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
