@@ -75,6 +75,9 @@ public final class PropertyNames {
   /** Whether each segment's test JVM starts beside its fixtures rather than after them. */
   public static final String JVM_BESIDE = "segment.jvmBeside";
 
+  /** Whether test JVMs get the options of a short-lived JVM unless their {@code jvmArgs} chose. */
+  public static final String FAST_JVM = "segment.fastJvm";
+
   /** The reports directories that {@code segment:merge} merges. */
   public static final String MERGE_FROM = "segment.mergeFrom";
 

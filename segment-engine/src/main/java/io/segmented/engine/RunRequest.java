@@ -31,6 +31,8 @@ import java.util.Optional;
  * @param snapshots {@code -Dsegment.snapshots}: seeded databases start from, and are kept as,
  *     snapshots on the Docker engine
  * @param jvmBeside {@code -Dsegment.jvmBeside}: each segment's test JVM starts beside its fixtures
+ * @param fastJvm {@code -Dsegment.fastJvm}: test JVMs get the options of a short-lived JVM (client
+ *     compiler, serial collector) unless their {@code jvmArgs} chose
  * @param keep {@code -Dsegment.keep}: how long fixtures are kept for later builds, as {@code 10m};
  *     empty to keep nothing
  */
@@ -54,6 +56,7 @@ public record RunRequest(
     boolean failFast,
     boolean snapshots,
     boolean jvmBeside,
+    boolean fastJvm,
     String keep) {
 
   /** Memory a segment is assumed to need: its test JVM and its containers. */
@@ -120,6 +123,7 @@ public record RunRequest(
     private boolean failFast;
     private boolean snapshots = true;
     private boolean jvmBeside = true;
+    private boolean fastJvm = true;
     private String keep;
 
     private Builder(String module, Path moduleDir, Manifest manifest) {
@@ -207,6 +211,11 @@ public record RunRequest(
       return this;
     }
 
+    public Builder fastJvm(boolean value) {
+      fastJvm = value;
+      return this;
+    }
+
     /** {@code -Dsegment.keep}, as given. */
     public Builder keep(String value) {
       keep = value;
@@ -234,6 +243,7 @@ public record RunRequest(
           failFast,
           snapshots,
           jvmBeside,
+          fastJvm,
           keep);
     }
   }

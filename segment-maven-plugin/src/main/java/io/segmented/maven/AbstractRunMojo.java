@@ -68,6 +68,19 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
   @Parameter(property = PropertyNames.JVM_BESIDE, defaultValue = "true")
   protected boolean jvmBeside;
 
+  /**
+   * Starts each test JVM with the options of a JVM that lives seconds: the client compiler only
+   * ({@code -XX:TieredStopAtLevel=1}) and the serial collector ({@code -XX:+UseSerialGC}), each
+   * unless the segment's {@code jvmArgs} chose a compiler level or a collector. A segment's JVM
+   * loads its tests, runs them and exits; the optimising compiler's work would not pay off, and on
+   * few cores its threads take the CPU the other segments need. {@code false} leaves the JVM's
+   * defaults, for tests that run long CPU-bound work.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = PropertyNames.FAST_JVM, defaultValue = "true")
+  protected boolean fastJvm;
+
   private final RepositorySystem repositorySystem;
 
   @Inject
@@ -81,7 +94,13 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
     engine.warmUp();
     Manifest loaded = loadManifest();
     Plan plan =
-        plan(request(loaded).failFast(failFast).snapshots(snapshots).jvmBeside(jvmBeside).build());
+        plan(
+            request(loaded)
+                .failFast(failFast)
+                .snapshots(snapshots)
+                .jvmBeside(jvmBeside)
+                .fastJvm(fastJvm)
+                .build());
     logWarnings(plan.warnings());
     ChangedSince.log(plan, getLog());
     TestRuntime runtime =

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -104,6 +105,7 @@ public final class Executor {
               runId, sharedLogs(request), sharedUsers(request, segments), secrets.mask());
       cleanup.add(shared);
       KeptFixtures kept = new KeptFixtures(request.moduleDir(), plan.keep(), runId);
+      JvmsAhead ahead = jvmsAhead(plan, runtime, startOrder, cleanup, secrets);
       AtomicBoolean failed = new AtomicBoolean();
       for (SegmentSpec segment : startOrder) {
         lanes.submit(
@@ -118,7 +120,7 @@ public final class Executor {
                           ports,
                           segment,
                           providers,
-                          new SegmentRun.Sources(shared, kept),
+                          new SegmentRun.Sources(shared, kept, ahead),
                           runId,
                           events,
                           cleanup)
@@ -134,7 +136,12 @@ public final class Executor {
               return result;
             });
       }
-      Map<String, SegmentResult> ran = lanes.awaitResults();
+      Map<String, SegmentResult> ran;
+      try {
+        ran = lanes.awaitResults();
+      } finally {
+        ahead.close();
+      }
       ports.janitor().awaitHelpers();
       ran = lanes.withTeardowns(ran);
       String notStarted =
@@ -173,6 +180,36 @@ public final class Executor {
     ResultsFiles.write(request.reportsDir(), run);
     listener.runFinished(run);
     return run;
+  }
+
+  /**
+   * Starts the next segment's test JVM ahead of it when test JVMs start beside their fixtures and
+   * more segments than lanes run; none otherwise.
+   */
+  private JvmsAhead jvmsAhead(
+      Plan plan,
+      TestRuntime runtime,
+      List<SegmentSpec> startOrder,
+      Cleanup cleanup,
+      Secrets secrets) {
+    RunRequest request = plan.request();
+    if (!request.jvmBeside() || startOrder.size() <= plan.parallel()) {
+      return JvmsAhead.none();
+    }
+    return new JvmsAhead(
+        startOrder,
+        segment -> {
+          if (cleanup.closed()) {
+            return Optional.empty();
+          }
+          try {
+            return Optional.of(
+                new SegmentTests(plan, runtime, segment, cleanup, ports.jvms(), secrets.mask())
+                    .startBeside(TestJvmProperties.of(segment, request.moduleDir(), List.of())));
+          } catch (IOException e) {
+            return Optional.empty();
+          }
+        });
   }
 
   /**

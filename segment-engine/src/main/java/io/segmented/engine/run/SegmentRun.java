@@ -82,7 +82,7 @@ final class SegmentRun {
    * Where a segment's fixtures come from besides its own: the run's shared ones ({@code reuse:
    * run}) and the kept ones ({@code -Dsegment.keep}).
    */
-  record Sources(SharedFixtures shared, KeptFixtures kept) {
+  record Sources(SharedFixtures shared, KeptFixtures kept, JvmsAhead ahead) {
     Fixture fixture(FixtureSpec spec, Provider provider, SegmentScope scope, FixtureCreator own) {
       if (SharedFixtures.shares(spec)) {
         return shared.lease(spec, provider, scope);
@@ -140,7 +140,8 @@ final class SegmentRun {
     SegmentTests segmentTests =
         new SegmentTests(plan, runtime, segment, cleanup, ports.jvms(), secrets.mask());
     // the test JVM starts beside the fixtures, discovering and loading the tests while they start
-    Optional<SegmentTests.Started> beside = startBeside(segmentTests);
+    Optional<SegmentTests.Started> beside =
+        sources.ahead().take(segment, () -> startBeside(segmentTests));
     Outcome outcome;
     String message = "";
     List<TestResult> tests = List.of();
@@ -194,6 +195,8 @@ final class SegmentRun {
           message = brokenStubs.get();
         } else {
           Duration left = segment.timeout().minusNanos(System.nanoTime() - start);
+          // the next segment's JVM loads its tests while these run
+          sources.ahead().startNext();
           SegmentTests.TestsOutcome ran =
               segmentTests.run(
                   TestJvmProperties.of(segment, request.moduleDir(), fixtures),

@@ -4,6 +4,7 @@ import io.segmented.engine.RunRequest;
 import io.segmented.engine.TestRuntime;
 import io.segmented.engine.fixture.LogTail;
 import io.segmented.engine.fork.ClassGlobs;
+import io.segmented.engine.fork.FastStart;
 import io.segmented.engine.fork.JvmLauncher;
 import io.segmented.engine.fork.TestEvents;
 import io.segmented.engine.fork.TestJvm;
@@ -200,6 +201,9 @@ final class SegmentTests {
         new ArrayList<>(List.of("--events", events.toString(), "--await-handoff", "true"));
     withEvents.addAll(args);
     List<String> jvmArgs = new ArrayList<>(extraJvmArgs);
+    if (request.fastJvm()) {
+      jvmArgs.addAll(FastStart.added(segment.jvmArgs()));
+    }
     jvmArgs.addAll(segment.jvmArgs());
     TestJvm.Spec spec =
         new TestJvm.Spec(

@@ -198,6 +198,67 @@ class ExecutorTest {
   }
 
   @Test
+  void theNextSegmentsJvmStartsAheadWhileTheTestsBeforeItRunAndThatSegmentRunsOnIt()
+      throws Exception {
+    RunResult run = run(r -> r.segments("orders,cached"));
+
+    // forked once, when the segment before it had its fixtures and began its tests, before its own
+    // fixtures
+    assertEquals(List.of("jvm orders", "jvm cached"), fakes.events("jvm"));
+    assertTrue(
+        fakes.events.indexOf("jvm cached") > fakes.events.indexOf("start orders/app"),
+        fakes.events.toString());
+    assertTrue(
+        fakes.events.indexOf("jvm cached") < fakes.events.indexOf("start cached/cache"),
+        fakes.events.toString());
+    assertTrue(
+        fakes.events.indexOf("handoff cached") > fakes.events.indexOf("start cached/cache"),
+        fakes.events.toString());
+    assertEquals("1", fakes.handedOff.get("cached").systemProperties().get("fixtures.cache.port"));
+    assertEquals(Outcome.PASSED, segment(run, "cached").outcome());
+  }
+
+  @Test
+  void aJvmStartedAheadOfASegmentThatNeverRunsIsStoppedAndItsFilesRemoved() throws Exception {
+    fakes.jvms.put("orders", Fakes.Jvm.fails);
+
+    RunResult run = run(r -> r.segments("orders,cached").failFast(true));
+
+    assertEquals(Outcome.SKIPPED, segment(run, "cached").outcome());
+    assertTrue(fakes.events.contains("jvm cached"), fakes.events.toString());
+    assertTrue(
+        fakes.events.indexOf("closed jvm cached") > fakes.events.indexOf("jvm cached"),
+        fakes.events.toString());
+    assertTrue(!fakes.events.contains("handoff cached"), fakes.events.toString());
+    assertTrue(!Files.exists(dir.resolve("target/segment-work/cached/events.txt")));
+  }
+
+  @Test
+  void noJvmStartsAheadWhenEverySegmentHasALaneOrJvmsStartAfterTheFixtures() throws Exception {
+    run(r -> r.segments("orders,cached").parallel(2));
+    run(r -> r.segments("orders,cached").jvmBeside(false));
+
+    // each segment's JVM is started once per run, by the segment itself, and nothing is closed
+    // that never ran
+    assertEquals(4, fakes.events("jvm").size(), fakes.events.toString());
+    assertEquals(2, java.util.Collections.frequency(fakes.events, "jvm orders"));
+    assertEquals(2, java.util.Collections.frequency(fakes.events, "jvm cached"));
+    assertEquals(1, java.util.Collections.frequency(fakes.events, "handoff orders"));
+  }
+
+  @Test
+  void testJvmsGetTheOptionsOfAShortLivedJvmUnlessTurnedOff() throws Exception {
+    run(r -> r.segments("cached"));
+    List<String> fast = fakes.jvmArgs.get("cached");
+    assertTrue(fast.contains("-XX:TieredStopAtLevel=1"), fast.toString());
+    assertTrue(fast.contains("-XX:+UseSerialGC"), fast.toString());
+
+    run(r -> r.segments("cached").fastJvm(false));
+    List<String> defaults = fakes.jvmArgs.get("cached");
+    assertTrue(defaults.stream().noneMatch(a -> a.startsWith("-XX:")), defaults.toString());
+  }
+
+  @Test
   void withoutJvmBesideTheTestJvmStartsAfterTheFixtures() throws Exception {
     run(r -> r.segments("cached").jvmBeside(false));
 

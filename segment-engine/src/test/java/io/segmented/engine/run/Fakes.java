@@ -69,6 +69,9 @@ public final class Fakes {
    */
   public volatile CountDownLatch together;
 
+  /** The JVM options each segment's (last) test JVM was started with. */
+  public final Map<String, List<String>> jvmArgs = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** The events of one kind, such as every {@code jvm ...}. */
   public List<String> events(String prefix) {
     return events.stream().filter(e -> e.startsWith(prefix + " ")).toList();
@@ -175,6 +178,7 @@ public final class Fakes {
     return spec -> {
       String segment = spec.systemProperties().get("segment.id");
       events.add("jvm " + segment);
+      jvmArgs.put(segment, spec.jvmArgs());
       Path eventsFile = Path.of(spec.args().get(spec.args().indexOf("--events") + 1));
       Jvm behaviour = jvms.getOrDefault(segment, Jvm.passes);
       List<String> lines = new ArrayList<>();

@@ -1,0 +1,125 @@
+package io.segmented.engine.run;
+
+import io.segmented.manifest.SegmentSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The test JVM of the segment that starts next, started ahead of it: when a segment's tests begin,
+ * the JVM of the next segment in the start order is forked, and discovers and loads its tests while
+ * the lanes are busy. That segment then only waits for its fixtures. On few cores the JVM of a
+ * segment started beside its fixtures was often ready after them (a fixture from a snapshot, Redis
+ * or a small container is ready in under a second): the wait showed as overhead beyond the fixtures
+ * and the test bodies.
+ *
+ * <p>At most one JVM waits ahead at a time. One that no segment takes (the run stopped, {@code
+ * failFast}) is stopped when the run ends, with its files.
+ */
+final class JvmsAhead implements AutoCloseable {
+
+  private final List<SegmentSpec> order;
+  private final Function<SegmentSpec, Optional<SegmentTests.Started>> starter;
+  private final Set<String> begun = new HashSet<>();
+  private final Map<String, CompletableFuture<Optional<SegmentTests.Started>>> ahead =
+      new LinkedHashMap<>();
+  private boolean closed;
+
+  /**
+   * @param order the segments in the order the run starts them
+   * @param starter starts a segment's test JVM beside its fixtures; empty when it cannot
+   */
+  JvmsAhead(
+      List<SegmentSpec> order, Function<SegmentSpec, Optional<SegmentTests.Started>> starter) {
+    this.order = List.copyOf(order);
+    this.starter = starter;
+  }
+
+  /** None: every segment starts its own JVM beside its fixtures. */
+  static JvmsAhead none() {
+    return new JvmsAhead(List.of(), s -> Optional.empty());
+  }
+
+  /**
+   * The JVM started ahead for {@code segment}, if any; else {@code own} starts one. Either way the
+   * segment has begun, and no JVM is started ahead for it any more.
+   */
+  Optional<SegmentTests.Started> take(
+      SegmentSpec segment, Supplier<Optional<SegmentTests.Started>> own) {
+    CompletableFuture<Optional<SegmentTests.Started>> started;
+    synchronized (this) {
+      begun.add(segment.id());
+      started = ahead.remove(segment.id());
+    }
+    Optional<SegmentTests.Started> jvm =
+        started == null ? Optional.empty() : started.exceptionally(e -> Optional.empty()).join();
+    return jvm.isPresent() ? jvm : own.get();
+  }
+
+  /** Starts the JVM of the next segment that has not begun, unless one waits already. */
+  void startNext() {
+    SegmentSpec next;
+    synchronized (this) {
+      if (closed || !ahead.isEmpty()) {
+        return;
+      }
+      next =
+          order.stream()
+              .filter(s -> !begun.contains(s.id()) && !ahead.containsKey(s.id()))
+              .findFirst()
+              .orElse(null);
+      if (next == null) {
+        return;
+      }
+      SegmentSpec segment = next;
+      ahead.put(
+          segment.id(),
+          CompletableFuture.supplyAsync(
+              () -> starter.apply(segment),
+              runnable -> {
+                Thread t = new Thread(runnable, "segment-jvm-ahead-" + segment.id());
+                t.setDaemon(true);
+                t.start();
+              }));
+    }
+  }
+
+  /** Stops the JVMs no segment took, and removes their files: those segments never ran. */
+  @Override
+  public void close() {
+    Map<String, CompletableFuture<Optional<SegmentTests.Started>>> left;
+    synchronized (this) {
+      closed = true;
+      left = new LinkedHashMap<>(ahead);
+      ahead.clear();
+    }
+    left.values()
+        .forEach(
+            f ->
+                f.exceptionally(e -> Optional.empty())
+                    .join()
+                    .ifPresent(
+                        started -> {
+                          started.jvm().close();
+                          deleteQuietly(started.events());
+                          deleteQuietly(started.output());
+                        }));
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // a file of a segment that did not run; the next run clears the directory
+    }
+  }
+}
