@@ -38,7 +38,7 @@ def r3 = new JsonSlurper().parse(new File(basedir, "target/r3/segment-results.js
 assert r3.segments*.outcome == ["PASSED"]
 assert r3.segments[0].tests.size() == 2
 def log3 = new File(basedir, "target/r3/logs/catalog-http/catalog.log").readLines()
-assert log3[0] == fast + "; started from the class-data archive segmented-snapshot/wiremock:" + key + " of " + image + ": its JVM maps the classes it would otherwise load one by one"
+assert log3[0] == fast + "; started from the class-data archive segmented-snapshot/wiremock:" + key + " of " + image + " (-XX:SharedArchiveFile=/tmp/segment-class-data.jsa): its JVM maps the classes it would otherwise load one by one"
 assert log3.contains("docker-entrypoint: java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:SharedArchiveFile=/tmp/segment-class-data.jsa -Xshare:auto -jar /var/wiremock/lib/wiremock-standalone.jar --port 8080 --root-dir /home/wiremock")
 // (an image whose JVM wrote no archive is marked so, and its fixtures say nothing of one: this one said "started from")
 // snapshots off: WireMock starts as before, and nothing is said of an archive

@@ -2,6 +2,7 @@ package io.segmented.engine.fork;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +20,26 @@ public final class FastStart {
   private static final Pattern NAMES_COLLECTOR = Pattern.compile("-XX:[+-]Use\\w*GC\\b");
 
   private FastStart() {}
+
+  /** The variables through which the environment gives a JVM options of its own. */
+  private static final List<String> OPTION_VARIABLES =
+      List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
+
+  /**
+   * The options to add to {@code own} (one option each) for a JVM started with the environment
+   * {@code env}, whose {@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS} and {@code
+   * _JAVA_OPTIONS} count as its own too.
+   */
+  public static List<String> added(List<String> own, Map<String, String> env) {
+    List<String> all = new ArrayList<>(own);
+    for (String variable : OPTION_VARIABLES) {
+      String value = env.get(variable);
+      if (value != null && !value.isBlank()) {
+        all.addAll(List.of(value.strip().split("\\s+")));
+      }
+    }
+    return added(all);
+  }
 
   /** The options to add to {@code own} (one option each). */
   public static List<String> added(List<String> own) {

@@ -1,8 +1,9 @@
 package io.segmented.engine.run;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,19 +66,25 @@ public final class Cleanup implements AutoCloseable {
   }
 
   /**
-   * Writes a line straight to the standard error file descriptor, in one write. Not through {@code
-   * System.err}: Maven wraps it in Jansi's ANSI parser, which is not thread-safe and threw mid-line
-   * when Maven's own threads wrote at the same moment, which ended this hook before it stopped
-   * anything. A failed write never keeps the hook from stopping the run.
+   * Writes a line to {@code System.err} (which {@code mvn -l} points at its log file), and when
+   * that throws, straight to the standard error file descriptor: Maven wraps {@code System.err} in
+   * Jansi's ANSI parser, which is not thread-safe and once threw mid-line when Maven's own threads
+   * wrote at the same moment, ending this hook before it stopped anything. A failed write never
+   * keeps the hook from stopping the run.
    */
   private static void say(String line) {
     try {
-      @SuppressWarnings("resource") // closing it would close the process's stderr
-      FileOutputStream err = new FileOutputStream(FileDescriptor.err);
-      err.write((line + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
-      err.flush();
+      System.err.println(line);
+      System.err.flush();
     } catch (Throwable e) {
-      // the console is gone; stopping matters more than saying so
+      try {
+        @SuppressWarnings("resource") // closing it would close the process's stderr
+        FileOutputStream err = new FileOutputStream(FileDescriptor.err);
+        err.write((System.lineSeparator() + line + System.lineSeparator()).getBytes(UTF_8));
+        err.flush();
+      } catch (Throwable again) {
+        // the console is gone; stopping matters more than saying so
+      }
     }
   }
 

@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs exactly what a {@link Plan} says: its selected segments in its start order, at most its
@@ -105,12 +106,20 @@ public final class Executor {
               runId, sharedLogs(request), sharedUsers(request, segments), secrets.mask());
       cleanup.add(shared);
       KeptFixtures kept = new KeptFixtures(request.moduleDir(), plan.keep(), runId);
-      JvmsAhead ahead = jvmsAhead(plan, runtime, startOrder, cleanup, secrets);
       AtomicBoolean failed = new AtomicBoolean();
+      JvmsAhead ahead =
+          jvmsAhead(
+              plan,
+              runtime,
+              startOrder,
+              cleanup,
+              secrets,
+              () -> cleanup.closed() || (request.failFast() && failed.get()));
       for (SegmentSpec segment : startOrder) {
         lanes.submit(
             () -> {
               if (cleanup.closed() || (request.failFast() && failed.get())) {
+                ahead.skip(segment);
                 return null;
               }
               SegmentRun.Ended ended =
@@ -191,7 +200,8 @@ public final class Executor {
       TestRuntime runtime,
       List<SegmentSpec> startOrder,
       Cleanup cleanup,
-      Secrets secrets) {
+      Secrets secrets,
+      BooleanSupplier stopping) {
     RunRequest request = plan.request();
     if (!request.jvmBeside() || startOrder.size() <= plan.parallel()) {
       return JvmsAhead.none();
@@ -199,7 +209,7 @@ public final class Executor {
     return new JvmsAhead(
         startOrder,
         segment -> {
-          if (cleanup.closed()) {
+          if (stopping.getAsBoolean()) {
             return Optional.empty();
           }
           try {
@@ -209,6 +219,10 @@ public final class Executor {
           } catch (IOException e) {
             return Optional.empty();
           }
+        },
+        started -> {
+          started.jvm().close();
+          cleanup.remove(started.jvm());
         });
   }
 

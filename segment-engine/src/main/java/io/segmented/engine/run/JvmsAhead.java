@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -29,6 +30,7 @@ final class JvmsAhead implements AutoCloseable {
 
   private final List<SegmentSpec> order;
   private final Function<SegmentSpec, Optional<SegmentTests.Started>> starter;
+  private final Consumer<SegmentTests.Started> discard;
   private final Set<String> begun = new HashSet<>();
   private final Map<String, CompletableFuture<Optional<SegmentTests.Started>>> ahead =
       new LinkedHashMap<>();
@@ -36,17 +38,36 @@ final class JvmsAhead implements AutoCloseable {
 
   /**
    * @param order the segments in the order the run starts them
-   * @param starter starts a segment's test JVM beside its fixtures; empty when it cannot
+   * @param starter starts a segment's test JVM beside its fixtures; empty when it cannot, or when
+   *     the run is stopping
+   * @param discard stops a JVM that no segment will take
    */
   JvmsAhead(
-      List<SegmentSpec> order, Function<SegmentSpec, Optional<SegmentTests.Started>> starter) {
+      List<SegmentSpec> order,
+      Function<SegmentSpec, Optional<SegmentTests.Started>> starter,
+      Consumer<SegmentTests.Started> discard) {
     this.order = List.copyOf(order);
     this.starter = starter;
+    this.discard = discard;
   }
 
   /** None: every segment starts its own JVM beside its fixtures. */
   static JvmsAhead none() {
-    return new JvmsAhead(List.of(), s -> Optional.empty());
+    return new JvmsAhead(List.of(), s -> Optional.empty(), s -> {});
+  }
+
+  /**
+   * {@code segment} will not run (the run stops, {@code failFast}): its JVM, if any, is stopped.
+   */
+  void skip(SegmentSpec segment) {
+    CompletableFuture<Optional<SegmentTests.Started>> started;
+    synchronized (this) {
+      begun.add(segment.id());
+      started = ahead.remove(segment.id());
+    }
+    if (started != null) {
+      stop(started);
+    }
   }
 
   /**
@@ -102,17 +123,19 @@ final class JvmsAhead implements AutoCloseable {
       left = new LinkedHashMap<>(ahead);
       ahead.clear();
     }
-    left.values()
-        .forEach(
-            f ->
-                f.exceptionally(e -> Optional.empty())
-                    .join()
-                    .ifPresent(
-                        started -> {
-                          started.jvm().close();
-                          deleteQuietly(started.events());
-                          deleteQuietly(started.output());
-                        }));
+    left.values().forEach(JvmsAhead.this::stop);
+  }
+
+  private void stop(CompletableFuture<Optional<SegmentTests.Started>> future) {
+    future
+        .exceptionally(e -> Optional.empty())
+        .join()
+        .ifPresent(
+            started -> {
+              discard.accept(started);
+              deleteQuietly(started.events());
+              deleteQuietly(started.output());
+            });
   }
 
   private static void deleteQuietly(Path file) {

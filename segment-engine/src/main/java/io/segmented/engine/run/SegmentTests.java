@@ -202,7 +202,10 @@ final class SegmentTests {
     withEvents.addAll(args);
     List<String> jvmArgs = new ArrayList<>(extraJvmArgs);
     if (request.fastJvm()) {
-      jvmArgs.addAll(FastStart.added(segment.jvmArgs()));
+      // the JVM inherits Maven's environment, then the segment's
+      Map<String, String> env = new HashMap<>(System.getenv());
+      env.putAll(props.env());
+      jvmArgs.addAll(FastStart.added(segment.jvmArgs(), env));
     }
     jvmArgs.addAll(segment.jvmArgs());
     TestJvm.Spec spec =

@@ -3,6 +3,7 @@ package io.segmented.engine.fork;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FastStartTest {
@@ -23,6 +24,24 @@ class FastStartTest {
     assertEquals(
         List.of("-XX:TieredStopAtLevel=1"), FastStart.added(List.of("-XX:-UseParallelGC")));
     assertEquals(List.of(), FastStart.added(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseG1GC")));
+  }
+
+  @Test
+  void optionsTheEnvironmentGivesTheJvmCountAsItsChoice() {
+    // a collector in JAVA_TOOL_OPTIONS beside an added one would stop every test JVM
+    assertEquals(
+        List.of("-XX:TieredStopAtLevel=1"),
+        FastStart.added(List.of(), Map.of("JAVA_TOOL_OPTIONS", " -Xss2m -XX:+UseG1GC ")));
+    assertEquals(
+        List.of("-XX:+UseSerialGC"),
+        FastStart.added(List.of(), Map.of("JDK_JAVA_OPTIONS", "-XX:TieredStopAtLevel=4")));
+    assertEquals(
+        List.of(),
+        FastStart.added(
+            List.of("-XX:+UseZGC"), Map.of("_JAVA_OPTIONS", "-XX:TieredStopAtLevel=3")));
+    assertEquals(
+        List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+        FastStart.added(List.of(), Map.of("MAVEN_OPTS", "-XX:+UseG1GC")));
   }
 
   @Test

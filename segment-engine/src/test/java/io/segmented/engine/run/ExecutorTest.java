@@ -169,13 +169,13 @@ class ExecutorTest {
 
   @Test
   void aSegmentsFixturesStopBesideTheNextSegmentNotBeforeIt() throws Exception {
-    fakes.teardownWaitsFor = "jvm cached";
+    fakes.teardownWaitsFor = "start cached/cache";
 
     RunResult run = run(r -> r.segments("orders,cached"));
 
     assertEquals(Outcome.PASSED, segment(run, "orders").outcome());
     assertTrue(
-        fakes.events.indexOf("stop orders/app") > fakes.events.indexOf("jvm cached"),
+        fakes.events.indexOf("stop orders/app") > fakes.events.indexOf("start cached/cache"),
         fakes.events.toString());
     assertEquals(
         fakes.events.size() - 1, fakes.events.indexOf("removeRun"), "then nothing is left");
@@ -200,6 +200,9 @@ class ExecutorTest {
   @Test
   void theNextSegmentsJvmStartsAheadWhileTheTestsBeforeItRunAndThatSegmentRunsOnIt()
       throws Exception {
+    // the tests of orders end only once the JVM of cached is there: forked ahead, or never
+    fakes.testsWaitFor = "jvm cached";
+
     RunResult run = run(r -> r.segments("orders,cached"));
 
     // forked once, when the segment before it had its fixtures and began its tests, before its own
@@ -207,6 +210,9 @@ class ExecutorTest {
     assertEquals(List.of("jvm orders", "jvm cached"), fakes.events("jvm"));
     assertTrue(
         fakes.events.indexOf("jvm cached") > fakes.events.indexOf("start orders/app"),
+        fakes.events.toString());
+    assertTrue(
+        fakes.events.indexOf("jvm cached") < fakes.events.indexOf("closed jvm orders"),
         fakes.events.toString());
     assertTrue(
         fakes.events.indexOf("jvm cached") < fakes.events.indexOf("start cached/cache"),

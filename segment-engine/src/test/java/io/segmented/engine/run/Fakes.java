@@ -55,6 +55,9 @@ public final class Fakes {
   /** When set, a fixture's stop waits until this event has happened. */
   public volatile String teardownWaitsFor;
 
+  /** When set, a test JVM runs its tests only once this event has happened. */
+  public volatile String testsWaitFor;
+
   /** What each JVM started beside its fixtures was handed, by segment. */
   public final Map<String, TestJvmProperties> handedOff = new ConcurrentHashMap<>();
 
@@ -212,6 +215,9 @@ public final class Fakes {
       return new JvmLauncher.Forked() {
         @Override
         public TestJvm.Exit await(Duration timeout, Path threadDump) throws InterruptedException {
+          if (!("jvm " + segment).equals(testsWaitFor)) {
+            awaitEvent(testsWaitFor);
+          }
           int now = jvmsNow.incrementAndGet();
           mostJvmsAtOnce.accumulateAndGet(now, Math::max);
           try {
