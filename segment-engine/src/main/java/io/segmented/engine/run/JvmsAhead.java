@@ -18,10 +18,10 @@ import java.util.function.Supplier;
 /**
  * The test JVM of the segment that starts next, started ahead of it: when a segment's tests begin,
  * the JVM of the next segment in the start order is forked, and discovers and loads its tests while
- * the lanes are busy. That segment then only waits for its fixtures. On few cores the JVM of a
- * segment started beside its fixtures was often ready after them (a fixture from a snapshot, Redis
- * or a small container is ready in under a second): the wait showed as overhead beyond the fixtures
- * and the test bodies.
+ * the lanes are busy. That segment then only waits for its fixtures, which for a fixture from a
+ * snapshot, Redis or a small container can be less than a JVM's start on few cores. (On the
+ * benchmark it bought nothing measurable: what its JVMs waited for after the fixtures was their
+ * tests' first use of their libraries, which no JVM can do ahead.)
  *
  * <p>At most one JVM waits ahead at a time. One that no segment takes (the run stopped, {@code
  * failFast}) is stopped when the run ends, with its files.
