@@ -2,7 +2,7 @@ package io.segmented.engine.fork;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -27,13 +27,13 @@ public final class FastStart {
 
   /**
    * The options to add to {@code own} (one option each) for a JVM started with the environment
-   * {@code env}, whose {@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS} and {@code
-   * _JAVA_OPTIONS} count as its own too.
+   * {@code env} (a variable's value by name, null when unset), whose {@code JAVA_TOOL_OPTIONS},
+   * {@code JDK_JAVA_OPTIONS} and {@code _JAVA_OPTIONS} count as its own too.
    */
-  public static List<String> added(List<String> own, Map<String, String> env) {
+  public static List<String> added(List<String> own, UnaryOperator<String> env) {
     List<String> all = new ArrayList<>(own);
     for (String variable : OPTION_VARIABLES) {
-      String value = env.get(variable);
+      String value = env.apply(variable);
       if (value != null && !value.isBlank()) {
         all.addAll(List.of(value.strip().split("\\s+")));
       }

@@ -203,9 +203,9 @@ final class SegmentTests {
     List<String> jvmArgs = new ArrayList<>(extraJvmArgs);
     if (request.fastJvm()) {
       // the JVM inherits Maven's environment, then the segment's
-      Map<String, String> env = new HashMap<>(System.getenv());
-      env.putAll(props.env());
-      jvmArgs.addAll(FastStart.added(segment.jvmArgs(), env));
+      jvmArgs.addAll(
+          FastStart.added(
+              segment.jvmArgs(), name -> props.env().getOrDefault(name, System.getenv(name))));
     }
     jvmArgs.addAll(segment.jvmArgs());
     TestJvm.Spec spec =

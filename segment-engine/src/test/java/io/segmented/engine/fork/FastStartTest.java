@@ -31,17 +31,17 @@ class FastStartTest {
     // a collector in JAVA_TOOL_OPTIONS beside an added one would stop every test JVM
     assertEquals(
         List.of("-XX:TieredStopAtLevel=1"),
-        FastStart.added(List.of(), Map.of("JAVA_TOOL_OPTIONS", " -Xss2m -XX:+UseG1GC ")));
+        FastStart.added(List.of(), Map.of("JAVA_TOOL_OPTIONS", " -Xss2m -XX:+UseG1GC ")::get));
     assertEquals(
         List.of("-XX:+UseSerialGC"),
-        FastStart.added(List.of(), Map.of("JDK_JAVA_OPTIONS", "-XX:TieredStopAtLevel=4")));
+        FastStart.added(List.of(), Map.of("JDK_JAVA_OPTIONS", "-XX:TieredStopAtLevel=4")::get));
     assertEquals(
         List.of(),
         FastStart.added(
-            List.of("-XX:+UseZGC"), Map.of("_JAVA_OPTIONS", "-XX:TieredStopAtLevel=3")));
+            List.of("-XX:+UseZGC"), Map.of("_JAVA_OPTIONS", "-XX:TieredStopAtLevel=3")::get));
     assertEquals(
         List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
-        FastStart.added(List.of(), Map.of("MAVEN_OPTS", "-XX:+UseG1GC")));
+        FastStart.added(List.of(), Map.of("MAVEN_OPTS", "-XX:+UseG1GC")::get));
   }
 
   @Test
