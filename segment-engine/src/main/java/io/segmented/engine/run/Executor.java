@@ -107,18 +107,13 @@ public final class Executor {
       cleanup.add(shared);
       KeptFixtures kept = new KeptFixtures(request.moduleDir(), plan.keep(), runId);
       AtomicBoolean failed = new AtomicBoolean();
-      JvmsAhead ahead =
-          jvmsAhead(
-              plan,
-              runtime,
-              startOrder,
-              cleanup,
-              secrets,
-              () -> cleanup.closed() || (request.failFast() && failed.get()));
+      // no new segment once the run stops (Ctrl-C) or a segment failed under failFast
+      BooleanSupplier stopping = () -> cleanup.closed() || (request.failFast() && failed.get());
+      JvmsAhead ahead = jvmsAhead(plan, runtime, startOrder, cleanup, secrets, stopping);
       for (SegmentSpec segment : startOrder) {
         lanes.submit(
             () -> {
-              if (cleanup.closed() || (request.failFast() && failed.get())) {
+              if (stopping.getAsBoolean()) {
                 ahead.skip(segment);
                 return null;
               }

@@ -60,11 +60,7 @@ final class JvmsAhead implements AutoCloseable {
    * {@code segment} will not run (the run stops, {@code failFast}): its JVM, if any, is stopped.
    */
   void skip(SegmentSpec segment) {
-    CompletableFuture<Optional<SegmentTests.Started>> started;
-    synchronized (this) {
-      begun.add(segment.id());
-      started = ahead.remove(segment.id());
-    }
+    CompletableFuture<Optional<SegmentTests.Started>> started = begin(segment);
     if (started != null) {
       stop(started);
     }
@@ -76,14 +72,20 @@ final class JvmsAhead implements AutoCloseable {
    */
   Optional<SegmentTests.Started> take(
       SegmentSpec segment, Supplier<Optional<SegmentTests.Started>> own) {
-    CompletableFuture<Optional<SegmentTests.Started>> started;
-    synchronized (this) {
-      begun.add(segment.id());
-      started = ahead.remove(segment.id());
-    }
+    CompletableFuture<Optional<SegmentTests.Started>> started = begin(segment);
     Optional<SegmentTests.Started> jvm =
         started == null ? Optional.empty() : started.exceptionally(e -> Optional.empty()).join();
     return jvm.isPresent() ? jvm : own.get();
+  }
+
+  /**
+   * Marks {@code segment} begun, so that no JVM is started ahead for it any more; returns the one
+   * started ahead for it, or null.
+   */
+  private synchronized CompletableFuture<Optional<SegmentTests.Started>> begin(
+      SegmentSpec segment) {
+    begun.add(segment.id());
+    return ahead.remove(segment.id());
   }
 
   /** Starts the JVM of the next segment that has not begun, unless one waits already. */
