@@ -113,6 +113,12 @@ class ExecutorTest {
     return fakes.executor().run(plan, runtime, new RunListener() {});
   }
 
+  /** Asserts that the event {@code first} happened, and before {@code then}. */
+  private void assertBefore(String first, String then) {
+    int at = fakes.events.indexOf(first);
+    assertTrue(at >= 0 && at < fakes.events.indexOf(then), fakes.events.toString());
+  }
+
   private static SegmentResult segment(RunResult run, String id) {
     return run.segments().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
   }
@@ -162,9 +168,7 @@ class ExecutorTest {
     RunResult run = run(r -> r.segments("orders"));
 
     assertEquals(Outcome.PASSED, segment(run, "orders").outcome());
-    assertTrue(
-        fakes.events.indexOf("removeOrphans") > fakes.events.indexOf("start orders/db"),
-        fakes.events.toString());
+    assertBefore("start orders/db", "removeOrphans");
   }
 
   @Test
@@ -174,9 +178,7 @@ class ExecutorTest {
     RunResult run = run(r -> r.segments("orders,cached"));
 
     assertEquals(Outcome.PASSED, segment(run, "orders").outcome());
-    assertTrue(
-        fakes.events.indexOf("stop orders/app") > fakes.events.indexOf("start cached/cache"),
-        fakes.events.toString());
+    assertBefore("start cached/cache", "stop orders/app");
     assertEquals(
         fakes.events.size() - 1, fakes.events.indexOf("removeRun"), "then nothing is left");
   }
@@ -185,12 +187,8 @@ class ExecutorTest {
   void theTestJvmStartsBesideTheFixturesAndGetsTheirAttributesOnceTheyAreReady() throws Exception {
     run(r -> r.segments("cached"));
 
-    assertTrue(
-        fakes.events.indexOf("jvm cached") < fakes.events.indexOf("start cached/cache"),
-        fakes.events.toString());
-    assertTrue(
-        fakes.events.indexOf("handoff cached") > fakes.events.indexOf("start cached/cache"),
-        fakes.events.toString());
+    assertBefore("jvm cached", "start cached/cache");
+    assertBefore("start cached/cache", "handoff cached");
     TestJvmProperties handed = fakes.handedOff.get("cached");
     assertEquals("1", handed.systemProperties().get("fixtures.cache.port"));
     assertEquals("1", handed.env().get("FIXTURES_CACHE_PORT"));
@@ -208,18 +206,10 @@ class ExecutorTest {
     // forked once, when the segment before it had its fixtures and began its tests, before its own
     // fixtures
     assertEquals(List.of("jvm orders", "jvm cached"), fakes.events("jvm"));
-    assertTrue(
-        fakes.events.indexOf("jvm cached") > fakes.events.indexOf("start orders/app"),
-        fakes.events.toString());
-    assertTrue(
-        fakes.events.indexOf("jvm cached") < fakes.events.indexOf("closed jvm orders"),
-        fakes.events.toString());
-    assertTrue(
-        fakes.events.indexOf("jvm cached") < fakes.events.indexOf("start cached/cache"),
-        fakes.events.toString());
-    assertTrue(
-        fakes.events.indexOf("handoff cached") > fakes.events.indexOf("start cached/cache"),
-        fakes.events.toString());
+    assertBefore("start orders/app", "jvm cached");
+    assertBefore("jvm cached", "closed jvm orders");
+    assertBefore("jvm cached", "start cached/cache");
+    assertBefore("start cached/cache", "handoff cached");
     assertEquals("1", fakes.handedOff.get("cached").systemProperties().get("fixtures.cache.port"));
     assertEquals(Outcome.PASSED, segment(run, "cached").outcome());
   }
@@ -232,9 +222,7 @@ class ExecutorTest {
 
     assertEquals(Outcome.SKIPPED, segment(run, "cached").outcome());
     assertTrue(fakes.events.contains("jvm cached"), fakes.events.toString());
-    assertTrue(
-        fakes.events.indexOf("closed jvm cached") > fakes.events.indexOf("jvm cached"),
-        fakes.events.toString());
+    assertBefore("jvm cached", "closed jvm cached");
     assertTrue(!fakes.events.contains("handoff cached"), fakes.events.toString());
     assertTrue(!Files.exists(dir.resolve("target/segment-work/cached/events.txt")));
   }
@@ -268,9 +256,7 @@ class ExecutorTest {
   void withoutJvmBesideTheTestJvmStartsAfterTheFixtures() throws Exception {
     run(r -> r.segments("cached").jvmBeside(false));
 
-    assertTrue(
-        fakes.events.indexOf("jvm cached") > fakes.events.indexOf("start cached/cache"),
-        fakes.events.toString());
+    assertBefore("start cached/cache", "jvm cached");
     assertEquals(List.of(), fakes.events("handoff"));
   }
 
