@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -33,7 +34,9 @@ public record ChangedFiles(
 
   /**
    * The files of {@code moduleDir} changed since {@code ref} in the git repository that contains
-   * the module directory (found by looking upwards for {@code .git}).
+   * the module directory (found by looking upwards for {@code .git}). Asks the {@code git} command
+   * first, which answers in milliseconds; JGit reads the repository where git is not installed or
+   * cannot answer, and says why when nothing can.
    *
    * @param lineFiles files whose changed lines to work out as well, such as the manifest
    * @throws ChangeException the module is not in a git repository, or {@code ref} names no commit
@@ -42,7 +45,8 @@ public record ChangedFiles(
    */
   public static ChangedFiles since(Path moduleDir, String ref, Collection<Path> lineFiles)
       throws ChangeException, IOException {
-    return GitChanges.read(moduleDir, ref, lineFiles);
+    Optional<ChangedFiles> fast = GitCli.onPath().read(moduleDir, ref, lineFiles);
+    return fast.isPresent() ? fast.get() : GitChanges.read(moduleDir, ref, lineFiles);
   }
 
   /** The changed lines of {@code path}, module-relative; empty when it did not change. */

@@ -17,28 +17,9 @@ class ChangedFilesTest {
 
   @TempDir Path dir;
 
-  private static final String MANIFEST =
-      """
-      version: 1
-      segments:
-        a:
-          boundary: {between: [x, y], tests: {classes: ["*IT"]}}
-        b:
-          boundary: {between: [x, y], tests: {classes: ["*IT"]}}
-      """;
-
   /** A repository with the module in {@code app/}, a sibling module, and ignored build output. */
   private TestRepo repo() throws Exception {
-    return TestRepo.init(dir)
-        .write(".gitignore", "target/\n*.log\n")
-        .write("app/pom.xml", "<project/>\n")
-        .write("app/segments.yaml", MANIFEST)
-        .write("app/src/main/java/A.java", "class A {}\n")
-        .write("app/src/main/java/B.java", "class B {}\n")
-        .write("app/src/main/java/Back.java", "class Back {}\n")
-        .write("app/src/main/resources/old.sql", "select 1;\n")
-        .write("other/C.java", "class C {}\n")
-        .commit("first");
+    return TestRepo.withModule(dir);
   }
 
   private static SortedSet<String> set(String... paths) {
@@ -55,7 +36,7 @@ class ChangedFilesTest {
       repo.write("app/src/main/java/Back.java", "class Back {}\n"); // changed back: no change
       repo.write("app/src/main/java/A.java", "class A { int a; }\n")
           .add("app/src/main/java/A.java");
-      repo.write("app/segments.yaml", MANIFEST.replace("b:", "bee:")); // not staged
+      repo.write("app/segments.yaml", TestRepo.MANIFEST.replace("b:", "bee:")); // not staged
       repo.write("app/src/main/java/New.java", "class New {}\n"); // untracked
       repo.write("app/target/classes/A.class", "x").write("app/debug.log", "x"); // ignored
       repo.write("other/D.java", "class D {}\n"); // outside the module

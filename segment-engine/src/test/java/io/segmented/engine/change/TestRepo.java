@@ -20,6 +20,34 @@ final class TestRepo implements AutoCloseable {
     this.git = git;
   }
 
+  /** The manifest of {@link #withModule}'s module. */
+  static final String MANIFEST =
+      """
+      version: 1
+      segments:
+        a:
+          boundary: {between: [x, y], tests: {classes: ["*IT"]}}
+        b:
+          boundary: {between: [x, y], tests: {classes: ["*IT"]}}
+      """;
+
+  /**
+   * A repository with a module in {@code app/} (its manifest {@link #MANIFEST}), a sibling module,
+   * and ignored build output, committed on {@code main}.
+   */
+  static TestRepo withModule(Path dir) throws Exception {
+    return init(dir)
+        .write(".gitignore", "target/\n*.log\n")
+        .write("app/pom.xml", "<project/>\n")
+        .write("app/segments.yaml", MANIFEST)
+        .write("app/src/main/java/A.java", "class A {}\n")
+        .write("app/src/main/java/B.java", "class B {}\n")
+        .write("app/src/main/java/Back.java", "class Back {}\n")
+        .write("app/src/main/resources/old.sql", "select 1;\n")
+        .write("other/C.java", "class C {}\n")
+        .commit("first");
+  }
+
   static TestRepo init(Path dir) throws GitAPIException {
     return new TestRepo(dir, Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call());
   }
