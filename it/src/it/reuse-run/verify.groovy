@@ -25,6 +25,20 @@ assert new File(sync, "left.port").text == new File(sync, "right.port").text
 assert new File(reports, "logs/_run/db.log").length() > 0
 assert !new File(reports, "logs/left/db.log").exists()
 
+// The shared PostgreSQL has no seeds of its own (each segment's database is seeded on it): it starts from a snapshot
+// of an initialised server, with no initdb; the first run made it beside itself, unless the engine had it already
+def builds = log.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
+assert builds.size() == 2
+assert builds[1].contains("\u2714 left (app \u2194 shared-stores) PASSED: 1/1 tests passed")
+def dbLog = { dir -> new File(basedir, "target/" + dir + "/logs/_run/db.log").readLines() }
+def first = dbLog("segment-reports")[0]
+def snapshot = (first =~ /^\[segment-maven-plugin\] (?:no initialised snapshot|started from the initialised snapshot) (segmented-snapshot\/postgres:\w+)/)
+assert snapshot.find() : first
+def second = dbLog("r2")[0]
+assert second ==~ /\[segment-maven-plugin\] started from the initialised snapshot \Q${snapshot.group(1)}\E of \S+ \(its database app made, empty\): no initdb/ : second
+def r2 = new JsonSlurper().parse(new File(basedir, "target/r2/segment-results.json"))
+assert r2.segments.every { it.outcome == "PASSED" }
+
 def leftovers = ["docker", "ps", "-aq", "--filter", "label=io.segmented.run-id"].execute().text.trim()
 assert leftovers.isEmpty() : "containers left behind: " + leftovers
 def networks = ["docker", "network", "ls", "-q", "--filter", "label=io.segmented.run-id"].execute().text.trim()

@@ -103,7 +103,11 @@ public final class Executor {
             new Cleanup(() -> removeRun(docker, runId), () -> sweepLate(docker, runId))) {
       SharedFixtures shared =
           new SharedFixtures(
-              runId, sharedLogs(request), sharedUsers(request, segments), secrets.mask());
+              runId,
+              sharedLogs(request),
+              sharedUsers(request, segments),
+              request.snapshots(),
+              secrets.mask());
       cleanup.add(shared);
       KeptFixtures kept = new KeptFixtures(request.moduleDir(), plan.keep(), runId);
       AtomicBoolean failed = new AtomicBoolean();
