@@ -33,11 +33,6 @@ abstract class AbstractSegmentMojo extends AbstractMojo {
   protected MavenSession session;
 
   /**
-   * Skips the plugin's goals in this module.
-   *
-   * @since 0.1.0
-   */
-  /**
    * Makes a FLAKY segment (a test failed, then passed on one of the segment's {@code retries}) fail
    * the build, as a FAILED one does. By default a flaky test is reported, with every attempt, and
    * the build passes.
@@ -47,6 +42,11 @@ abstract class AbstractSegmentMojo extends AbstractMojo {
   @Parameter(property = PropertyNames.FAIL_ON_FLAKY, defaultValue = "false")
   protected boolean failOnFlaky;
 
+  /**
+   * Skips the plugin's goals in this module.
+   *
+   * @since 0.1.0
+   */
   @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
   protected boolean skip;
 
@@ -98,16 +98,32 @@ abstract class AbstractSegmentMojo extends AbstractMojo {
   public final void execute() throws MojoExecutionException, MojoFailureException {
     Optional<String> skippedBy = skippedBy();
     if (skippedBy.isPresent()) {
-      getLog().info("Segments are skipped (" + skippedBy.get() + ").");
+      if (announces()) {
+        getLog().info("Segments are skipped (" + skippedBy.get() + ").");
+      }
       return;
     }
     if (!Files.isRegularFile(manifest.toPath())) {
-      getLog()
-          .info(
-              "No " + manifest.getName() + " in " + project.getBasedir() + ": no segments to run.");
+      if (announces()) {
+        getLog()
+            .info(
+                "No "
+                    + manifest.getName()
+                    + " in "
+                    + project.getBasedir()
+                    + ": no segments to run.");
+      }
       return;
     }
     executeWithManifest();
+  }
+
+  /**
+   * Whether the goal says that it skips, or that the module has no manifest; a goal that only
+   * prepares another one leaves that to it.
+   */
+  protected boolean announces() {
+    return true;
   }
 
   /** Runs the goal; the module has a manifest and nothing asked to skip. */

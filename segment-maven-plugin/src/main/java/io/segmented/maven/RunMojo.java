@@ -17,7 +17,8 @@ import org.eclipse.aether.RepositorySystem;
  * @since 0.1.0
  */
 @Mojo(name = "run", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
-@Execute(phase = LifecyclePhase.TEST_COMPILE)
+// the "segment" lifecycle (META-INF/maven/lifecycle.xml): segment:warm-up at its start
+@Execute(phase = LifecyclePhase.TEST_COMPILE, lifecycle = "segment")
 public final class RunMojo extends AbstractRunMojo {
 
   @Inject
