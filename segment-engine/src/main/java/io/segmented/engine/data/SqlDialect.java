@@ -1,5 +1,8 @@
 package io.segmented.engine.data;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -99,6 +102,17 @@ public enum SqlDialect {
     }
 
     @Override
+    public boolean copiesDatabases() {
+      return true;
+    }
+
+    @Override
+    public boolean copyDatabase(Connection admin, String name, String template, String owner)
+        throws SQLException {
+      return MysqlCopy.copy(admin, template, name, createDatabase(name, owner));
+    }
+
+    @Override
     public String databaseExists() {
       return "SELECT 1 FROM information_schema.schemata WHERE schema_name = ?";
     }
@@ -140,6 +154,29 @@ public enum SqlDialect {
   /** The statements that make database {@code name} a copy of {@code template}. */
   public List<String> cloneDatabase(String name, String template, String owner) {
     throw new UnsupportedOperationException("this server does not clone databases");
+  }
+
+  /**
+   * Whether {@link #copyDatabase} can make a database a copy of another: by a clone where the
+   * server clones ({@link #clonesDatabases}), by copying tables and rows on MySQL and MariaDB.
+   */
+  public boolean copiesDatabases() {
+    return clonesDatabases();
+  }
+
+  /**
+   * Makes database {@code name}, owned by or granted to {@code owner}, a copy of {@code template}
+   * on the administrator's connection {@code admin}; false, making nothing, where the template
+   * holds what the copy cannot carry (on MySQL and MariaDB: views, triggers, routines, events).
+   */
+  public boolean copyDatabase(Connection admin, String name, String template, String owner)
+      throws SQLException {
+    try (Statement s = admin.createStatement()) {
+      for (String sql : cloneDatabase(name, template, owner)) {
+        s.execute(sql);
+      }
+    }
+    return true;
   }
 
   /** The statement that renames database {@code from} to {@code to}, on servers that clone. */

@@ -1,6 +1,7 @@
 package it.reuse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +35,15 @@ class SharedIT {
         Connection maria = connect("legacy");
         Statement p = pg.createStatement();
         Statement m = maria.createStatement()) {
+      // The shared MariaDB's database is a copy of the seeded template: its rows, its generated
+      // column, its foreign key and where AUTO_INCREMENT goes on
+      assertEquals("ada:ADA,bob:BOB", customers(m));
+      assertThrows(
+          SQLException.class, () -> m.execute("INSERT INTO orders (customer_id) VALUES (99)"));
+      m.execute("INSERT INTO customers (name) VALUES ('" + me + "')");
+      assertEquals("ada:ADA,bob:BOB," + me + ":" + me.toUpperCase(), customers(m));
+      assertEquals(3, single(m, "SELECT id FROM customers WHERE name = '" + me + "'"));
+
       // Both segments write the same tables and the same Redis key while the other one runs.
       p.execute("INSERT INTO visits VALUES ('" + me + "'), ('" + me + "')");
       m.execute("CREATE TABLE visits (owner VARCHAR(10))");
@@ -51,6 +62,7 @@ class SharedIT {
 
       assertEquals("seed,2:" + me, owners(p));
       assertEquals("1:" + me, owners(m));
+      assertEquals("ada:ADA,bob:BOB," + me + ":" + me.toUpperCase(), customers(m));
       assertEquals(me, redis("GET owner"));
     }
   }
@@ -60,6 +72,25 @@ class SharedIT {
         System.getProperty("fixtures." + fixture + ".jdbc-url"),
         System.getProperty("fixtures." + fixture + ".username"),
         System.getProperty("fixtures." + fixture + ".password"));
+  }
+
+  /** The customers as {@code name:shout}, by id. */
+  private static String customers(Statement s) throws Exception {
+    StringBuilder out = new StringBuilder();
+    try (ResultSet rs = s.executeQuery("SELECT name, shout FROM customers ORDER BY id")) {
+      while (rs.next()) {
+        out.append(out.length() > 0 ? "," : "").append(rs.getString(1)).append(':');
+        out.append(rs.getString(2));
+      }
+    }
+    return out.toString();
+  }
+
+  private static int single(Statement s, String query) throws Exception {
+    try (ResultSet rs = s.executeQuery(query)) {
+      assertTrue(rs.next(), query);
+      return rs.getInt(1);
+    }
   }
 
   /** The owners of the rows other than the seed's, as {@code count:owner}, seed first if any. */

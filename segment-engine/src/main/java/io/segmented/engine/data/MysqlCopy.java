@@ -1,0 +1,139 @@
+package io.segmented.engine.data;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A MySQL or MariaDB database copied into a new one, which these servers cannot clone: each base
+ * table as {@code SHOW CREATE TABLE} gives it (columns, keys, foreign keys, checks, partitions, the
+ * next {@code AUTO_INCREMENT}), then its rows by column name without generated columns, which the
+ * server computes again; foreign key checks off meanwhile, so tables and rows go in any order. A
+ * database that holds what a table copy cannot carry (views, triggers, routines, events) is not
+ * copied.
+ */
+final class MysqlCopy {
+
+  private MysqlCopy() {}
+
+  /**
+   * Makes {@code name} a copy of {@code template} with the statements {@code create}, which make it
+   * empty; returns false, making nothing, when {@code template} holds more than tables.
+   */
+  static boolean copy(Connection admin, String template, String name, List<String> create)
+      throws SQLException {
+    if (holdsMoreThanTables(admin, template)) {
+      return false;
+    }
+    Map<String, String> tables = copiedColumns(admin, template);
+    String catalog = admin.getCatalog();
+    try (Statement s = admin.createStatement()) {
+      for (String sql : create) {
+        s.execute(sql);
+      }
+      s.execute("SET FOREIGN_KEY_CHECKS = 0");
+      try {
+        List<String> ddl = new ArrayList<>();
+        for (String table : tables.keySet()) {
+          try (ResultSet rs = s.executeQuery("SHOW CREATE TABLE " + q(template) + "." + q(table))) {
+            rs.next();
+            ddl.add(rs.getString(2));
+          }
+        }
+        // the table's own name, unqualified, as are its foreign keys to tables of the same
+        // database: made in the new one
+        admin.setCatalog(name);
+        for (String sql : ddl) {
+          s.execute(sql);
+        }
+        for (Map.Entry<String, String> t : tables.entrySet()) {
+          if (t.getValue().isEmpty()) {
+            continue;
+          }
+          s.execute(
+              "INSERT INTO "
+                  + q(name)
+                  + "."
+                  + q(t.getKey())
+                  + " ("
+                  + t.getValue()
+                  + ") SELECT "
+                  + t.getValue()
+                  + " FROM "
+                  + q(template)
+                  + "."
+                  + q(t.getKey()));
+        }
+      } finally {
+        s.execute("SET FOREIGN_KEY_CHECKS = 1");
+        if (catalog != null) {
+          admin.setCatalog(catalog);
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean holdsMoreThanTables(Connection admin, String database)
+      throws SQLException {
+    for (String query :
+        List.of(
+            "SELECT COUNT(*) FROM information_schema.views WHERE table_schema = ?",
+            "SELECT COUNT(*) FROM information_schema.triggers WHERE trigger_schema = ?",
+            "SELECT COUNT(*) FROM information_schema.routines WHERE routine_schema = ?",
+            "SELECT COUNT(*) FROM information_schema.events WHERE event_schema = ?")) {
+      try (PreparedStatement p = admin.prepareStatement(query)) {
+        p.setString(1, database);
+        try (ResultSet rs = p.executeQuery()) {
+          if (rs.next() && rs.getLong(1) > 0) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The base tables of {@code database}, each with its columns that are not generated. */
+  private static Map<String, String> copiedColumns(Connection admin, String database)
+      throws SQLException {
+    Map<String, List<String>> columns = new LinkedHashMap<>();
+    try (PreparedStatement p =
+        admin.prepareStatement(
+            "SELECT t.table_name, c.column_name, c.extra FROM information_schema.tables t"
+                + " LEFT JOIN information_schema.columns c"
+                + " ON c.table_schema = t.table_schema AND c.table_name = t.table_name"
+                + " WHERE t.table_type = 'BASE TABLE' AND t.table_schema = ?"
+                + " ORDER BY t.table_name, c.ordinal_position")) {
+      p.setString(1, database);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          List<String> names = columns.computeIfAbsent(rs.getString(1), t -> new ArrayList<>());
+          String extra = rs.getString(3) == null ? "" : rs.getString(3).toUpperCase(Locale.ROOT);
+          // not DEFAULT_GENERATED (MySQL's mark of an expression default): a column like any other
+          boolean generated =
+              extra.contains("VIRTUAL GENERATED")
+                  || extra.contains("STORED GENERATED")
+                  || extra.contains("PERSISTENT GENERATED");
+          if (rs.getString(2) != null && !generated) {
+            names.add(q(rs.getString(2)));
+          }
+        }
+      }
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    columns.forEach((table, names) -> out.put(table, String.join(", ", names)));
+    return out;
+  }
+
+  private static String q(String identifier) {
+    return "`" + identifier.replace("`", "``") + "`";
+  }
+}
