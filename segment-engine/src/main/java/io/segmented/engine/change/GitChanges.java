@@ -164,9 +164,20 @@ final class GitChanges {
   /**
    * Whether the file differs from the ref: missing on one side, or other content. The working
    * tree's id comes from the index when the file's metadata says it is unchanged, else from hashing
-   * it.
+   * it. As git sees it: a file the index marks skip-worktree (a sparse checkout) is what the index
+   * holds, and a submodule that is not checked out is unchanged.
    */
   private static boolean changed(TreeWalk walk, boolean inRef, WorkingTreeIterator file) {
+    DirCacheIterator index = walk.getTree(INDEX, DirCacheIterator.class);
+    if (index != null
+        && index.getDirCacheEntry() != null
+        && index.getDirCacheEntry().isSkipWorkTree()) {
+      return !inRef || !walk.getObjectId(REF).equals(index.getEntryObjectId());
+    }
+    boolean gitlink = walk.getRawMode(REF) == FileMode.GITLINK.getBits();
+    if (gitlink && (file == null || file.getEntryFileMode() != FileMode.GITLINK)) {
+      return false;
+    }
     if (file == null || !inRef) {
       return inRef || file != null;
     }

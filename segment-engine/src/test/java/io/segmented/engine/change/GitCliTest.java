@@ -2,10 +2,18 @@ package io.segmented.engine.change;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +26,21 @@ class GitCliTest {
   @TempDir Path dir;
 
   private final GitCli git = GitCli.onPath();
+
+  @BeforeAll
+  static void gitIsInstalled() throws Exception {
+    assumeTrue(
+        new ProcessBuilder("git", "--version").start().waitFor() == 0,
+        "no git command: ChangedFiles reads with JGit alone");
+  }
+
+  /** Runs the git command in {@code dir}, as a developer would. */
+  private static void gitCommand(Path dir, String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of("git"));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+    assertEquals(0, p.waitFor(), String.join(" ", command));
+  }
 
   /** Both readers' answers, after asserting that git gave one. */
   private ChangedFiles sameAsJGit(Path module, String ref, List<Path> lineFiles) throws Exception {
@@ -83,12 +106,59 @@ class GitCliTest {
   }
 
   @Test
+  void theExecutableBitATouchedFileAndANestedRepositoryAsJGitSeesThem() throws Exception {
+    try (TestRepo repo = TestRepo.withModule(dir)) {
+      Path a = dir.resolve("app/src/main/java/A.java");
+      Path b = dir.resolve("app/src/main/java/B.java");
+      Files.setPosixFilePermissions(a, PosixFilePermissions.fromString("rwxr-xr-x"));
+      // a user who turned off the index refresh: a newer time with the same content
+      StoredConfig config = repo.git.getRepository().getConfig();
+      config.setBoolean("diff", null, "autoRefreshIndex", false);
+      config.save();
+      Files.setLastModifiedTime(b, FileTime.from(Instant.now().plusSeconds(60)));
+      try (Git nested = Git.init().setDirectory(dir.resolve("app/nested").toFile()).call()) {
+        Files.writeString(dir.resolve("app/nested/N.java"), "class N {}\n");
+      }
+
+      assertEquals(
+          List.of("nested"),
+          List.copyOf(sameAsJGit(dir.resolve("app"), "HEAD", List.of()).paths()));
+    }
+  }
+
+  @Test
+  void aSparseCheckoutsMissingFileIsUnchanged() throws Exception {
+    try (TestRepo repo = TestRepo.withModule(dir)) {
+      gitCommand(dir, "update-index", "--skip-worktree", "app/src/main/java/B.java");
+      repo.delete("app/src/main/java/B.java");
+
+      assertEquals(
+          List.of(), List.copyOf(sameAsJGit(dir.resolve("app"), "HEAD", List.of()).paths()));
+    }
+  }
+
+  @Test
+  void aFileRemovedFromTheIndexButStillThereIsLeftToJGit() throws Exception {
+    try (TestRepo repo = TestRepo.withModule(dir)) {
+      repo.git.rm().addFilepattern("app/src/main/java/B.java").setCached(true).call();
+
+      assertEquals(Optional.empty(), git.read(dir.resolve("app"), "HEAD", List.of()));
+      assertEquals(
+          List.of(),
+          List.copyOf(ChangedFiles.since(dir.resolve("app"), "HEAD", List.of()).paths()));
+    }
+  }
+
+  @Test
   void saysNothingWhereJGitHasToSayWhy(@TempDir Path outside) throws Exception {
     try (TestRepo repo = TestRepo.withModule(dir)) {
       Path module = dir.resolve("app");
       assertEquals(Optional.empty(), git.read(module, "no-such-branch", List.of()));
       assertEquals(Optional.empty(), git.read(module, "HEAD^{tree}", List.of()));
       assertEquals(Optional.empty(), git.read(module, "--output=x", List.of()));
+      // a ref in a syntax that git reads and JGit does not: it fails the same with or without git
+      assertEquals(Optional.empty(), git.read(module, "HEAD@{0}", List.of()));
+      assertEquals(Optional.empty(), git.read(module, "HEAD^{/first}", List.of()));
       assertEquals(Optional.empty(), git.read(outside, "HEAD", List.of()));
       assertEquals(
           Optional.empty(),
