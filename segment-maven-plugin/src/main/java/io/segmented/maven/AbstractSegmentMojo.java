@@ -21,7 +21,8 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * What every segment goal shares: the skip flags, failsafe-style, and the module's manifest. A
- * module without a manifest is skipped with one line.
+ * module without a manifest is skipped with one line (none for a goal that only prepares another,
+ * {@link #announces}).
  */
 abstract class AbstractSegmentMojo extends AbstractMojo {
 

@@ -48,12 +48,19 @@ public final class WarmUpMojo extends AbstractSegmentMojo {
    * integration-test} on, where {@code segment:integration-test} is bound.
    */
   static boolean runsSegments(List<String> goals) {
-    for (String goal : goals) {
+    for (String task : goals) {
+      // an execution id (segment:run@ci) names the same goal
+      String goal = task.contains("@") ? task.substring(0, task.indexOf('@')) : task;
+      // Maven 4's phases before and after a phase (after:integration-test) run that phase
+      for (String prefix : List.of("before:", "after:")) {
+        if (goal.startsWith(prefix)) {
+          goal = goal.substring(prefix.length());
+        }
+      }
       if (RUNS_SEGMENTS.contains(goal)) {
         return true;
       }
-      int colon = goal.lastIndexOf(':');
-      String name = goal.substring(colon + 1);
+      String name = goal.substring(goal.lastIndexOf(':') + 1);
       boolean ours = goal.startsWith("segment:") || goal.contains("segment-maven-plugin:");
       if (ours && (name.equals("run") || name.equals("integration-test"))) {
         return true;

@@ -25,5 +25,7 @@ class WarmUpMojoTest {
     assertFalse(WarmUpMojo.runsSegments(List.of("compile", "segment:plan", "segment:validate")));
     assertFalse(WarmUpMojo.runsSegments(List.of("segment:prune", "site")));
     assertFalse(WarmUpMojo.runsSegments(List.of("other:run", "exec:java")));
+    assertFalse(
+        WarmUpMojo.runsSegments(List.of("segment:plan@ci", "before:test", "after:package")));
   }
 }
