@@ -10,6 +10,11 @@ assert log.contains("BUILD FAILURE")
 
 def reports = new File(basedir, "target/segment-reports")
 def results = new JsonSlurper().parse(new File(reports, "segment-results.json"))
+
+// With snapshots off, the image declares PGDATA a volume, as the official one does: the data directory is on a tmpfs,
+// so no anonymous volume is made on disk for the container.
+assert new File(reports, "logs/orders-db/orders-db.log").readLines()[0] ==
+    "[segment-maven-plugin] data directory /var/lib/postgresql/data on a tmpfs at /var/lib/postgresql/data (a volume of the image)"
 assert results.segments[0].outcome == "FAILED"
 def failed = results.segments[0].tests.find { it.name == "totalIncludesTax" }
 assert failed.outcome == "FAILED"
