@@ -47,6 +47,14 @@ public final class HtmlReport {
     return c;
   }
 
+  /**
+   * Loads and parses the report's template ahead, on a thread that has the time, so that {@link
+   * #render} at the end of a run finds it ready (FreeMarker keeps it).
+   */
+  public static void prepare() throws IOException {
+    FREEMARKER.getTemplate("report.ftlh");
+  }
+
   /** Writes {@code index.html} to {@code output}. */
   public static void render(ReportModel model, ReportOutput output) throws IOException {
     Map<String, Object> data = new HashMap<>();

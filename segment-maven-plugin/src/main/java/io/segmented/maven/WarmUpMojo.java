@@ -1,10 +1,19 @@
 package io.segmented.maven;
 
+import io.segmented.engine.PropertyNames;
 import io.segmented.engine.SegmentEngine;
+import io.segmented.engine.history.History;
+import io.segmented.manifest.Interpolator;
+import io.segmented.manifest.ManifestLoader;
+import io.segmented.report.HtmlReport;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Starts connecting to the Docker engine in the background while Maven compiles, so that the
@@ -32,6 +41,16 @@ public final class WarmUpMojo extends AbstractSegmentMojo {
     return false;
   }
 
+  /**
+   * The segment history the run reads, read ahead here.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(
+      property = PropertyNames.HISTORY,
+      defaultValue = "${project.build.directory}/segment-history.json")
+  protected File historyFile;
+
   @Override
   protected void executeWithManifest() {
     if (!runsSegments(session.getGoals())) {
@@ -40,6 +59,44 @@ public final class WarmUpMojo extends AbstractSegmentMojo {
     TestcontainersLogging.quiet(getLog());
     // the plugin's realm, and so Testcontainers' client, is the one the run goal uses later
     new SegmentEngine().warmUp();
+    Interpolator interpolator =
+        Interpolator.of(
+            project.getBasedir().toPath(),
+            ManifestProperties.of(project, session),
+            System.getenv());
+    Path manifestFile = manifest.toPath();
+    Path history = historyFile.toPath();
+    Thread ahead =
+        new Thread(
+            () -> readAhead(interpolator, manifestFile, history), "segment-warm-up-read-ahead");
+    ahead.setDaemon(true);
+    ahead.start();
+  }
+
+  /**
+   * Reads what the run reads first and writes last, and throws it away: the manifest, the history
+   * and the report's template. What stays is the classes loaded and the template parsed, which the
+   * run then finds ready instead of loading them after the compile. Whatever goes wrong here is the
+   * run's to say.
+   */
+  private static void readAhead(Interpolator interpolator, Path manifestFile, Path history) {
+    try {
+      new ManifestLoader(interpolator).load(manifestFile);
+    } catch (Exception | LinkageError e) {
+      // the run reads it again, and reports its problems
+    }
+    try {
+      if (Files.isRegularFile(history)) {
+        History.read(history);
+      }
+    } catch (Exception | LinkageError e) {
+      // likewise
+    }
+    try {
+      HtmlReport.prepare();
+    } catch (Exception | LinkageError e) {
+      // likewise
+    }
   }
 
   /**
