@@ -8,5 +8,7 @@ CREATE TABLE orders (
   customer_id INT NOT NULL,
   CONSTRAINT orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id)
 );
-INSERT INTO customers (name) VALUES ('ada'), ('bob');
+INSERT INTO customers (name) VALUES ('ada'), ('bob'), ('cyd');
 INSERT INTO orders (customer_id) VALUES (1);
+-- the next AUTO_INCREMENT is 4, which a copy of the rows alone would not know
+DELETE FROM customers WHERE name = 'cyd';

@@ -10,22 +10,25 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Starts connecting to the Docker engine in the background while Maven compiles, so that the
  * segments' first fixture does not wait for Testcontainers' client (about a second of a fresh JVM).
  * {@code segment:run} runs it by itself at the start of the lifecycle it forks; a build that runs
  * the {@code integration-test} goal in the lifecycle ({@code mvn verify}) gets the same by adding
- * this goal to the plugin's execution (it binds to {@code initialize}).
+ * this goal to the plugin's execution (it binds to {@code initialize}). However often it runs, the
+ * client connects once per JVM. Beside it, once per JVM too, the manifest, the segment history and
+ * the report's template are read ahead, so that their classes are loaded before the run needs them.
  *
  * <p>Does nothing where the build runs no segments (no goal or phase up to {@code
- * integration-test}, as {@code mvn test}), where the segment goals are skipped, where the module
- * has no manifest, or where no Docker engine is configured; never fails the build (the run says
- * what is wrong with the engine when it needs it).
+ * integration-test}, as {@code mvn test}), where the segment goals are skipped, or where the module
+ * has no manifest; connects nothing where no Docker engine is configured. Never fails the build:
+ * the run says what is wrong with the engine, the manifest or the history when it needs them.
  *
  * @since 0.2.0
  */
@@ -41,15 +44,8 @@ public final class WarmUpMojo extends AbstractSegmentMojo {
     return false;
   }
 
-  /**
-   * The segment history the run reads, read ahead here.
-   *
-   * @since 0.2.0
-   */
-  @Parameter(
-      property = PropertyNames.HISTORY,
-      defaultValue = "${project.build.directory}/segment-history.json")
-  protected File historyFile;
+  /** Whether this JVM has read ahead once: the classes stay loaded for every later module. */
+  private static final AtomicBoolean READ_AHEAD = new AtomicBoolean();
 
   @Override
   protected void executeWithManifest() {
@@ -59,16 +55,20 @@ public final class WarmUpMojo extends AbstractSegmentMojo {
     TestcontainersLogging.quiet(getLog());
     // the plugin's realm, and so Testcontainers' client, is the one the run goal uses later
     new SegmentEngine().warmUp();
-    Interpolator interpolator =
-        Interpolator.of(
-            project.getBasedir().toPath(),
-            ManifestProperties.of(project, session),
-            System.getenv());
-    Path manifestFile = manifest.toPath();
-    Path history = historyFile.toPath();
+    if (!READ_AHEAD.compareAndSet(false, true)) {
+      return;
+    }
+    Map<String, String> properties = ManifestProperties.of(project, session);
+    Path basedir = project.getBasedir().toPath();
+    File manifestFile = manifest;
+    // the run's history file: -Dsegment.history, else where the run goals keep it by default
+    String history =
+        properties.getOrDefault(
+            PropertyNames.HISTORY, project.getBuild().getDirectory() + "/segment-history.json");
     Thread ahead =
         new Thread(
-            () -> readAhead(interpolator, manifestFile, history), "segment-warm-up-read-ahead");
+            () -> readAhead(basedir, properties, manifestFile, history),
+            "segment-warm-up-read-ahead");
     ahead.setDaemon(true);
     ahead.start();
   }
@@ -76,18 +76,21 @@ public final class WarmUpMojo extends AbstractSegmentMojo {
   /**
    * Reads what the run reads first and writes last, and throws it away: the manifest, the history
    * and the report's template. What stays is the classes loaded and the template parsed, which the
-   * run then finds ready instead of loading them after the compile. Whatever goes wrong here is the
-   * run's to say.
+   * run then finds ready instead of loading them after the compile. Says nothing and throws
+   * nothing: whatever is wrong with them is the run's to say.
    */
-  private static void readAhead(Interpolator interpolator, Path manifestFile, Path history) {
+  static void readAhead(
+      Path basedir, Map<String, String> properties, File manifestFile, String history) {
     try {
-      new ManifestLoader(interpolator).load(manifestFile);
+      new ManifestLoader(Interpolator.of(basedir, properties, System.getenv()))
+          .load(manifestFile.toPath());
     } catch (Exception | LinkageError e) {
       // the run reads it again, and reports its problems
     }
     try {
-      if (Files.isRegularFile(history)) {
-        History.read(history);
+      Path file = basedir.resolve(history);
+      if (Files.isRegularFile(file)) {
+        History.read(file);
       }
     } catch (Exception | LinkageError e) {
       // likewise

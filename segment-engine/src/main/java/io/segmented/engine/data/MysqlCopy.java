@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,18 +28,29 @@ final class MysqlCopy {
    * Makes {@code name} a copy of {@code template} with the statements {@code create}, which make it
    * empty; returns false, making nothing, when {@code template} holds more than tables.
    */
-  static boolean copy(Connection admin, String template, String name, List<String> create)
+  static boolean copy(
+      Connection admin, String template, String name, List<String> create, Duration limit)
       throws SQLException {
+    if (!exists(admin, template)) {
+      throw new SQLException(
+          "the seeded template database "
+              + template
+              + " is not on the server: it cannot be copied");
+    }
     if (holdsMoreThanTables(admin, template)) {
       return false;
     }
     Map<String, String> tables = copiedColumns(admin, template);
     String catalog = admin.getCatalog();
-    try (Statement s = admin.createStatement()) {
+    try (Statement s = SqlLimits.limit(admin.createStatement(), limit)) {
       for (String sql : create) {
         s.execute(sql);
       }
+      // as mysqldump does: a 0 in an AUTO_INCREMENT column stays 0, and the server's strict modes
+      // do not refuse the zero dates that the seeds' own session allowed
+      s.execute("SET SESSION sql_mode = 'NO_AUTO_VALUE_ON_ZERO'");
       s.execute("SET FOREIGN_KEY_CHECKS = 0");
+      SQLException failed = null;
       try {
         List<String> ddl = new ArrayList<>();
         for (String table : tables.keySet()) {
@@ -71,20 +83,46 @@ final class MysqlCopy {
                   + "."
                   + q(t.getKey()));
         }
+      } catch (SQLException e) {
+        failed = e;
+        throw e;
       } finally {
-        s.execute("SET FOREIGN_KEY_CHECKS = 1");
-        if (catalog != null) {
-          admin.setCatalog(catalog);
+        try {
+          s.execute("SET FOREIGN_KEY_CHECKS = 1");
+          if (catalog != null) {
+            admin.setCatalog(catalog);
+          }
+        } catch (SQLException e) {
+          // the copy's own error is the one to report
+          if (failed == null) {
+            throw e;
+          }
+          failed.addSuppressed(e);
         }
       }
     }
     return true;
   }
 
+  private static boolean exists(Connection admin, String database) throws SQLException {
+    try (PreparedStatement p = admin.prepareStatement(SqlDialect.MYSQL.databaseExists())) {
+      p.setString(1, database);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /**
+   * Whether {@code database} holds what a copy of its base tables would lose: views, triggers,
+   * routines, events, or tables of other types (MariaDB's sequences and system-versioned tables).
+   */
   private static boolean holdsMoreThanTables(Connection admin, String database)
       throws SQLException {
     for (String query :
         List.of(
+            "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ?"
+                + " AND table_type NOT IN ('BASE TABLE', 'VIEW')",
             "SELECT COUNT(*) FROM information_schema.views WHERE table_schema = ?",
             "SELECT COUNT(*) FROM information_schema.triggers WHERE trigger_schema = ?",
             "SELECT COUNT(*) FROM information_schema.routines WHERE routine_schema = ?",

@@ -107,9 +107,10 @@ public enum SqlDialect {
     }
 
     @Override
-    public boolean copyDatabase(Connection admin, String name, String template, String owner)
+    public boolean copyDatabase(
+        Connection admin, String name, String template, String owner, Duration limit)
         throws SQLException {
-      return MysqlCopy.copy(admin, template, name, createDatabase(name, owner));
+      return MysqlCopy.copy(admin, template, name, createDatabase(name, owner), limit);
     }
 
     @Override
@@ -166,12 +167,14 @@ public enum SqlDialect {
 
   /**
    * Makes database {@code name}, owned by or granted to {@code owner}, a copy of {@code template}
-   * on the administrator's connection {@code admin}; false, making nothing, where the template
-   * holds what the copy cannot carry (on MySQL and MariaDB: views, triggers, routines, events).
+   * on the administrator's connection {@code admin}, each statement within {@code limit}; false,
+   * making nothing, where the template holds what the copy cannot carry (on MySQL and MariaDB:
+   * views, triggers, routines, events, sequences, system-versioned tables).
    */
-  public boolean copyDatabase(Connection admin, String name, String template, String owner)
+  public boolean copyDatabase(
+      Connection admin, String name, String template, String owner, Duration limit)
       throws SQLException {
-    try (Statement s = admin.createStatement()) {
+    try (Statement s = SqlLimits.limit(admin.createStatement(), limit)) {
       for (String sql : cloneDatabase(name, template, owner)) {
         s.execute(sql);
       }
