@@ -20,7 +20,7 @@ import java.util.Map;
  * database that holds what a table copy cannot carry (views, triggers, routines, events) is not
  * copied.
  */
-final class MysqlCopy {
+public final class MysqlCopy {
 
   private MysqlCopy() {}
 
@@ -40,7 +40,7 @@ final class MysqlCopy {
     if (holdsMoreThanTables(admin, template)) {
       return false;
     }
-    Map<String, String> tables = copiedColumns(admin, template);
+    Map<String, String> tables = copiedColumns(admin, template, limit);
     String catalog = admin.getCatalog();
     try (Statement s = SqlLimits.limit(admin.createStatement(), limit)) {
       for (String sql : create) {
@@ -139,8 +139,13 @@ final class MysqlCopy {
     return false;
   }
 
-  /** The base tables of {@code database}, each with its columns that are not generated. */
-  private static Map<String, String> copiedColumns(Connection admin, String database)
+  /**
+   * The base tables of {@code database}, in name order, each with its columns that are not
+   * generated, quoted and comma-separated in their order: what a copy of its rows names. A {@code
+   * DEFAULT_GENERATED} column (MySQL's mark of an expression default) is a column like any other.
+   * The query runs within {@code limit}.
+   */
+  public static Map<String, String> copiedColumns(Connection admin, String database, Duration limit)
       throws SQLException {
     Map<String, List<String>> columns = new LinkedHashMap<>();
     try (PreparedStatement p =
@@ -150,12 +155,12 @@ final class MysqlCopy {
                 + " ON c.table_schema = t.table_schema AND c.table_name = t.table_name"
                 + " WHERE t.table_type = 'BASE TABLE' AND t.table_schema = ?"
                 + " ORDER BY t.table_name, c.ordinal_position")) {
+      SqlLimits.limit(p, limit);
       p.setString(1, database);
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
           List<String> names = columns.computeIfAbsent(rs.getString(1), t -> new ArrayList<>());
           String extra = rs.getString(3) == null ? "" : rs.getString(3).toUpperCase(Locale.ROOT);
-          // not DEFAULT_GENERATED (MySQL's mark of an expression default): a column like any other
           boolean generated =
               extra.contains("VIRTUAL GENERATED")
                   || extra.contains("STORED GENERATED")

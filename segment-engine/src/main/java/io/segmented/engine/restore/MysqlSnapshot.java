@@ -1,9 +1,9 @@
 package io.segmented.engine.restore;
 
+import io.segmented.engine.data.MysqlCopy;
 import io.segmented.engine.data.SqlDialect;
 import io.segmented.engine.data.SqlLimits;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -50,7 +50,7 @@ final class MysqlSnapshot implements Restorer {
     connection =
         SqlLimits.connect(SqlDialect.MYSQL, url, "root", password, limit, new Properties());
     try (Statement s = SqlLimits.limit(connection.createStatement(), limit)) {
-      tables.putAll(copiedColumns());
+      tables.putAll(MysqlCopy.copiedColumns(connection, database, limit));
       s.execute("DROP DATABASE IF EXISTS " + q(snapshot));
       s.execute("CREATE DATABASE " + q(snapshot));
       for (Map.Entry<String, String> t : tables.entrySet()) {
@@ -102,32 +102,6 @@ final class MysqlSnapshot implements Restorer {
 
   private String own(String table) {
     return q(database) + "." + q(table);
-  }
-
-  /** The base tables of the database, each with its columns that are not generated, in order. */
-  private Map<String, String> copiedColumns() throws SQLException {
-    Map<String, List<String>> columns = new LinkedHashMap<>();
-    try (PreparedStatement p =
-        connection.prepareStatement(
-            "SELECT c.table_name, c.column_name FROM information_schema.columns c"
-                + " JOIN information_schema.tables t"
-                + " ON t.table_schema = c.table_schema AND t.table_name = c.table_name"
-                + " WHERE t.table_type = 'BASE TABLE' AND c.table_schema = ?"
-                + " AND c.extra NOT LIKE '%VIRTUAL GENERATED%'"
-                + " AND c.extra NOT LIKE '%STORED GENERATED%'"
-                + " AND c.extra NOT LIKE '%PERSISTENT GENERATED%'"
-                + " ORDER BY c.table_name, c.ordinal_position")) {
-      SqlLimits.limit(p, limit);
-      p.setString(1, database);
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          columns.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(q(rs.getString(2)));
-        }
-      }
-    }
-    Map<String, String> out = new LinkedHashMap<>();
-    columns.forEach((table, names) -> out.put(table, String.join(", ", names)));
-    return out;
   }
 
   private List<String> tables(Statement s) throws SQLException {
