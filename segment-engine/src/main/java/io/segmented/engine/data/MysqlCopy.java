@@ -16,9 +16,9 @@ import java.util.Map;
  * A MySQL or MariaDB database copied into a new one, which these servers cannot clone: each base
  * table as {@code SHOW CREATE TABLE} gives it (columns, keys, foreign keys, checks, partitions, the
  * next {@code AUTO_INCREMENT}), then its rows by column name without generated columns, which the
- * server computes again; foreign key checks off meanwhile, so tables and rows go in any order. A
- * database that holds what a table copy cannot carry (views, triggers, routines, events) is not
- * copied.
+ * server computes again; foreign key checks off meanwhile, so tables and rows go in any order, and
+ * with mysqldump's {@code sql_mode}. A database that holds what a table copy cannot carry (views,
+ * triggers, routines, events, sequences, system-versioned tables) is not copied.
  */
 public final class MysqlCopy {
 
@@ -31,7 +31,7 @@ public final class MysqlCopy {
   static boolean copy(
       Connection admin, String template, String name, List<String> create, Duration limit)
       throws SQLException {
-    if (!exists(admin, template)) {
+    if (!SqlDialect.MYSQL.exists(admin, template)) {
       throw new SQLException(
           "the seeded template database "
               + template
@@ -102,15 +102,6 @@ public final class MysqlCopy {
       }
     }
     return true;
-  }
-
-  private static boolean exists(Connection admin, String database) throws SQLException {
-    try (PreparedStatement p = admin.prepareStatement(SqlDialect.MYSQL.databaseExists())) {
-      p.setString(1, database);
-      try (ResultSet rs = p.executeQuery()) {
-        return rs.next();
-      }
-    }
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.segmented.engine.data;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -189,6 +191,16 @@ public enum SqlDialect {
 
   /** The query, with the database's name as its one parameter, that finds a database. */
   public abstract String databaseExists();
+
+  /** Whether the server of the administrator's connection {@code admin} has {@code database}. */
+  public boolean exists(Connection admin, String database) throws SQLException {
+    try (PreparedStatement s = admin.prepareStatement(databaseExists())) {
+      s.setString(1, database);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next();
+      }
+    }
+  }
 
   /** The database an administrator connects to when the one to drop is the tests' own. */
   public abstract String maintenanceDatabase();
