@@ -16,3 +16,31 @@ assert !args("own-collector").contains("\"-XX:+UseSerialGC\"")
 assert args("own-collector").indexOf("\"-XX:TieredStopAtLevel=1\"") < args("own-collector").indexOf("\"-XX:+UseG1GC\"")
 assert results.segments[0].tests.size() == 3
 assert results.segments[1].tests.find { it.name.contains("(set-up)") }.outcome == "ERROR"
+
+// the class-data archives: dumped at the end of the first run from the segments' class lists, one per set of JVM
+// options (own-collector's G1 has its own), none in the second run
+assert (log =~ /Class-data archive of the test classpath's jars written in [0-9.]+ s \(\d+ classes, [^)]*class-data[^)]*\.jsa\)/).size() == 2
+def archives = new File(basedir, "target/segment-work/class-data").listFiles().findAll { it.name.endsWith(".jsa") }
+assert archives.size() == 2
+def lists = archives.collectEntries { a -> [(a.name): new File(a.path.replaceFirst(/\.jsa$/, ".classes")).readLines()] }
+def shared = archives.find { lists[it.name][0] == "# segments: broken-source fast-jvm params" }
+assert shared != null
+assert archives.find { lists[it.name][0] == "# segments: own-collector" } != null
+assert lists[shared.name].contains("org/junit/platform/launcher/core/LauncherFactory")
+// Testcontainers' exit hook (its client connected by the warm-up) finds its classes though the build started no container
+assert !log.contains("NoClassDefFoundError")
+// the second run's JVMs map it, with the jars first and the folders after them in Maven's order
+def cp = { s -> def a = args(s); a[a.indexOf("\"-cp\"") + 1].replace("\"", "").split(File.pathSeparator) as List }
+["params", "fast-jvm"].each { s ->
+  assert args(s).contains("\"-XX:SharedArchiveFile=" + shared.path + "\"")
+  def entries = cp(s)
+  def firstDir = entries.findIndexOf { !it.endsWith(".jar") }
+  assert entries.subList(firstDir, entries.size()).collect { new File(it).name } == ["test-classes", "classes"]
+  assert entries.subList(0, firstDir).every { it.endsWith(".jar") }
+}
+// and load the jars' classes from it: the JVM's own log of where each class came from
+def loaded = new File(basedir, "target/fast-jvm-classes.txt").readLines()
+assert loaded.find { it.contains("org.junit.platform.launcher.core.LauncherFactory source: shared objects file") }
+assert loaded.find { it.contains("it.j.JvmOptionsIT source: file:") }
+def r2 = new JsonSlurper().parse(new File(basedir, "target/r2/segment-results.json"))
+assert r2.segments*.outcome == ["PASSED", "FAILED", "PASSED", "PASSED"]

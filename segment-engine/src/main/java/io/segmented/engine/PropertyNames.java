@@ -78,6 +78,9 @@ public final class PropertyNames {
   /** Whether test JVMs get the options of a short-lived JVM unless their {@code jvmArgs} chose. */
   public static final String FAST_JVM = "segment.fastJvm";
 
+  /** Whether test JVMs map a class-data archive of the classpath's jars (the JDK's CDS). */
+  public static final String CDS = "segment.cds";
+
   /** The reports directories that {@code segment:merge} merges. */
   public static final String MERGE_FROM = "segment.mergeFrom";
 

@@ -1,6 +1,7 @@
 package io.segmented.engine;
 
 import io.segmented.engine.fixture.Keeping;
+import io.segmented.engine.fork.ClassData;
 import io.segmented.manifest.SegmentSpec;
 import io.segmented.results.RunResult;
 import io.segmented.results.SegmentResult;
@@ -67,4 +68,10 @@ public interface RunListener {
 
   /** The run ended and its results are written. */
   default void runFinished(RunResult result) {}
+
+  /**
+   * A class-data archive of the test JVMs' classpath was dumped at the end of the run, or could not
+   * be ({@link ClassData.Written#ok()}).
+   */
+  default void classDataWritten(ClassData.Written written) {}
 }

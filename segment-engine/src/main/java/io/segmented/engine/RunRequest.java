@@ -33,6 +33,8 @@ import java.util.Optional;
  * @param jvmBeside {@code -Dsegment.jvmBeside}: each segment's test JVM starts beside its fixtures
  * @param fastJvm {@code -Dsegment.fastJvm}: test JVMs get the options of a short-lived JVM (client
  *     compiler, serial collector) unless their {@code jvmArgs} chose
+ * @param classData {@code -Dsegment.cds}: test JVMs map a class-data archive of the classpath's
+ *     jars, made by an earlier run
  * @param keep {@code -Dsegment.keep}: how long fixtures are kept for later builds, as {@code 10m};
  *     empty to keep nothing
  */
@@ -57,6 +59,7 @@ public record RunRequest(
     boolean snapshots,
     boolean jvmBeside,
     boolean fastJvm,
+    boolean classData,
     String keep) {
 
   /** Memory a segment is assumed to need: its test JVM and its containers. */
@@ -124,6 +127,7 @@ public record RunRequest(
     private boolean snapshots = true;
     private boolean jvmBeside = true;
     private boolean fastJvm = true;
+    private boolean classData = true;
     private String keep;
 
     private Builder(String module, Path moduleDir, Manifest manifest) {
@@ -216,6 +220,11 @@ public record RunRequest(
       return this;
     }
 
+    public Builder classData(boolean value) {
+      classData = value;
+      return this;
+    }
+
     /** {@code -Dsegment.keep}, as given. */
     public Builder keep(String value) {
       keep = value;
@@ -244,6 +253,7 @@ public record RunRequest(
           snapshots,
           jvmBeside,
           fastJvm,
+          classData,
           keep);
     }
   }

@@ -81,6 +81,20 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
   @Parameter(property = PropertyNames.FAST_JVM, defaultValue = "true")
   protected boolean fastJvm;
 
+  /**
+   * Test JVMs map a class-data archive of the test classpath's jars (the JDK's class-data sharing):
+   * the classes of the JDK and of the dependencies that the tests load, made once by the first run
+   * in {@code target/segment-work/class-data} and mapped by the test JVMs of later runs instead of
+   * being loaded one by one. Such a JVM has the jars first on its classpath and the folders ({@code
+   * target/test-classes}, {@code target/classes}) after them, which the plugin does only when no
+   * file in the folders is also in a jar. JDK 17 or later. {@code false} leaves the classpath in
+   * Maven's order and makes no archive.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = PropertyNames.CDS, defaultValue = "true")
+  protected boolean cds;
+
   private final RepositorySystem repositorySystem;
 
   @Inject
@@ -100,6 +114,7 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
                 .snapshots(snapshots)
                 .jvmBeside(jvmBeside)
                 .fastJvm(fastJvm)
+                .classData(cds)
                 .build());
     logWarnings(plan.warnings());
     ChangedSince.log(plan, getLog());

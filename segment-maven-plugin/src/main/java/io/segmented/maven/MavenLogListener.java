@@ -2,6 +2,7 @@ package io.segmented.maven;
 
 import io.segmented.engine.RunListener;
 import io.segmented.engine.fixture.Keeping;
+import io.segmented.engine.fork.ClassData;
 import io.segmented.manifest.SegmentSpec;
 import io.segmented.results.Outcome;
 import io.segmented.results.RunResult;
@@ -87,6 +88,23 @@ final class MavenLogListener implements RunListener {
   /** {@code 40 ms} under a second, else as {@link #seconds}. */
   private static String millis(Duration took) {
     return took.toMillis() < 1000 ? took.toMillis() + " ms" : seconds(took.toMillis());
+  }
+
+  @Override
+  public void classDataWritten(ClassData.Written written) {
+    if (written.ok()) {
+      log.info(
+          String.format(
+              java.util.Locale.ROOT,
+              "Class-data archive of the test classpath's jars written in %.1f s (%d classes, %s):"
+                  + " later test JVMs map it instead of loading those classes (-Dsegment.cds=false:"
+                  + " none)",
+              written.millis() / 1000.0,
+              written.classes(),
+              written.file()));
+    } else {
+      log.info("No class-data archive of the test classpath's jars: " + written.failure());
+    }
   }
 
   @Override

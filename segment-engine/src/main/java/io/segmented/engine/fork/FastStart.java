@@ -22,7 +22,7 @@ public final class FastStart {
   private FastStart() {}
 
   /** The variables through which the environment gives a JVM options of its own. */
-  private static final List<String> OPTION_VARIABLES =
+  static final List<String> OPTION_VARIABLES =
       List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
 
   /**

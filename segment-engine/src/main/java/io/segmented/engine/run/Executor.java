@@ -11,6 +11,7 @@ import io.segmented.engine.fixture.Janitor;
 import io.segmented.engine.fixture.KeptFixtures;
 import io.segmented.engine.fixture.Reaper;
 import io.segmented.engine.fixture.SharedFixtures;
+import io.segmented.engine.fork.ClassData;
 import io.segmented.engine.fork.JvmLauncher;
 import io.segmented.engine.history.History;
 import io.segmented.engine.plan.Plan;
@@ -44,6 +45,9 @@ import java.util.function.BooleanSupplier;
  * and JUnit XML, and leaves nothing running. Decides nothing the plan has decided.
  */
 public final class Executor {
+
+  /** How long the JDK may take to dump a class-data archive. */
+  private static final Duration ARCHIVE_LIMIT = Duration.ofMinutes(2);
 
   private final Ports ports;
 
@@ -110,10 +114,12 @@ public final class Executor {
               secrets.mask());
       cleanup.add(shared);
       KeptFixtures kept = new KeptFixtures(request.moduleDir(), plan.keep(), runId);
+      ClassData classData =
+          request.classData() ? new ClassData(request.workDir()) : ClassData.none();
       AtomicBoolean failed = new AtomicBoolean();
       // no new segment once the run stops (Ctrl-C) or a segment failed under failFast
       BooleanSupplier stopping = () -> cleanup.closed() || (request.failFast() && failed.get());
-      JvmsAhead ahead = jvmsAhead(plan, runtime, startOrder, cleanup, secrets, stopping);
+      JvmsAhead ahead = jvmsAhead(plan, runtime, startOrder, cleanup, secrets, classData, stopping);
       for (SegmentSpec segment : startOrder) {
         lanes.submit(
             () -> {
@@ -128,7 +134,7 @@ public final class Executor {
                           ports,
                           segment,
                           providers,
-                          new SegmentRun.Sources(shared, kept, ahead),
+                          new SegmentRun.Sources(shared, kept, ahead, classData),
                           runId,
                           events,
                           cleanup)
@@ -150,8 +156,12 @@ public final class Executor {
       } finally {
         ahead.close();
       }
+      cleanup.add(classData);
+      CompletableFuture<List<ClassData.Written>> archives =
+          cleanup.closed() ? CompletableFuture.completedFuture(List.of()) : writeAsync(classData);
       ports.janitor().awaitHelpers();
       ran = lanes.withTeardowns(ran);
+      archives.join().forEach(events::classDataWritten);
       String notStarted =
           request.failFast() && failed.get()
               ? "not started: an earlier segment failed and segment.failFast is set"
@@ -200,6 +210,7 @@ public final class Executor {
       List<SegmentSpec> startOrder,
       Cleanup cleanup,
       Secrets secrets,
+      ClassData classData,
       BooleanSupplier stopping) {
     RunRequest request = plan.request();
     if (!request.jvmBeside() || startOrder.size() <= plan.parallel()) {
@@ -213,7 +224,8 @@ public final class Executor {
           }
           try {
             return Optional.of(
-                new SegmentTests(plan, runtime, segment, cleanup, ports.jvms(), secrets.mask())
+                new SegmentTests(
+                        plan, runtime, segment, cleanup, ports.jvms(), secrets.mask(), classData)
                     .startBeside(TestJvmProperties.of(segment, request.moduleDir(), List.of())));
           } catch (IOException e) {
             return Optional.empty();
@@ -247,6 +259,27 @@ public final class Executor {
         },
         runnable -> {
           Thread t = new Thread(runnable, "segment-sweep");
+          t.setDaemon(true);
+          t.start();
+        });
+  }
+
+  /**
+   * Dumps the class-data archives whose classes the run's test JVMs listed, beside the teardown of
+   * the last segments' fixtures.
+   */
+  private static CompletableFuture<List<ClassData.Written>> writeAsync(ClassData classData) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return classData.write(ARCHIVE_LIMIT);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+          }
+        },
+        runnable -> {
+          Thread t = new Thread(runnable, "segment-class-data");
           t.setDaemon(true);
           t.start();
         });

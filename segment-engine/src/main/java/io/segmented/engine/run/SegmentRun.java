@@ -16,6 +16,7 @@ import io.segmented.engine.fixture.KeptFixtures;
 import io.segmented.engine.fixture.Labels;
 import io.segmented.engine.fixture.SegmentScope;
 import io.segmented.engine.fixture.SharedFixtures;
+import io.segmented.engine.fork.ClassData;
 import io.segmented.engine.plan.Plan;
 import io.segmented.engine.restore.RestoreException;
 import io.segmented.engine.restore.Restores;
@@ -79,10 +80,10 @@ final class SegmentRun {
   }
 
   /**
-   * Where a segment's fixtures come from besides its own: the run's shared ones ({@code reuse:
-   * run}) and the kept ones ({@code -Dsegment.keep}).
+   * What a segment gets from its run: the fixtures it shares ({@code reuse: run}), the kept ones
+   * ({@code -Dsegment.keep}), a test JVM started ahead, the class-data archives of the test JVMs.
    */
-  record Sources(SharedFixtures shared, KeptFixtures kept, JvmsAhead ahead) {
+  record Sources(SharedFixtures shared, KeptFixtures kept, JvmsAhead ahead, ClassData classData) {
     Fixture fixture(FixtureSpec spec, Provider provider, SegmentScope scope, FixtureCreator own) {
       if (SharedFixtures.shares(spec)) {
         return shared.lease(spec, provider, scope);
@@ -138,7 +139,8 @@ final class SegmentRun {
     FixtureSet set = new FixtureSet(fixtures);
     cleanup.add(set);
     SegmentTests segmentTests =
-        new SegmentTests(plan, runtime, segment, cleanup, ports.jvms(), secrets.mask());
+        new SegmentTests(
+            plan, runtime, segment, cleanup, ports.jvms(), secrets.mask(), sources.classData());
     // the test JVM starts beside the fixtures, discovering and loading the tests while they start
     Optional<SegmentTests.Started> beside =
         sources.ahead().take(segment, () -> startBeside(segmentTests));

@@ -3,6 +3,7 @@ package io.segmented.engine.run;
 import io.segmented.engine.RunRequest;
 import io.segmented.engine.TestRuntime;
 import io.segmented.engine.fixture.LogTail;
+import io.segmented.engine.fork.ClassData;
 import io.segmented.engine.fork.ClassGlobs;
 import io.segmented.engine.fork.FastStart;
 import io.segmented.engine.fork.JvmLauncher;
@@ -41,11 +42,13 @@ final class SegmentTests {
   private final Cleanup cleanup;
   private final JvmLauncher jvms;
   private final SecretMask mask;
+  private final ClassData classData;
 
   /**
    * @param jvms starts the test JVMs
    * @param mask the run's secrets: kept out of the test JVMs' argument files, masked in their
    *     output, events and thread dumps as they are written
+   * @param classData the class-data archives the JVMs map, or list their classes for
    */
   SegmentTests(
       Plan plan,
@@ -53,9 +56,11 @@ final class SegmentTests {
       SegmentSpec segment,
       Cleanup cleanup,
       JvmLauncher jvms,
-      SecretMask mask) {
+      SecretMask mask,
+      ClassData classData) {
     this.jvms = jvms;
     this.mask = mask;
+    this.classData = classData;
     this.request = plan.request();
     this.plan = plan;
     this.runtime = runtime;
@@ -208,11 +213,22 @@ final class SegmentTests {
               segment.jvmArgs(), name -> props.env().getOrDefault(name, System.getenv(name))));
     }
     jvmArgs.addAll(segment.jvmArgs());
-    TestJvm.Spec spec =
-        new TestJvm.Spec(
+    // the first attempt lists the classes it loads when no archive holds them yet
+    ClassData.Launch launch =
+        classData.launch(
+            segment.id(),
             runtime.java(),
             classpath,
             jvmArgs,
+            name -> props.env().getOrDefault(name, System.getenv(name)),
+            attempt == 0 ? work.resolve("classes.lst") : null);
+    List<String> allJvmArgs = new ArrayList<>(launch.jvmArgs());
+    allJvmArgs.addAll(jvmArgs);
+    TestJvm.Spec spec =
+        new TestJvm.Spec(
+            runtime.java(),
+            launch.classpath(),
+            allJvmArgs,
             props.systemProperties(),
             props.env(),
             SegmentLauncher.class.getName(),

@@ -2,6 +2,7 @@ package io.segmented.engine.run;
 
 import io.segmented.engine.RunListener;
 import io.segmented.engine.fixture.Keeping;
+import io.segmented.engine.fork.ClassData;
 import io.segmented.manifest.SegmentSpec;
 import io.segmented.results.RunResult;
 import io.segmented.results.SegmentResult;
@@ -80,5 +81,10 @@ public final class SerializedListener implements RunListener {
   @Override
   public synchronized void runFinished(RunResult result) {
     delegate.runFinished(result);
+  }
+
+  @Override
+  public synchronized void classDataWritten(ClassData.Written written) {
+    delegate.classDataWritten(written);
   }
 }
