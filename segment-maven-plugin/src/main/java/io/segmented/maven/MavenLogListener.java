@@ -96,14 +96,17 @@ final class MavenLogListener implements RunListener {
       log.info(
           String.format(
               java.util.Locale.ROOT,
-              "Class-data archive of the test classpath's jars written in %.1f s (%d classes, %s):"
-                  + " later test JVMs map it instead of loading those classes (-Dsegment.cds=false:"
-                  + " none)",
+              "Class-data archive of the test classpath's jars written in %.1f s (%d classes listed,"
+                  + " %s): later test JVMs map it instead of loading those classes"
+                  + " (-Dsegment.cds=false: none)",
               written.millis() / 1000.0,
               written.classes(),
-              written.file()));
+              written.file().map(Object::toString).orElse("")));
     } else {
-      log.info("No class-data archive of the test classpath's jars: " + written.failure());
+      log.info(
+          "No class-data archive of the test classpath's jars: "
+              + written.failure().orElse("")
+              + "; the test JVMs load their classes one by one");
     }
   }
 

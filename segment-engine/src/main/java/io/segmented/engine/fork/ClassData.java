@@ -5,22 +5,20 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A class-data archive of the test JVMs' classpath (the JDK's CDS): the classes of the JDK and of
@@ -32,15 +30,16 @@ import java.util.stream.Stream;
  * target/test-classes}, {@code target/classes}) come before the jars it archives; so a test JVM
  * that can use one runs with the jars first and the directories (and entries not there yet) after
  * them, each group in its own order. That changes which of two same-named files the JVM finds
- * first, so it is done only when no file in the directories is also in a jar; otherwise the
- * classpath stays as it is and no archive is made.
+ * first, so it is done only when no file in the directories is also in a jar ({@link Shadowing});
+ * otherwise the classpath stays as it is, no archive is made, and the run says why.
  *
- * <p>A segment's first test JVM without an archive that knows it lists the classes it loads ({@code
- * -XX:DumpLoadedClassList}); at the end of the run {@link #write} merges this run's lists with the
- * archive's own and dumps the archive with {@code java -Xshare:dump}, in the module's {@code
- * target/segment-work/class-data}, keyed by the JDK, the jars (path, size, time) and the JVM
- * options. A JVM that finds a stale archive (a jar changed since) just loads its classes as usual:
- * the JDK checks that itself.
+ * <p>A segment's first test JVM, when no archive holds its classes yet, lists the classes it loads
+ * ({@code -XX:DumpLoadedClassList}); once it has run its tests to the end ({@link Launch#ran}), the
+ * list counts, and at the end of the run {@link #write} merges the lists with the archive's own and
+ * dumps the archive ({@link ArchiveDump}), in the module's {@code target/segment-work/class-data},
+ * keyed by the JDK (version and modules), the jars (path, size, time) and the few options that
+ * change an archive's layout (compressed pointers, alignment). A JVM that finds a jar changed since
+ * the dump does not map the archive (the JDK checks).
  */
 public final class ClassData implements AutoCloseable {
 
@@ -48,13 +47,7 @@ public final class ClassData implements AutoCloseable {
   public static final String FOLDER = "class-data";
 
   /** Raised when what an archive holds, or how it is made, changes. */
-  private static final String FORMAT = "class-data-1";
-
-  /** How many archives a module keeps; the oldest beyond are removed. */
-  private static final int KEPT = 3;
-
-  /** The first line of a class list: the segments whose tests it holds the classes of. */
-  private static final String SEGMENTS = "# segments:";
+  private static final String FORMAT = "class-data-2";
 
   /** Options that say the user chose what the JVM shares, which the plugin then leaves alone. */
   private static final List<String> OWN_CHOICE =
@@ -70,33 +63,52 @@ public final class ClassData implements AutoCloseable {
           "AOTMode",
           "AOTConfiguration");
 
+  /** Options that change the layout of an archive, so that one dumped without them is refused. */
+  private static final Pattern LAYOUT =
+      Pattern.compile("-XX:[+-]UseCompressed(Oops|ClassPointers)|-XX:ObjectAlignmentInBytes=\\d+");
+
+  /**
+   * Options of the module system, which a JVM that maps an archive must share with the one that
+   * dumped it (JDK 25 says so in the JVM's output otherwise).
+   */
+  private static final List<String> MODULE_OPTIONS =
+      List.of(
+          "--add-opens",
+          "--add-exports",
+          "--add-reads",
+          "--add-modules",
+          "--limit-modules",
+          "--patch-module",
+          "--upgrade-module-path",
+          "--module-path",
+          "--enable-native-access");
+
+  private static final Pattern MAX_HEAP = Pattern.compile("-Xmx(\\d+)([kKmMgGtT]?)");
+
+  /** From this heap on the JVM does without compressed object pointers. */
+  private static final long COMPRESSED_OOPS_LIMIT = 32L << 30;
+
   private final Path folder;
   private final Map<String, Optional<Archive>> archives = new ConcurrentHashMap<>();
-  private final Map<Archive, Map<String, Path>> recorded = new ConcurrentHashMap<>();
-  private Process dumping;
-  private boolean closed;
+  private final Map<Archive, Map<String, Path>> listed = new ConcurrentHashMap<>();
+  private final Set<String> refusals = ConcurrentHashMap.newKeySet();
+  private final ArchiveDump dump;
 
   /** The archives of a run whose working folder is {@code workDir}. */
   public ClassData(Path workDir) {
     this.folder = workDir.resolve(FOLDER);
+    this.dump = new ArchiveDump(folder);
   }
 
   private ClassData() {
     this.folder = null;
+    this.dump = null;
   }
 
   /** No archives: test JVMs start as they are. */
   public static ClassData none() {
     return new ClassData();
   }
-
-  /**
-   * How to start one test JVM.
-   *
-   * @param classpath the classpath to give it
-   * @param jvmArgs the options to add before its own
-   */
-  public record Launch(List<Path> classpath, List<String> jvmArgs) {}
 
   /**
    * One archive: its key, its files, and what the JDK dumps it from.
@@ -108,11 +120,54 @@ public final class ClassData implements AutoCloseable {
   record Archive(
       String key, Path file, Path classes, Path java, List<Path> jars, List<String> options) {}
 
+  /** How to start one test JVM, and what to tell once it has run. */
+  public final class Launch {
+    private final List<Path> classpath;
+    private final List<String> jvmArgs;
+    private final Archive listing;
+    private final String segment;
+    private final Path classList;
+
+    private Launch(
+        List<Path> classpath,
+        List<String> jvmArgs,
+        Archive listing,
+        String segment,
+        Path classList) {
+      this.classpath = List.copyOf(classpath);
+      this.jvmArgs = List.copyOf(jvmArgs);
+      this.listing = listing;
+      this.segment = segment;
+      this.classList = classList;
+    }
+
+    /** The classpath to give the JVM. */
+    public List<Path> classpath() {
+      return classpath;
+    }
+
+    /** The options to add before its own. */
+    public List<String> jvmArgs() {
+      return jvmArgs;
+    }
+
+    /**
+     * The JVM ran its tests to the end: the classes it listed, if it listed them, are those the
+     * segment loads, for {@link #write} to dump. A JVM that crashed, timed out or was stopped
+     * before its tests lists only some, and its segment lists them again in a later run.
+     */
+    public void ran() {
+      if (listing != null && Files.isRegularFile(classList)) {
+        listed.computeIfAbsent(listing, k -> new ConcurrentHashMap<>()).put(segment, classList);
+      }
+    }
+  }
+
   /**
    * How to start the test JVM of {@code segment} whose classpath is {@code classpath} and whose
    * options (all of them) are {@code jvmArgs}, the environment giving {@code env}. {@code
    * classList} is where the JVM lists the classes it loads when no archive holds the segment's yet;
-   * null for a JVM that should not (a retry).
+   * null for a JVM that should not (a retry, a run of some of the tests).
    */
   public Launch launch(
       String segment,
@@ -122,7 +177,7 @@ public final class ClassData implements AutoCloseable {
       UnaryOperator<String> env,
       Path classList) {
     if (folder == null || chosen(jvmArgs, env)) {
-      return new Launch(classpath, List.of());
+      return new Launch(classpath, List.of(), null, segment, null);
     }
     List<String> options = options(jvmArgs);
     Optional<Archive> archive =
@@ -130,23 +185,29 @@ public final class ClassData implements AutoCloseable {
             String.join("\u0000", java.toString(), classpath.toString(), options.toString()),
             k -> archive(java, classpath, options));
     if (archive.isEmpty()) {
-      return new Launch(classpath, List.of());
+      return new Launch(classpath, List.of(), null, segment, null);
     }
     Archive a = archive.get();
     List<Path> reordered = new ArrayList<>(a.jars());
     classpath.stream().filter(p -> !a.jars().contains(p)).forEach(reordered::add);
-    if (Files.isRegularFile(a.file()) && segments(a.classes()).contains(segment)) {
-      return new Launch(reordered, List.of("-XX:SharedArchiveFile=" + a.file()));
+    if (Files.isRegularFile(a.file()) && ClassLists.segments(a.classes()).contains(segment)) {
+      return new Launch(
+          reordered, List.of("-XX:SharedArchiveFile=" + a.file()), null, segment, null);
     }
     if (classList == null) {
-      return new Launch(reordered, List.of());
+      return new Launch(reordered, List.of(), null, segment, null);
     }
-    recorded.computeIfAbsent(a, k -> new ConcurrentHashMap<>()).put(segment, classList);
-    return new Launch(reordered, List.of("-XX:DumpLoadedClassList=" + classList));
+    try {
+      Files.deleteIfExists(classList);
+    } catch (IOException e) {
+      return new Launch(reordered, List.of(), null, segment, null);
+    }
+    return new Launch(
+        reordered, List.of("-XX:DumpLoadedClassList=" + classList), a, segment, classList);
   }
 
-  /** What {@link #write} made of one archive. */
-  public record Written(Path file, int classes, long millis, String failure) {
+  /** What {@link #write} made of one archive, or why the run has none. */
+  public record Written(Optional<Path> file, int classes, long millis, Optional<String> failure) {
 
     /** Whether the archive was written. */
     public boolean ok() {
@@ -155,152 +216,28 @@ public final class ClassData implements AutoCloseable {
   }
 
   /**
-   * Dumps the archives whose classes this run listed, each within {@code limit}; a JVM that dumps
-   * is killed when the thread is interrupted. Never throws for an archive that cannot be made: it
-   * says why.
+   * Dumps the archives whose classes this run's test JVMs listed, each within {@code limit}, and
+   * says why a classpath has none; a JVM that dumps is killed when the run is closed. Never throws
+   * for an archive that cannot be made: it says why.
    */
   public List<Written> write(Duration limit) throws InterruptedException {
     List<Written> written = new ArrayList<>();
-    for (Map.Entry<Archive, Map<String, Path>> e : recorded.entrySet()) {
-      written.add(write(e.getKey(), e.getValue(), limit));
+    refusals.forEach(r -> written.add(new Written(Optional.empty(), 0, 0, Optional.of(r))));
+    refusals.clear();
+    if (dump != null && !listed.isEmpty()) {
+      Set<String> used = ConcurrentHashMap.newKeySet();
+      archives.values().forEach(a -> a.ifPresent(x -> used.add(x.key())));
+      written.addAll(dump.write(Map.copyOf(listed), used, limit));
     }
-    recorded.clear();
+    listed.clear();
     return written;
-  }
-
-  private Written write(Archive archive, Map<String, Path> lists, Duration limit)
-      throws InterruptedException {
-    long start = System.nanoTime();
-    Path log = folder.resolve(archive.key() + ".log");
-    try {
-      Set<String> segments = new TreeSet<>(lists.keySet());
-      Set<String> classes = new LinkedHashSet<>();
-      if (Files.isRegularFile(archive.file())) {
-        segments.addAll(segments(archive.classes()));
-        classes.addAll(classLines(archive.classes()));
-      }
-      for (Path list : lists.values()) {
-        if (Files.isRegularFile(list)) {
-          classes.addAll(classLines(list));
-        }
-      }
-      if (classes.isEmpty()) {
-        return new Written(archive.file(), 0, 0, "the test JVMs listed no classes");
-      }
-      Files.createDirectories(folder);
-      String tmp = "." + ProcessHandle.current().pid() + "-" + System.nanoTime();
-      Path classList = folder.resolve(archive.key() + ".classes" + tmp);
-      Path file = folder.resolve(archive.key() + ".jsa" + tmp);
-      List<String> lines = new ArrayList<>();
-      lines.add(SEGMENTS + " " + String.join(" ", segments));
-      lines.addAll(classes);
-      Files.write(classList, lines, StandardCharsets.UTF_8);
-      try {
-        List<String> command = new ArrayList<>();
-        command.add(archive.java().toString());
-        command.add("-Xshare:dump");
-        command.add("-XX:SharedClassListFile=" + classList);
-        command.add("-XX:SharedArchiveFile=" + file);
-        command.addAll(archive.options());
-        command.add("-cp");
-        command.add(join(archive.jars()));
-        int exit = run(command, log, limit);
-        if (exit != 0 || !Files.isRegularFile(file)) {
-          return new Written(
-              archive.file(),
-              0,
-              millisSince(start),
-              "the JDK could not dump it (exit code " + exit + "), see " + log);
-        }
-        Files.move(
-            file,
-            archive.file(),
-            StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-        Files.move(
-            classList,
-            archive.classes(),
-            StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(file);
-        Files.deleteIfExists(classList);
-      }
-      removeOldest(archive);
-      return new Written(
-          archive.file(),
-          (int) classes.stream().filter(c -> !c.startsWith("@")).count(),
-          millisSince(start),
-          "");
-    } catch (IOException e) {
-      return new Written(archive.file(), 0, millisSince(start), e.toString());
-    }
-  }
-
-  /**
-   * Runs {@code command}, its output to {@code log}; its exit code, or -1 past {@code limit} or
-   * once closed.
-   */
-  private int run(List<String> command, Path log, Duration limit)
-      throws IOException, InterruptedException {
-    Process process;
-    synchronized (this) {
-      if (closed) {
-        return -1;
-      }
-      process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
-      dumping = process;
-    }
-    try {
-      if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-        return -1;
-      }
-      return process.exitValue();
-    } finally {
-      process.destroyForcibly();
-      synchronized (this) {
-        dumping = null;
-      }
-    }
   }
 
   /** Stops a dump under way (the build is going down) and any later one. */
   @Override
-  public synchronized void close() {
-    closed = true;
-    if (dumping != null) {
-      dumping.destroyForcibly();
-    }
-  }
-
-  /** Removes the archives of other keys beyond the newest {@value #KEPT}, with their files. */
-  private void removeOldest(Archive written) throws IOException {
-    List<Path> others;
-    try (Stream<Path> files = Files.list(folder)) {
-      others =
-          files
-              .filter(p -> p.getFileName().toString().endsWith(".jsa"))
-              .filter(p -> !p.equals(written.file()))
-              .sorted((a, b) -> Long.compare(modified(b), modified(a)))
-              .toList();
-    }
-    for (Path old : others.subList(Math.min(others.size(), KEPT - 1), others.size())) {
-      String key = old.getFileName().toString().replaceFirst("\\.jsa$", "");
-      for (String suffix : List.of(".jsa", ".classes", ".log")) {
-        Files.deleteIfExists(folder.resolve(key + suffix));
-      }
-    }
-  }
-
-  private static long modified(Path p) {
-    try {
-      return Files.getLastModifiedTime(p).toMillis();
-    } catch (IOException e) {
-      return 0;
+  public void close() {
+    if (dump != null) {
+      dump.close();
     }
   }
 
@@ -310,28 +247,36 @@ public final class ClassData implements AutoCloseable {
    */
   private Optional<Archive> archive(Path java, List<Path> classpath, List<String> options) {
     try {
-      Optional<String> version = JdkRelease.version(java);
-      if (version.isEmpty() || JdkRelease.feature(version.get()) < 17) {
+      Optional<String> jdk = JdkRelease.identity(java);
+      if (jdk.isEmpty()) {
         return Optional.empty();
       }
       List<Path> jars = new ArrayList<>();
       List<Path> dirs = new ArrayList<>();
       for (Path entry : classpath) {
-        if (Files.isRegularFile(entry)) {
+        if (Files.isRegularFile(entry) && isJar(entry)) {
           jars.add(entry);
         } else if (Files.isDirectory(entry)) {
           dirs.add(entry);
         }
-        // an entry that is not there yet (target/classes of a module without main code) goes
-        // after the jars with the folders
+        // anything else (an entry not there yet, such as target/classes of a module without
+        // main code; a file that is no jar) goes after the jars with the folders
       }
-      if (jars.isEmpty() || Shadowing.any(dirs, jars)) {
+      if (jars.isEmpty()) {
+        return Optional.empty();
+      }
+      Optional<String> shadowed = Shadowing.first(dirs, jars);
+      if (shadowed.isPresent()) {
+        refusals.add(
+            shadowed.get()
+                + ", so the test JVMs keep Maven's order of the classpath, which decides which of"
+                + " the two they get");
         return Optional.empty();
       }
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       update(digest, FORMAT);
       update(digest, java.toRealPath().toString());
-      update(digest, version.get());
+      update(digest, jdk.get());
       options.forEach(o -> update(digest, o));
       for (Path jar : jars) {
         update(digest, jar.toAbsolutePath().toString());
@@ -354,15 +299,53 @@ public final class ClassData implements AutoCloseable {
     }
   }
 
+  private static boolean isJar(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".jar") || name.endsWith(".zip");
+  }
+
   /**
-   * The options that lay out what the archive holds (collector, compressed pointers, heap): those
-   * of {@code jvmArgs} that start with {@code -X}, but for logging.
+   * The options of {@code jvmArgs} that change an archive's layout: compressed pointers and object
+   * alignment, and no compressed object pointers for a heap of 32 GiB or more. The collector is not
+   * one: an archive dumped with the JDK's default maps under any.
    */
-  private static List<String> options(List<String> jvmArgs) {
-    return jvmArgs.stream()
-        .filter(o -> o.startsWith("-X"))
-        .filter(o -> !o.startsWith("-Xlog"))
-        .toList();
+  static List<String> options(List<String> jvmArgs) {
+    List<String> options = new ArrayList<>();
+    for (int i = 0; i < jvmArgs.size(); i++) {
+      String arg = jvmArgs.get(i);
+      if (LAYOUT.matcher(arg).matches()) {
+        options.add(arg);
+      }
+      if (MODULE_OPTIONS.contains(arg) && i + 1 < jvmArgs.size()) {
+        options.add(arg);
+        options.add(jvmArgs.get(++i));
+      } else if (MODULE_OPTIONS.stream().anyMatch(o -> arg.startsWith(o + "="))) {
+        options.add(arg);
+      }
+      Matcher heap = MAX_HEAP.matcher(arg);
+      if (heap.matches() && bytes(heap.group(1), heap.group(2)) >= COMPRESSED_OOPS_LIMIT) {
+        options.add("-XX:-UseCompressedOops");
+      }
+    }
+    return List.copyOf(options);
+  }
+
+  private static long bytes(String number, String unit) {
+    long n;
+    try {
+      n = Long.parseLong(number);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+    int shift =
+        switch (unit.toLowerCase(Locale.ROOT)) {
+          case "k" -> 10;
+          case "m" -> 20;
+          case "g" -> 30;
+          case "t" -> 40;
+          default -> 0;
+        };
+    return n >= (Long.MAX_VALUE >> shift) ? Long.MAX_VALUE : n << shift;
   }
 
   /** Whether the user chose what the JVM shares, in its options or the environment's. */
@@ -377,43 +360,8 @@ public final class ClassData implements AutoCloseable {
     return all.stream().anyMatch(o -> OWN_CHOICE.stream().anyMatch(o::contains));
   }
 
-  /** The segments whose classes the class list {@code file} holds; none without it. */
-  private static Set<String> segments(Path file) {
-    try {
-      if (!Files.isRegularFile(file)) {
-        return Set.of();
-      }
-      try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-        return lines
-            .findFirst()
-            .filter(l -> l.startsWith(SEGMENTS))
-            .map(l -> Set.of(l.substring(SEGMENTS.length()).strip().split("\\s+")))
-            .orElse(Set.of());
-      }
-    } catch (IOException | UncheckedIOException e) {
-      return Set.of();
-    }
-  }
-
-  /** The lines of a class list that name a class (comments left out). */
-  private static List<String> classLines(Path list) throws IOException {
-    try (Stream<String> lines = Files.lines(list, StandardCharsets.UTF_8)) {
-      return lines.filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
-  }
-
-  private static String join(List<Path> paths) {
-    return String.join(java.io.File.pathSeparator, paths.stream().map(Path::toString).toList());
-  }
-
   private static void update(MessageDigest digest, String s) {
     digest.update(s.getBytes(StandardCharsets.UTF_8));
     digest.update((byte) 0);
-  }
-
-  private static long millisSince(long start) {
-    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
   }
 }

@@ -19,19 +19,50 @@ final class JdkRelease {
   static Optional<String> version(Path java) {
     try {
       Path home = java.toRealPath().getParent().getParent();
-      Path release = home.resolve("release");
-      if (!Files.isRegularFile(release)) {
+      if (!Files.isRegularFile(home.resolve("release"))) {
         return Optional.empty();
       }
-      Properties p = new Properties();
-      try (InputStream in = Files.newInputStream(release)) {
-        p.load(in);
-      }
+      Properties p = release(home);
       String v = p.getProperty("JAVA_VERSION", "").replace("\"", "").strip();
       return v.isEmpty() ? Optional.empty() : Optional.of(v);
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * What tells the JDK of {@code java} from another, for a class-data archive, which only the JDK
+   * that made it maps: its version and build, and the size and time of its modules; none for a JDK
+   * older than 17 or one that says not what it is.
+   */
+  static Optional<String> identity(Path java) {
+    Optional<String> version = version(java);
+    if (version.isEmpty() || feature(version.get()) < 17) {
+      return Optional.empty();
+    }
+    try {
+      Path home = java.toRealPath().getParent().getParent();
+      Path modules = home.resolve("lib").resolve("modules");
+      Properties p = release(home);
+      return Optional.of(
+          String.join(
+              "|",
+              version.get(),
+              p.getProperty("JAVA_RUNTIME_VERSION", ""),
+              p.getProperty("IMPLEMENTOR", ""),
+              Long.toString(Files.size(modules)),
+              Long.toString(Files.getLastModifiedTime(modules).toMillis())));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Properties release(Path home) throws IOException {
+    Properties p = new Properties();
+    try (InputStream in = Files.newInputStream(home.resolve("release"))) {
+      p.load(in);
+    }
+    return p;
   }
 
   /** The feature release of {@code version}: 17 of {@code 17.0.15}, 8 of {@code 1.8.0_392}. */

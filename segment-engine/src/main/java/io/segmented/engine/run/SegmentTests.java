@@ -177,7 +177,13 @@ final class SegmentTests {
   }
 
   /** A test JVM started, its tests not yet awaited. */
-  record Started(int attempt, JvmLauncher.Forked jvm, Path events, Path output, Path threadDump) {}
+  record Started(
+      int attempt,
+      JvmLauncher.Forked jvm,
+      Path events,
+      Path output,
+      Path threadDump,
+      ClassData.Launch launch) {}
 
   /**
    * Starts a test JVM that awaits its handoff: later, from {@link #run}, when {@code beside} its
@@ -213,7 +219,8 @@ final class SegmentTests {
               segment.jvmArgs(), name -> props.env().getOrDefault(name, System.getenv(name))));
     }
     jvmArgs.addAll(segment.jvmArgs());
-    // the first attempt lists the classes it loads when no archive holds them yet
+    // the first attempt of all the segment's tests lists the classes it loads when no archive
+    // holds them yet
     ClassData.Launch launch =
         classData.launch(
             segment.id(),
@@ -221,7 +228,7 @@ final class SegmentTests {
             classpath,
             jvmArgs,
             name -> props.env().getOrDefault(name, System.getenv(name)),
-            attempt == 0 ? work.resolve("classes.lst") : null);
+            attempt == 0 && !plan.testFilter().picksSome() ? work.resolve("classes.lst") : null);
     List<String> allJvmArgs = new ArrayList<>(launch.jvmArgs());
     allJvmArgs.addAll(jvmArgs);
     TestJvm.Spec spec =
@@ -240,7 +247,7 @@ final class SegmentTests {
             beside);
     JvmLauncher.Forked jvm = jvms.start(spec);
     cleanup.add(jvm);
-    return new Started(attempt, jvm, events, output, threadDump);
+    return new Started(attempt, jvm, events, output, threadDump, launch);
   }
 
   private Attempt finish(Started started, long deadline) throws IOException, InterruptedException {
@@ -253,12 +260,11 @@ final class SegmentTests {
         cleanup.remove(jvm);
       }
     }
-    return new Attempt(
-        started.attempt(),
-        exit,
-        TestEvents.read(started.events()),
-        started.output(),
-        started.threadDump());
+    TestEvents events = TestEvents.read(started.events());
+    if (!exit.timedOut() && events.finished()) {
+      started.launch().ran();
+    }
+    return new Attempt(started.attempt(), exit, events, started.output(), started.threadDump());
   }
 
   /**
