@@ -34,7 +34,7 @@ def noSecretUnderTarget = { String after ->
 def log = new File(basedir, "build.log").text
 def results = new JsonSlurper().parse(new File(basedir, "target/segment-reports/segment-results.json"))
 def outcome = results.segments.collectEntries { [(it.id): it.outcome] }
-assert outcome == [passing: "PASSED", failing: "FAILED", killed: "SKIPPED", shared: "SKIPPED"] : outcome
+assert outcome == [passing: "PASSED", failing: "FAILED", killed: "SKIPPED", shared: "SKIPPED", "shared-again": "SKIPPED"] : outcome
 // the passing segment's database was restored before its class, over the restore socket and its token
 def restored = results.segments.find { it.id == "passing" }.fixtures.find { it.id == "db" }
 assert restored.restores >= 1 : restored
@@ -74,11 +74,12 @@ try {
 
   // 3. The next build removes what the killed one left, and runs a segment beside a fixture the run shares.
   next = NestedBuild.start(basedir, localRepositoryPath.toString(), "after-killed",
-      ["segment:run", "-Dsegment=shared"])
+      ["segment:run", "-Dsegment=shared*"])
   int nextCode = next.awaitExit(Duration.ofMinutes(3))
   println next.tail(12)
   assert nextCode == 0 : "the run after the killed one failed with code ${nextCode}${next.tail()}"
   assert next.log.text.contains("\u2714 shared (shop \u2194 announcer) PASSED: 1/1 tests passed") : next.tail()
+  assert next.log.text.contains("\u2714 shared-again (shop \u2194 announcer-again) PASSED: 1/1 tests passed") : next.tail()
   def sharedLog = new File(basedir, "target/segment-reports/logs/_run/announcer.log")
   assert sharedLog.getText("UTF-8").contains("shared with ****") : "the shared fixture's log: ${sharedLog.text}"
   noSecretUnderTarget("after a passing run with a shared fixture (reuse: run)")

@@ -104,6 +104,21 @@ public record Plan(
     return out;
   }
 
+  /**
+   * How many selected segments use each fixture the run shares, by fixture id: those with {@code
+   * reuse: run} of a kind a run can share, used by more than one of the segments it runs.
+   */
+  public Map<String, Integer> sharedUsers() {
+    Map<String, Integer> users = new LinkedHashMap<>();
+    selected()
+        .forEach(
+            s ->
+                s.fixtures().stream()
+                    .filter(FixturePlan::shared)
+                    .forEach(f -> users.merge(f.id(), 1, Integer::sum)));
+    return users;
+  }
+
   /** The ids of the fixtures the run starts in containers, in order of first use. */
   public List<String> containerFixtures() {
     List<String> out = new ArrayList<>();
@@ -189,7 +204,9 @@ public record Plan(
    * @param runs what runs: the image, the embedded server, or the process's command
    * @param provider how it is provided, {@code auto} resolved
    * @param reuse {@code segment}, or {@code run} for one instance the run shares
-   * @param shared whether the run starts it once for every segment that uses it
+   * @param shared whether the run starts it once for every segment that uses it: {@code reuse:
+   *     run}, a kind a run can share, and more than one of the run's segments use it (the only one
+   *     starts it as its own)
    * @param keep the manifest's {@code keep}; empty when it does not say
    * @param kept with {@code -Dsegment.keep}, whether a kept one would be leased or one started and
    *     kept, as the engine tells before the run; empty when the run does not keep it

@@ -107,8 +107,10 @@ public final class PlanText {
     String reuse = "reuse " + f.reuse();
     if (f.shared()) {
       reuse += ", shared by the run";
-    } else if (f.reuse().equals("run")) {
+    } else if (f.reuse().equals("run") && f.kind().equals("wiremock")) {
       reuse += ", yet a fresh one per segment";
+    } else if (f.reuse().equals("run")) {
+      reuse += ", the segment's own: no other segment of the run uses it";
     }
     String keep = f.keep().map(k -> ", keep: " + k).orElse("");
     // keep: false, shown just before, says why itself

@@ -96,6 +96,15 @@ public final class Planner {
           }
           return dockerAnswers[0];
         };
+    // a fixture the run would share, but only one of its segments uses, is that segment's own
+    Map<String, Integer> runUsers = new LinkedHashMap<>();
+    for (SegmentSpec s : all) {
+      if (narrowed.whyLeftOut(s).isEmpty()) {
+        FixtureGraph.of(manifest, s).stream()
+            .filter(SharedFixtures::shares)
+            .forEach(f -> runUsers.merge(f.id(), 1, Integer::sum));
+      }
+    }
     Map<String, Provider> providers = new LinkedHashMap<>();
     List<Plan.SegmentPlan> segments = new ArrayList<>();
     for (SegmentSpec s : all) {
@@ -117,7 +126,7 @@ public final class Planner {
                 : Optional.empty();
         Optional<String> notKept =
             keep.isPresent() ? KeptFixtures.whyNotKept(f, p) : Optional.empty();
-        fixtures.add(fixture(f, p, kept, notKept));
+        fixtures.add(fixture(f, p, runUsers.getOrDefault(f.id(), 0) > 1, kept, notKept));
       }
       segments.add(
           new Plan.SegmentPlan(
@@ -200,14 +209,18 @@ public final class Planner {
   }
 
   private static Plan.FixturePlan fixture(
-      FixtureSpec f, Provider provider, Optional<Keeping> kept, Optional<String> notKept) {
+      FixtureSpec f,
+      Provider provider,
+      boolean shared,
+      Optional<Keeping> kept,
+      Optional<String> notKept) {
     return new Plan.FixturePlan(
         f.id(),
         f.kind().key(),
         Kinds.of(f.kind()).runs(provider),
         provider,
         f.reuse().name().toLowerCase(Locale.ROOT),
-        SharedFixtures.shares(f),
+        shared,
         f.keep(),
         kept,
         notKept);

@@ -6,7 +6,6 @@ import io.segmented.engine.RunRequest;
 import io.segmented.engine.TestRuntime;
 import io.segmented.engine.advice.Advisor;
 import io.segmented.engine.fixture.FixtureCreator;
-import io.segmented.engine.fixture.FixtureGraph;
 import io.segmented.engine.fixture.Janitor;
 import io.segmented.engine.fixture.KeptFixtures;
 import io.segmented.engine.fixture.Reaper;
@@ -16,7 +15,6 @@ import io.segmented.engine.fork.JvmLauncher;
 import io.segmented.engine.history.History;
 import io.segmented.engine.plan.Plan;
 import io.segmented.engine.plan.RunChecks;
-import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.Provider;
 import io.segmented.manifest.SegmentSpec;
 import io.segmented.results.JUnitXmlWriter;
@@ -107,11 +105,7 @@ public final class Executor {
             new Cleanup(() -> removeRun(docker, runId), () -> sweepLate(docker, runId))) {
       SharedFixtures shared =
           new SharedFixtures(
-              runId,
-              sharedLogs(request),
-              sharedUsers(request, segments),
-              request.snapshots(),
-              secrets.mask());
+              runId, sharedLogs(request), plan.sharedUsers(), request.snapshots(), secrets.mask());
       cleanup.add(shared);
       KeptFixtures kept = new KeptFixtures(request.moduleDir(), plan.keep(), runId);
       ClassData classData =
@@ -292,19 +286,6 @@ public final class Executor {
   /** Where the logs of the fixtures the run shares go: {@code logs/_run}. */
   private static Path sharedLogs(RunRequest request) {
     return request.reportsDir().resolve("logs").resolve(SharedFixtures.LOG_FOLDER);
-  }
-
-  /** How many of the segments to run use each fixture the run shares. */
-  private static Map<String, Integer> sharedUsers(RunRequest request, List<SegmentSpec> segments) {
-    Map<String, Integer> users = new LinkedHashMap<>();
-    for (SegmentSpec s : segments) {
-      for (FixtureSpec f : FixtureGraph.of(request.manifest(), s)) {
-        if (SharedFixtures.shares(f)) {
-          users.merge(f.id(), 1, Integer::sum);
-        }
-      }
-    }
-    return users;
   }
 
   /**

@@ -85,7 +85,7 @@ final class SegmentRun {
    */
   record Sources(SharedFixtures shared, KeptFixtures kept, JvmsAhead ahead, ClassData classData) {
     Fixture fixture(FixtureSpec spec, Provider provider, SegmentScope scope, FixtureCreator own) {
-      if (SharedFixtures.shares(spec)) {
+      if (shared.sharesInRun(spec.id())) {
         return shared.lease(spec, provider, scope);
       }
       if (kept.keeps(spec, provider)) {

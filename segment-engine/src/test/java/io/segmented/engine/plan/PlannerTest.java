@@ -1,6 +1,7 @@
 package io.segmented.engine.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -133,6 +134,17 @@ class PlannerTest {
   }
 
   @Test
+  void aFixtureTheRunSharesIsOneMoreThanOneOfItsSegmentsUses() throws Exception {
+    FakeDocker docker = new FakeDocker(true, "pg:16", "redis:7", "app:1");
+    assertEquals(
+        Map.of("cache", 2),
+        Planner.plan(request().build(), docker).sharedUsers(),
+        "orders, tooling");
+    assertEquals(
+        Map.of(), Planner.plan(request().segments("tooling").build(), docker).sharedUsers());
+  }
+
+  @Test
   void withoutDockerAutoIsEmbeddedAndImagesAreNotChecked() throws Exception {
     FakeDocker docker = new FakeDocker(false);
     List<String> lines = plan("ord*", Optional.empty(), docker);
@@ -148,13 +160,17 @@ class PlannerTest {
             "- pure (client \u2194 rules) left out: not selected by -Dsegment=ord*",
             "Order: orders (manifest order), 1 at a time (segment.parallel), each with its own"
                 + " fixtures and test JVM",
-            "Shared by the run (reuse: run): cache, each started once, by the first segment that"
-                + " needs it",
             "Images: 2, not checked: no Docker engine answers, so a run would stop before"
                 + " starting anything",
             "  redis:7 (cache)",
             "  app:1 (app)"),
-        lines.subList(lines.size() - 7, lines.size()));
+        lines.subList(lines.size() - 6, lines.size()));
+    // cache has reuse: run, but orders is the only segment of this run that uses it
+    assertTrue(
+        lines.contains(
+            "              cache (redis, container) redis:7, reuse run, the segment's own: no other"
+                + " segment of the run uses it"),
+        String.join("\n", lines));
     assertEquals(List.of("answers"), docker.asked, "asked once, for db's provider: auto");
   }
 
@@ -309,8 +325,9 @@ class PlannerTest {
         List.of(
             "    fixtures: db (postgres, container) pg:16, reuse segment, kept: would lease one"
                 + " started 3 min ago",
-            "              cache (redis, container) redis:7, reuse run, shared by the run, not kept:"
-                + " the run shares it (reuse: run)",
+            "              cache (redis, container) redis:7, reuse run, the segment's own: no other"
+                + " segment of the run uses it, not kept: it has reuse: run (shared by the run's"
+                + " segments, or its only one's own)",
             "              app (container, container) app:1, reuse segment, not kept: the plugin"
                 + " cannot make its state fresh for each build; keep: true in the manifest keeps it",
             "              stubs (wiremock, embedded) embedded wiremock, reuse run, yet a fresh"
@@ -320,8 +337,10 @@ class PlannerTest {
         List.of("kept db for 10 min"),
         docker.asked.stream().filter(a -> a.startsWith("kept")).toList());
     assertEquals(
-        "the run shares it (reuse: run)",
+        "it has reuse: run (shared by the run's segments, or its only one's own)",
         PlanJson.of(plan).at("/segments/0/fixtures/1/notKept").asText());
+    assertFalse(PlanJson.of(plan).at("/segments/0/fixtures/1/shared").asBoolean());
+    assertEquals(Map.of(), plan.sharedUsers());
   }
 
   @Test
