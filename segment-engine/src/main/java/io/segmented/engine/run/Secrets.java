@@ -1,6 +1,7 @@
 package io.segmented.engine.run;
 
 import io.segmented.engine.fixture.Kinds;
+import io.segmented.engine.fork.ClassData;
 import io.segmented.launcher.SecretMask;
 import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.Manifest;
@@ -92,8 +93,14 @@ final class Secrets {
     if (mask.values().isEmpty() || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
+    // class-data archives hold the JDK's and the jars' classes, no run's values: not read
+    Path archives = dir.resolve(ClassData.FOLDER);
     try (Stream<Path> files = Files.walk(dir)) {
-      for (Path f : files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
+      for (Path f :
+          files
+              .filter(f -> !f.startsWith(archives))
+              .filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+              .toList()) {
         maskFile(f);
       }
     } catch (IOException | UncheckedIOException e) {

@@ -3,6 +3,7 @@ package io.segmented.engine.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.segmented.engine.fork.ClassData;
 import io.segmented.manifest.Interpolator;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.ManifestLoader;
@@ -102,5 +103,24 @@ class SecretsTest {
         "user **** \u00e9t\u00e9\n",
         Files.readString(logs.resolve("latin1.log"), StandardCharsets.ISO_8859_1),
         "a file that is not UTF-8 is masked byte for byte");
+  }
+
+  @Test
+  void classDataArchivesAreNotReadNorRewritten() throws Exception {
+    Secrets secrets = Secrets.of(manifest());
+    Path work = Files.createDirectories(dir.resolve("segment-work"));
+    Path archive =
+        Files.writeString(
+            Files.createDirectories(work.resolve(ClassData.FOLDER)).resolve("0123.jsa"),
+            "bytes that happen to hold pg-s3cret-1\n");
+    Path events = Files.writeString(work.resolve("events.txt"), "pg-s3cret-1\n");
+
+    secrets.maskFiles(work);
+
+    assertEquals("****\n", Files.readString(events), "the run's own files are masked");
+    assertEquals(
+        "bytes that happen to hold pg-s3cret-1\n",
+        Files.readString(archive),
+        "an archive the JDK maps is left byte for byte");
   }
 }
