@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -145,13 +146,19 @@ public final class Planner {
     if (providers.containsValue(Provider.CONTAINER)) {
       answers.getAsBoolean();
     }
+    // the engine is asked about each image at once: one round trip, not one per image
+    Map<String, CompletableFuture<Optional<Boolean>>> presence = new LinkedHashMap<>();
+    for (String image : imageUsers.keySet()) {
+      presence.put(
+          image,
+          answers.getAsBoolean() && ImageNames.problem(image).isEmpty()
+              ? CompletableFuture.supplyAsync(
+                  () -> Optional.of(docker.hasImage(image)), Planner::inItsOwnThread)
+              : CompletableFuture.completedFuture(Optional.empty()));
+    }
     List<Plan.Image> images = new ArrayList<>();
     for (Map.Entry<String, List<String>> e : imageUsers.entrySet()) {
-      Optional<Boolean> present =
-          answers.getAsBoolean() && ImageNames.problem(e.getKey()).isEmpty()
-              ? Optional.of(docker.hasImage(e.getKey()))
-              : Optional.empty();
-      images.add(new Plan.Image(e.getKey(), present, e.getValue()));
+      images.add(new Plan.Image(e.getKey(), presence.get(e.getKey()).join(), e.getValue()));
     }
     List<SegmentSpec> selected =
         segments.stream()
@@ -206,6 +213,12 @@ public final class Planner {
           : "nothing left it out";
     }
     return String.join("; ", reasons);
+  }
+
+  private static void inItsOwnThread(Runnable r) {
+    Thread t = new Thread(r, "segment-plan-image");
+    t.setDaemon(true);
+    t.start();
   }
 
   private static Plan.FixturePlan fixture(
