@@ -31,15 +31,20 @@ assert new File(sync, "left.port").text == new File(sync, "right.port").text
 assert new File(reports, "logs/_run/db.log").length() > 0
 assert !new File(reports, "logs/left/db.log").exists()
 
-// The shared PostgreSQL has no seeds of its own (each segment's database is seeded on it): it starts from a snapshot
-// of an initialised server, with no initdb; the first run made it beside itself, unless the engine had it already
+// The shared PostgreSQL has no seeds of its own (each segment's database is a clone of a template seeded on it): it
+// starts from a snapshot of a server with that template seeded, with no initdb and no seeds; the first run made it
+// beside itself, unless the engine had it already
 assert builds[1].contains("\u2714 left (app \u2194 shared-stores) PASSED: 1/1 tests passed")
 def dbLog = { dir -> new File(basedir, "target/" + dir + "/logs/_run/db.log").readLines() }
 def first = dbLog("segment-reports")[0]
-def snapshot = (first =~ /^\[segment-maven-plugin\] (?:no initialised snapshot|started from the initialised snapshot) (segmented-snapshot\/postgres:\w+)/)
+def snapshot = (first =~ /^\[segment-maven-plugin\] .*the snapshot (segmented-snapshot\/postgres:\w+)(?: of \S+)? with the seeded templates \[(app_seeded_\w+)\]/)
 assert snapshot.find() : first
 def second = dbLog("r2")[0]
-assert second ==~ /\[segment-maven-plugin\] started from the initialised snapshot \Q${snapshot.group(1)}\E of \S+ \(its database app made, empty\): no initdb/ : second
+assert second ==~ /\[segment-maven-plugin\] started from the snapshot \Q${snapshot.group(1)}\E of \S+ with the seeded templates \[\Q${snapshot.group(2)}\E\] its segments clone: no initdb, no seeds/ : second
+// the second run's segments cloned the template the snapshot holds: seeded when the snapshot was made, not in the run
+for (s in ["left", "right"]) {
+  assert new File(sync, s + ".template").text == "io.segmented: seeded in a snapshot"
+}
 def r2 = new JsonSlurper().parse(new File(basedir, "target/r2/segment-results.json"))
 assert r2.segments.every { it.outcome == "PASSED" }
 

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -54,6 +55,24 @@ public enum SqlDialect {
     @Override
     public String renameDatabase(String from, String to) {
       return "ALTER DATABASE " + quoted(from) + " RENAME TO " + quoted(to);
+    }
+
+    @Override
+    public Optional<String> markSeeded(String name, String where) {
+      String note = (SEEDED_NOTE + " " + where).strip().replace("'", "''");
+      return Optional.of("COMMENT ON DATABASE " + quoted(name) + " IS '" + note + "'");
+    }
+
+    @Override
+    public boolean markedSeeded(Connection admin, String database) throws SQLException {
+      try (PreparedStatement s =
+          admin.prepareStatement(
+              "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = ?")) {
+        s.setString(1, database);
+        try (ResultSet r = s.executeQuery()) {
+          return r.next() && r.getString(1) != null && r.getString(1).startsWith(SEEDED_NOTE);
+        }
+      }
     }
 
     @Override
@@ -201,6 +220,30 @@ public enum SqlDialect {
       }
     }
   }
+
+  /**
+   * The statement that notes on database {@code name} that its seeds ran to the end, where the
+   * server keeps such a note (PostgreSQL's comment on a database); none elsewhere.
+   */
+  public Optional<String> markSeeded(String name) {
+    return markSeeded(name, "");
+  }
+
+  /** As {@link #markSeeded(String)}, the note saying where: {@code in a snapshot}. */
+  public Optional<String> markSeeded(String name, String where) {
+    return Optional.empty();
+  }
+
+  /**
+   * Whether {@code database} is on the server of the administrator's connection {@code admin} with
+   * the note {@link #markSeeded} leaves: its seeds ran to the end. False where no note is kept.
+   */
+  public boolean markedSeeded(Connection admin, String database) throws SQLException {
+    return false;
+  }
+
+  /** The note {@link #markSeeded} leaves. */
+  static final String SEEDED_NOTE = "io.segmented: seeded";
 
   /** The database an administrator connects to when the one to drop is the tests' own. */
   public abstract String maintenanceDatabase();

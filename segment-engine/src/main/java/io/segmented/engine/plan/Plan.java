@@ -4,6 +4,7 @@ import io.segmented.engine.RunRequest;
 import io.segmented.engine.change.ChangeSelection;
 import io.segmented.engine.fixture.Keeping;
 import io.segmented.engine.history.History;
+import io.segmented.manifest.DataScope;
 import io.segmented.manifest.Problem;
 import io.segmented.manifest.Provider;
 import io.segmented.manifest.SegmentSpec;
@@ -117,6 +118,23 @@ public record Plan(
                     .filter(FixturePlan::shared)
                     .forEach(f -> users.merge(f.id(), 1, Integer::sum)));
     return users;
+  }
+
+  /**
+   * The data scopes the selected segments seed on each fixture the run shares, by fixture id: the
+   * templates of their databases on it.
+   */
+  public Map<String, List<DataScope>> sharedSeeds() {
+    Map<String, List<DataScope>> seeds = new LinkedHashMap<>();
+    for (SegmentPlan s : selected()) {
+      for (FixturePlan f : s.fixtures()) {
+        DataScope data = s.segment().data().get(f.id());
+        if (f.shared() && data != null && !data.seed().isEmpty()) {
+          seeds.computeIfAbsent(f.id(), k -> new ArrayList<>()).add(data);
+        }
+      }
+    }
+    return seeds;
   }
 
   /** The ids of the fixtures the run starts in containers, in order of first use. */

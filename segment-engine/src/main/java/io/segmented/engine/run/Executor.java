@@ -105,7 +105,12 @@ public final class Executor {
             new Cleanup(() -> removeRun(docker, runId), () -> sweepLate(docker, runId))) {
       SharedFixtures shared =
           new SharedFixtures(
-              runId, sharedLogs(request), plan.sharedUsers(), request.snapshots(), secrets.mask());
+              runId,
+              sharedLogs(request),
+              plan.sharedUsers(),
+              request.snapshots(),
+              secrets.mask(),
+              plan.sharedSeeds());
       cleanup.add(shared);
       KeptFixtures kept = new KeptFixtures(request.moduleDir(), plan.keep(), runId);
       ClassData classData =

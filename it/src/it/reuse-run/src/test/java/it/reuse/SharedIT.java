@@ -62,6 +62,15 @@ class SharedIT {
         Thread.sleep(50);
       }
 
+      // the template this segment's database is a clone of, and the note on where it was seeded
+      try (ResultSet t =
+          p.executeQuery(
+              "SELECT shobj_description(oid, 'pg_database') FROM pg_database"
+                  + " WHERE datname LIKE 'app\\_seeded\\_%'")) {
+        assertTrue(t.next(), "the seeded template is on the shared server");
+        Files.writeString(sync.resolve(me + ".template"), t.getString(1));
+      }
+
       assertEquals("seed,2:" + me, owners(p));
       assertEquals("1:" + me, owners(m));
       assertEquals("ada:ADA,bob:BOB," + me + ":" + me.toUpperCase(), customers(m));
