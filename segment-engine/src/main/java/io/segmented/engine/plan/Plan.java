@@ -2,9 +2,11 @@ package io.segmented.engine.plan;
 
 import io.segmented.engine.RunRequest;
 import io.segmented.engine.change.ChangeSelection;
+import io.segmented.engine.fixture.FixtureGraph;
 import io.segmented.engine.fixture.Keeping;
 import io.segmented.engine.history.History;
 import io.segmented.manifest.DataScope;
+import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.Problem;
 import io.segmented.manifest.Provider;
 import io.segmented.manifest.SegmentSpec;
@@ -121,19 +123,24 @@ public record Plan(
   }
 
   /**
-   * The data scopes the selected segments seed on each fixture the run shares, by fixture id: the
-   * templates of their databases on it.
+   * The data scopes the segments seed on each fixture the run shares, by fixture id: the templates
+   * of their databases on it, which the server's snapshot holds. Those of every segment of the
+   * manifest that uses it, so that any selection finds the same snapshot.
    */
   public Map<String, List<DataScope>> sharedSeeds() {
     Map<String, List<DataScope>> seeds = new LinkedHashMap<>();
-    for (SegmentPlan s : selected()) {
-      for (FixturePlan f : s.fixtures()) {
+    sharedUsers().keySet().forEach(id -> seeds.put(id, new ArrayList<>()));
+    // every segment of the manifest that seeds on it, selected or not: one snapshot of the server
+    // for any selection, shard or change
+    for (SegmentPlan s : segments) {
+      for (FixtureSpec f : FixtureGraph.of(request.manifest(), s.segment())) {
         DataScope data = s.segment().data().get(f.id());
-        if (f.shared() && data != null && !data.seed().isEmpty()) {
-          seeds.computeIfAbsent(f.id(), k -> new ArrayList<>()).add(data);
+        if (seeds.containsKey(f.id()) && data != null && !data.seed().isEmpty()) {
+          seeds.get(f.id()).add(data);
         }
       }
     }
+    seeds.values().removeIf(List::isEmpty);
     return seeds;
   }
 

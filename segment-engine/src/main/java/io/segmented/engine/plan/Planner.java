@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -153,7 +154,11 @@ public final class Planner {
           image,
           answers.getAsBoolean() && ImageNames.problem(image).isEmpty()
               ? CompletableFuture.supplyAsync(
-                  () -> Optional.of(docker.hasImage(image)), Planner::inItsOwnThread)
+                      () -> Optional.of(docker.hasImage(image)), Planner::inItsOwnThread)
+                  // an engine that does not say leaves the image not checked, as without one
+                  .completeOnTimeout(
+                      Optional.empty(), IMAGE_LIMIT.toMillis(), TimeUnit.MILLISECONDS)
+                  .exceptionally(e -> Optional.empty())
               : CompletableFuture.completedFuture(Optional.empty()));
     }
     List<Plan.Image> images = new ArrayList<>();
@@ -214,6 +219,9 @@ public final class Planner {
     }
     return String.join("; ", reasons);
   }
+
+  /** How long the engine may take to say whether it has an image. */
+  private static final Duration IMAGE_LIMIT = Duration.ofSeconds(10);
 
   private static void inItsOwnThread(Runnable r) {
     Thread t = new Thread(r, "segment-plan-image");

@@ -10,20 +10,21 @@ import io.segmented.results.FixtureResult;
 import io.segmented.results.SegmentResult;
 import io.segmented.results.TestResult;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * The secret values of a manifest, masked wherever a run writes text that tests or fixtures
@@ -95,15 +96,30 @@ final class Secrets {
     }
     // class-data archives hold the JDK's and the jars' classes, no run's values: not read
     Path archives = dir.resolve(ClassData.FOLDER);
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path f :
-          files
-              .filter(f -> !f.startsWith(archives))
-              .filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
-              .toList()) {
-        maskFile(f);
-      }
-    } catch (IOException | UncheckedIOException e) {
+    try {
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
+              return d.equals(archives) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
+              if (a.isRegularFile()) {
+                maskFile(f);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) {
+              // vanished meanwhile: the others are masked all the same
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
       // the results are masked all the same; the logs are the user's own files
     }
   }
