@@ -232,6 +232,8 @@ public record Plan(
    * @param shared whether the run starts it once for every segment that uses it: {@code reuse:
    *     run}, a kind a run can share, and more than one of the run's segments use it (the only one
    *     starts it as its own)
+   * @param shareable whether a run can share its kind at all (a WireMock double is a fresh server
+   *     per segment even with {@code reuse: run})
    * @param keep the manifest's {@code keep}; empty when it does not say
    * @param kept with {@code -Dsegment.keep}, whether a kept one would be leased or one started and
    *     kept, as the engine tells before the run; empty when the run does not keep it
@@ -245,6 +247,7 @@ public record Plan(
       Provider provider,
       String reuse,
       boolean shared,
+      boolean shareable,
       Optional<Boolean> keep,
       Optional<Keeping> kept,
       Optional<String> notKept) {}

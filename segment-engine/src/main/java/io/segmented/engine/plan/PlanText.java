@@ -107,7 +107,7 @@ public final class PlanText {
     String reuse = "reuse " + f.reuse();
     if (f.shared()) {
       reuse += ", shared by the run";
-    } else if (f.reuse().equals("run") && f.kind().equals("wiremock")) {
+    } else if (f.reuse().equals("run") && !f.shareable()) {
       reuse += ", yet a fresh one per segment";
     } else if (f.reuse().equals("run")) {
       reuse += ", the segment's own: no other segment of the run uses it";

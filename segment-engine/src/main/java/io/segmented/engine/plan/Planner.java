@@ -121,14 +121,17 @@ public final class Planner {
         Provider p =
             providers.computeIfAbsent(
                 f.id(), id -> FixtureFactory.resolve(f, providerOverride, answers));
+        boolean shared = runUsers.getOrDefault(f.id(), 0) > 1;
         Optional<Keeping> kept =
-            keep.isPresent() && KeptFixtures.keeps(true, f, p) && answers.getAsBoolean()
+            keep.isPresent() && !shared && KeptFixtures.keeps(true, f, p) && answers.getAsBoolean()
                 ? docker.kept(
                     request.moduleDir(), f, Optional.ofNullable(s.data().get(f.id())), keep.get())
                 : Optional.empty();
         Optional<String> notKept =
-            keep.isPresent() ? KeptFixtures.whyNotKept(f, p) : Optional.empty();
-        fixtures.add(fixture(f, p, runUsers.getOrDefault(f.id(), 0) > 1, kept, notKept));
+            keep.isEmpty()
+                ? Optional.empty()
+                : shared ? Optional.of(KeptFixtures.SHARED) : KeptFixtures.whyNotKept(f, p);
+        fixtures.add(fixture(f, p, shared, kept, notKept));
       }
       segments.add(
           new Plan.SegmentPlan(
@@ -242,6 +245,7 @@ public final class Planner {
         provider,
         f.reuse().name().toLowerCase(Locale.ROOT),
         shared,
+        Kinds.of(f.kind()).sharedByRun(),
         f.keep(),
         kept,
         notKept);

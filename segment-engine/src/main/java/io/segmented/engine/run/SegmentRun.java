@@ -93,6 +93,11 @@ final class SegmentRun {
       }
       return own.create(spec, provider, scope);
     }
+
+    /** Whether the segment leases {@code spec} from an earlier build: kept, and not shared. */
+    boolean leasesKept(FixtureSpec spec, Provider provider) {
+      return !shared.sharesInRun(spec.id()) && kept.keeps(spec, provider);
+    }
   }
 
   /**
@@ -120,7 +125,7 @@ final class SegmentRun {
             .anyMatch(
                 f ->
                     providers.get(f.id()) == Provider.CONTAINER
-                        && !sources.kept().keeps(f, providers.get(f.id())));
+                        && !sources.leasesKept(f, providers.get(f.id())));
     Network network = inContainers ? ports.janitor().segmentNetwork(runId, segment.id()) : null;
     Path logDir = request.reportsDir().resolve("logs").resolve(segment.id());
     SegmentScope scope =

@@ -322,29 +322,35 @@ class PlannerTest {
     Plan plan = Planner.plan(request().segments("orders").keep("10m").build(), docker);
     assertEquals(Optional.of(Duration.ofMinutes(10)), plan.keep());
     List<String> lines = PlanText.lines(plan);
-    // a database in a container is kept; the run shares a reuse: run one, a generic container is
-    // not
-    // kept (its state cannot be reset), an embedded double lives in the build
+    // a database in a container is kept, and so is a reuse: run one that no other segment of the
+    // run uses; a generic container is not kept (its state cannot be reset), an embedded double
+    // lives in the build
     assertEquals(
         List.of(
             "    fixtures: db (postgres, container) pg:16, reuse segment, kept: would lease one"
                 + " started 3 min ago",
             "              cache (redis, container) redis:7, reuse run, the segment's own: no other"
-                + " segment of the run uses it, not kept: it has reuse: run (shared by the run's"
-                + " segments, or its only one's own)",
+                + " segment of the run uses it, kept: would lease one started 3 min ago",
             "              app (container, container) app:1, reuse segment, not kept: the plugin"
                 + " cannot make its state fresh for each build; keep: true in the manifest keeps it",
             "              stubs (wiremock, embedded) embedded wiremock, reuse run, yet a fresh"
                 + " one per segment, not kept: embedded servers are never kept"),
         lines.subList(2, 6));
     assertEquals(
-        List.of("kept db for 10 min"),
+        List.of("kept db for 10 min", "kept cache for 10 min"),
         docker.asked.stream().filter(a -> a.startsWith("kept")).toList());
-    assertEquals(
-        "it has reuse: run (shared by the run's segments, or its only one's own)",
-        PlanJson.of(plan).at("/segments/0/fixtures/1/notKept").asText());
     assertFalse(PlanJson.of(plan).at("/segments/0/fixtures/1/shared").asBoolean());
     assertEquals(Map.of(), plan.sharedUsers());
+
+    // with tooling in the run too, cache is shared between them, and not kept
+    Plan both = Planner.plan(request().segments("orders,tooling").keep("10m").build(), docker);
+    assertEquals(
+        "the run shares it between its segments (reuse: run)",
+        PlanJson.of(both).at("/segments/0/fixtures/1/notKept").asText());
+    assertTrue(PlanJson.of(both).at("/segments/0/fixtures/1/shared").asBoolean());
+    assertTrue(
+        PlanJson.of(both).at("/segments/0/fixtures/1/kept").isMissingNode()
+            || PlanJson.of(both).at("/segments/0/fixtures/1/kept").isNull());
   }
 
   @Test
