@@ -3,12 +3,16 @@ package io.segmented.engine.restore;
 import io.segmented.engine.data.MysqlCopy;
 import io.segmented.engine.data.SqlDialect;
 import io.segmented.engine.data.SqlLimits;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +45,30 @@ final class MysqlSnapshot implements Restorer {
     this.url = url;
     this.database = database;
     this.password = password;
-    this.snapshot = database + "_snapshot";
+    this.snapshot = snapshotName(database);
     this.limit = limit;
+  }
+
+  /** The longest name MySQL and MariaDB give a database. */
+  private static final int MAX_NAME = 64;
+
+  /**
+   * {@code <database>_snapshot}; for a database whose name leaves no room for that, its name cut
+   * short with a hash of the whole, so that two long names stay two snapshots.
+   */
+  static String snapshotName(String database) {
+    String name = database + "_snapshot";
+    if (name.length() <= MAX_NAME) {
+      return name;
+    }
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(database.getBytes(StandardCharsets.UTF_8));
+      String tail = "_" + HexFormat.of().formatHex(hash, 0, 4) + "_snapshot";
+      return database.substring(0, MAX_NAME - tail.length()) + tail;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   @Override
