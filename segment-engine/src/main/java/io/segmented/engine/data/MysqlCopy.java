@@ -54,7 +54,8 @@ public final class MysqlCopy {
       try {
         List<String> ddl = new ArrayList<>();
         for (String table : tables.keySet()) {
-          try (ResultSet rs = s.executeQuery("SHOW CREATE TABLE " + q(template) + "." + q(table))) {
+          try (ResultSet rs =
+              s.executeQuery("SHOW CREATE TABLE " + quoted(template) + "." + quoted(table))) {
             rs.next();
             ddl.add(rs.getString(2));
           }
@@ -71,17 +72,17 @@ public final class MysqlCopy {
           }
           s.execute(
               "INSERT INTO "
-                  + q(name)
+                  + quoted(name)
                   + "."
-                  + q(t.getKey())
+                  + quoted(t.getKey())
                   + " ("
                   + t.getValue()
                   + ") SELECT "
                   + t.getValue()
                   + " FROM "
-                  + q(template)
+                  + quoted(template)
                   + "."
-                  + q(t.getKey()));
+                  + quoted(t.getKey()));
         }
       } catch (SQLException e) {
         failed = e;
@@ -157,7 +158,7 @@ public final class MysqlCopy {
                   || extra.contains("STORED GENERATED")
                   || extra.contains("PERSISTENT GENERATED");
           if (rs.getString(2) != null && !generated) {
-            names.add(q(rs.getString(2)));
+            names.add(quoted(rs.getString(2)));
           }
         }
       }
@@ -167,7 +168,8 @@ public final class MysqlCopy {
     return out;
   }
 
-  private static String q(String identifier) {
+  /** {@code identifier} as MySQL and MariaDB quote one: in backticks, its own doubled. */
+  public static String quoted(String identifier) {
     return "`" + identifier.replace("`", "``") + "`";
   }
 }

@@ -18,13 +18,7 @@ final class JdkRelease {
    */
   static Optional<String> version(Path java) {
     try {
-      Path home = java.toRealPath().getParent().getParent();
-      if (!Files.isRegularFile(home.resolve("release"))) {
-        return Optional.empty();
-      }
-      Properties p = release(home);
-      String v = p.getProperty("JAVA_VERSION", "").replace("\"", "").strip();
-      return v.isEmpty() ? Optional.empty() : Optional.of(v);
+      return version(release(home(java)));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
@@ -36,14 +30,14 @@ final class JdkRelease {
    * older than 17 or one that says not what it is.
    */
   static Optional<String> identity(Path java) {
-    Optional<String> version = version(java);
-    if (version.isEmpty() || feature(version.get()) < 17) {
-      return Optional.empty();
-    }
     try {
-      Path home = java.toRealPath().getParent().getParent();
-      Path modules = home.resolve("lib").resolve("modules");
+      Path home = home(java);
       Properties p = release(home);
+      Optional<String> version = version(p);
+      if (version.isEmpty() || feature(version.get()) < 17) {
+        return Optional.empty();
+      }
+      Path modules = home.resolve("lib").resolve("modules");
       return Optional.of(
           String.join(
               "|",
@@ -57,6 +51,18 @@ final class JdkRelease {
     }
   }
 
+  /** The JDK home of the {@code java} executable {@code java}, links followed. */
+  private static Path home(Path java) throws IOException {
+    return java.toRealPath().getParent().getParent();
+  }
+
+  /** The {@code JAVA_VERSION} of a {@code release} file; none when it does not say. */
+  private static Optional<String> version(Properties release) {
+    String v = release.getProperty("JAVA_VERSION", "").replace("\"", "").strip();
+    return v.isEmpty() ? Optional.empty() : Optional.of(v);
+  }
+
+  /** The {@code release} file of the JDK in {@code home}; an IOException when it has none. */
   private static Properties release(Path home) throws IOException {
     Properties p = new Properties();
     try (InputStream in = Files.newInputStream(home.resolve("release"))) {

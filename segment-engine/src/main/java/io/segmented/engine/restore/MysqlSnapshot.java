@@ -1,18 +1,17 @@
 package io.segmented.engine.restore;
 
+import static io.segmented.engine.data.MysqlCopy.quoted;
+
+import io.segmented.engine.data.DatabaseNames;
 import io.segmented.engine.data.MysqlCopy;
 import io.segmented.engine.data.SqlDialect;
 import io.segmented.engine.data.SqlLimits;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,18 +56,7 @@ final class MysqlSnapshot implements Restorer {
    * short with a hash of the whole, so that two long names stay two snapshots.
    */
   static String snapshotName(String database) {
-    String name = database + "_snapshot";
-    if (name.length() <= MAX_NAME) {
-      return name;
-    }
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(database.getBytes(StandardCharsets.UTF_8));
-      String tail = "_" + HexFormat.of().formatHex(hash, 0, 4) + "_snapshot";
-      return database.substring(0, MAX_NAME - tail.length()) + tail;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    return DatabaseNames.within(database, "_snapshot", MAX_NAME);
   }
 
   @Override
@@ -77,11 +65,17 @@ final class MysqlSnapshot implements Restorer {
         SqlLimits.connect(SqlDialect.MYSQL, url, "root", password, limit, new Properties());
     try (Statement s = SqlLimits.limit(connection.createStatement(), limit)) {
       tables.putAll(MysqlCopy.copiedColumns(connection, database, limit));
-      s.execute("DROP DATABASE IF EXISTS " + q(snapshot));
-      s.execute("CREATE DATABASE " + q(snapshot));
+      s.execute("DROP DATABASE IF EXISTS " + quoted(snapshot));
+      s.execute("CREATE DATABASE " + quoted(snapshot));
       for (Map.Entry<String, String> t : tables.entrySet()) {
-        s.execute("CREATE TABLE " + q(snapshot) + "." + q(t.getKey()) + " LIKE " + own(t.getKey()));
-        s.execute(copy(own(t.getKey()), q(snapshot) + "." + q(t.getKey()), t.getValue()));
+        s.execute(
+            "CREATE TABLE "
+                + quoted(snapshot)
+                + "."
+                + quoted(t.getKey())
+                + " LIKE "
+                + own(t.getKey()));
+        s.execute(copy(own(t.getKey()), quoted(snapshot) + "." + quoted(t.getKey()), t.getValue()));
       }
     }
   }
@@ -100,7 +94,9 @@ final class MysqlSnapshot implements Restorer {
         for (Map.Entry<String, String> t : tables.entrySet()) {
           execute(s, "TRUNCATE TABLE " + own(t.getKey()), deadline);
           execute(
-              s, copy(q(snapshot) + "." + q(t.getKey()), own(t.getKey()), t.getValue()), deadline);
+              s,
+              copy(quoted(snapshot) + "." + quoted(t.getKey()), own(t.getKey()), t.getValue()),
+              deadline);
         }
       } finally {
         s.setQueryTimeout(0);
@@ -127,7 +123,7 @@ final class MysqlSnapshot implements Restorer {
   }
 
   private String own(String table) {
-    return q(database) + "." + q(table);
+    return quoted(database) + "." + quoted(table);
   }
 
   private List<String> tables(Statement s) throws SQLException {
@@ -145,15 +141,11 @@ final class MysqlSnapshot implements Restorer {
     return names;
   }
 
-  private static String q(String identifier) {
-    return "`" + identifier.replace("`", "``") + "`";
-  }
-
   @Override
   public void close() {
     if (connection != null) {
       try (Statement s = SqlLimits.limit(connection.createStatement(), limit)) {
-        s.execute("DROP DATABASE IF EXISTS " + q(snapshot));
+        s.execute("DROP DATABASE IF EXISTS " + quoted(snapshot));
       } catch (SQLException e) {
         // the fixture is stopped next, and its databases with it
       }
