@@ -10,6 +10,13 @@ assert log =~ /\[shop-db\] fixture db \(postgres, (${dbImage})\) started in /
 // segment:run forks the lifecycle with segment:warm-up at its start: Docker's client connects while Maven compiles
 def warmUp = log.indexOf(":warm-up (default-cli) @ ")
 assert warmUp >= 0 && warmUp < log.indexOf(":compile (default-compile) @ ")
+// and plans the run, starting the fixtures of the segments that start first while Maven compiles; the run takes them
+def ahead = log =~ /Fixtures of ([\w, -]+) started ahead, while Maven compiled \(segment:warm-up; -Dsegment.headStart=false leaves them to this goal\)/
+assert ahead.find() : "the run took over fixtures started ahead"
+def startedAhead = ahead.group(1).split(", ") as List
+assert !startedAhead.isEmpty() && ["shop-db", "shop-web", "shop-cache"].containsAll(startedAhead)
+// each of them once: the run started none of them again
+startedAhead.each { segment -> assert log.count("[" + segment + "] fixture ") == 1 }
 assert log.contains("[shop-web] fixture web (container, " + pom.properties."it.image.httpd".text() + ") started in ")
 assert log.contains("\u2714 shop-db (shop \u2194 db) PASSED: 3/3 tests passed")
 assert log.contains("\u2714 shop-web (shop \u2194 web) PASSED: 1/1 tests passed")

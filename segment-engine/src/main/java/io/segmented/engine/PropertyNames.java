@@ -81,6 +81,12 @@ public final class PropertyNames {
   /** Whether test JVMs map a class-data archive of the classpath's jars (the JDK's CDS). */
   public static final String CDS = "segment.cds";
 
+  /**
+   * Whether {@code segment:warm-up} plans the run and starts its first segments' fixtures while
+   * Maven compiles.
+   */
+  public static final String HEAD_START = "segment.headStart";
+
   /** The reports directories that {@code segment:merge} merges. */
   public static final String MERGE_FROM = "segment.mergeFrom";
 

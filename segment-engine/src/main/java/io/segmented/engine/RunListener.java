@@ -38,6 +38,18 @@ public interface RunListener {
    */
   default void orphanProcessesStopped(List<String> processes) {}
 
+  /**
+   * The run took over the fixtures of {@code segmentIds} that {@code segment:warm-up} started ahead
+   * of it, while Maven compiled.
+   */
+  default void startedAhead(List<String> segmentIds) {}
+
+  /**
+   * The run stopped the fixtures {@code segment:warm-up} started ahead of it: its plan, made after
+   * the compile, starts other segments or starts them otherwise.
+   */
+  default void headStartDropped() {}
+
   /** A segment begins. */
   default void segmentStarted(SegmentSpec segment) {}
 

@@ -12,6 +12,7 @@ import io.segmented.engine.run.Executor;
 import io.segmented.results.RunResult;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 
 /**
  * The engine's front: a request becomes one {@link Plan}, which {@code segment:plan} prints and
@@ -41,6 +42,18 @@ public final class SegmentEngine {
    */
   public void warmUp() {
     executor.warmUp();
+  }
+
+  /**
+   * Plans the run of {@code moduleDir} that {@code request} makes (on a thread of its own) and
+   * begins it in the background, while the build does other work (Maven compiles): the run's lease
+   * on the Docker engine and its first segments' fixtures. A {@link #run} of the same plan in this
+   * JVM takes the start over; a different plan stops it and starts afresh, and a start no run takes
+   * is stopped when the JVM exits. Returns at once, and never fails: what is wrong is the run's to
+   * say.
+   */
+  public void headStart(Path moduleDir, Callable<RunRequest> request) {
+    executor.headStart(moduleDir, () -> plan(request.call()));
   }
 
   /**

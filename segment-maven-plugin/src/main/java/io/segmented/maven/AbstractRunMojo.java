@@ -2,6 +2,7 @@ package io.segmented.maven;
 
 import io.segmented.engine.EngineException;
 import io.segmented.engine.PropertyNames;
+import io.segmented.engine.RunRequest;
 import io.segmented.engine.TestRuntime;
 import io.segmented.engine.plan.Plan;
 import io.segmented.manifest.Manifest;
@@ -102,20 +103,23 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
     this.repositorySystem = repositorySystem;
   }
 
+  /** The run's request: the planning options and the run's own. */
+  protected RunRequest runRequest(Manifest loaded) {
+    return request(loaded)
+        .failFast(failFast)
+        .snapshots(snapshots)
+        .jvmBeside(jvmBeside)
+        .fastJvm(fastJvm)
+        .classData(cds)
+        .build();
+  }
+
   /** Plans the run, runs that plan, writes the HTML report; returns the results. */
   protected RunResult runSegments() throws MojoExecutionException, MojoFailureException {
     TestcontainersLogging.quiet(getLog());
     engine.warmUp();
     Manifest loaded = loadManifest();
-    Plan plan =
-        plan(
-            request(loaded)
-                .failFast(failFast)
-                .snapshots(snapshots)
-                .jvmBeside(jvmBeside)
-                .fastJvm(fastJvm)
-                .classData(cds)
-                .build());
+    Plan plan = plan(runRequest(loaded));
     logWarnings(plan.warnings());
     ChangedSince.log(plan, getLog());
     TestRuntime runtime =

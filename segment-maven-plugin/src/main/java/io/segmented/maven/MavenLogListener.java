@@ -1,5 +1,6 @@
 package io.segmented.maven;
 
+import io.segmented.engine.PropertyNames;
 import io.segmented.engine.RunListener;
 import io.segmented.engine.fixture.Keeping;
 import io.segmented.engine.fork.ClassData;
@@ -115,6 +116,23 @@ final class MavenLogListener implements RunListener {
     log.info(
         "Testcontainers runs without its Ryuk container: this plugin removes what it starts by"
             + " label (set TESTCONTAINERS_RYUK_DISABLED=false to have Ryuk as well)");
+  }
+
+  @Override
+  public void startedAhead(List<String> segmentIds) {
+    log.info(
+        "Fixtures of "
+            + String.join(", ", segmentIds)
+            + " started ahead, while Maven compiled (segment:warm-up; -D"
+            + PropertyNames.HEAD_START
+            + "=false leaves them to this goal)");
+  }
+
+  @Override
+  public void headStartDropped() {
+    log.info(
+        "The fixtures segment:warm-up started ahead were for another plan (the compile changed"
+            + " what runs, or the run goal is configured otherwise): stopped them, starting afresh");
   }
 
   @Override

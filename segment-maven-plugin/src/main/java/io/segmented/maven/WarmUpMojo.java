@@ -1,9 +1,10 @@
 package io.segmented.maven;
 
 import io.segmented.engine.PropertyNames;
-import io.segmented.engine.SegmentEngine;
 import io.segmented.engine.history.History;
 import io.segmented.manifest.Interpolator;
+import io.segmented.manifest.Manifest;
+import io.segmented.manifest.ManifestException;
 import io.segmented.manifest.ManifestLoader;
 import io.segmented.report.HtmlReport;
 import java.io.File;
@@ -13,17 +14,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.RepositorySystem;
 
 /**
- * Starts connecting to the Docker engine in the background while Maven compiles, so that the
- * segments' first fixture does not wait for Testcontainers' client (about a second of a fresh JVM).
- * {@code segment:run} runs it by itself at the start of the lifecycle it forks; a build that runs
- * the {@code integration-test} goal in the lifecycle ({@code mvn verify}) gets the same by adding
- * this goal to the plugin's execution (it binds to {@code initialize}). However often it runs, the
- * client connects once per JVM. Beside it, once per JVM too, the manifest, the segment history and
- * the report's template are read ahead, so that their classes are loaded before the run needs them.
+ * Gets the run going while Maven compiles: connects to the Docker engine in the background, so that
+ * the segments' first fixture does not wait for Testcontainers' client (about a second of a fresh
+ * JVM), then plans the run with the run goal's parameters and starts the fixtures of the segments
+ * it starts first (the head start, {@code -Dsegment.headStart}). The run goal takes those fixtures
+ * over when its own plan, made after the compile, starts the same; otherwise they are stopped and
+ * it starts afresh. {@code segment:run} runs this goal by itself at the start of the lifecycle it
+ * forks; a build that runs the {@code integration-test} goal in the lifecycle ({@code mvn verify})
+ * gets the same by adding this goal to the plugin's execution (it binds to {@code initialize}).
+ * However often it runs, the client connects once per JVM. Beside it, once per JVM too, the segment
+ * history and the report's template are read ahead, so that their classes are loaded before the run
+ * needs them.
  *
  * <p>Does nothing where the build runs no segments (no goal or phase up to {@code
  * integration-test}, as {@code mvn test}), where the segment goals are skipped, or where the module
@@ -33,7 +41,22 @@ import org.apache.maven.plugins.annotations.Mojo;
  * @since 0.2.0
  */
 @Mojo(name = "warm-up", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
-public final class WarmUpMojo extends AbstractSegmentMojo {
+public final class WarmUpMojo extends AbstractRunMojo {
+
+  /**
+   * Plans the run and starts the fixtures of the segments it starts first while Maven compiles; the
+   * run goal takes them over when its plan, made after the compile, starts the same. {@code false}
+   * leaves every fixture to the run goal.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = PropertyNames.HEAD_START, defaultValue = "true")
+  private boolean headStart;
+
+  @Inject
+  WarmUpMojo(RepositorySystem repositorySystem) {
+    super(repositorySystem);
+  }
 
   /** The phases of the default lifecycle from {@code integration-test} on. */
   private static final Set<String> RUNS_SEGMENTS =
@@ -54,13 +77,17 @@ public final class WarmUpMojo extends AbstractSegmentMojo {
     }
     TestcontainersLogging.quiet(getLog());
     // the plugin's realm, and so Testcontainers' client, is the one the run goal uses later
-    new SegmentEngine().warmUp();
-    if (!READ_AHEAD.compareAndSet(false, true)) {
-      return;
-    }
+    engine.warmUp();
     Map<String, String> properties = ManifestProperties.of(project, session);
     Path basedir = project.getBasedir().toPath();
     File manifestFile = manifest;
+    if (headStart) {
+      // registered now, so that the run goal waits for it; planned on a thread of its own
+      engine.headStart(basedir, () -> runRequest(load(basedir, properties, manifestFile)));
+    }
+    if (!READ_AHEAD.compareAndSet(false, true)) {
+      return;
+    }
     // the run's history file: -Dsegment.history, else where the run goals keep it by default
     String history =
         properties.getOrDefault(
@@ -73,6 +100,13 @@ public final class WarmUpMojo extends AbstractSegmentMojo {
     ahead.start();
   }
 
+  /** The manifest, read as the run reads it; throws what is wrong with it. */
+  private static Manifest load(Path basedir, Map<String, String> properties, File manifestFile)
+      throws ManifestException {
+    return new ManifestLoader(Interpolator.of(basedir, properties, System.getenv()))
+        .load(manifestFile.toPath());
+  }
+
   /**
    * Reads what the run reads first and writes last, and throws it away: the manifest, the history
    * and the report's template. What stays is the classes loaded and the template parsed, which the
@@ -82,8 +116,7 @@ public final class WarmUpMojo extends AbstractSegmentMojo {
   static void readAhead(
       Path basedir, Map<String, String> properties, File manifestFile, String history) {
     try {
-      new ManifestLoader(Interpolator.of(basedir, properties, System.getenv()))
-          .load(manifestFile.toPath());
+      load(basedir, properties, manifestFile);
     } catch (Exception | LinkageError e) {
       // the run reads it again, and reports its problems
     }

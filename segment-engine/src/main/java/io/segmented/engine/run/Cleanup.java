@@ -21,6 +21,14 @@ public final class Cleanup implements AutoCloseable {
   private final Runnable lateSweep;
   private final Thread hook;
 
+  /** What the shutdown hook says first: why everything is being stopped. */
+  private volatile String stopping = STOPPING;
+
+  /** What the shutdown hook of a run says first. */
+  static final String STOPPING =
+      "[segment] The build is stopping (Ctrl-C or a signal): stopping the run's test JVMs and"
+          + " fixtures, then removing its containers and networks";
+
   /**
    * @param last what to do after everything open is closed: remove what the run labelled
    * @param lateSweep on Ctrl-C only, after {@code last}: remove what was still being created then
@@ -30,6 +38,11 @@ public final class Cleanup implements AutoCloseable {
     this.lateSweep = lateSweep;
     this.hook = new Thread(this::interrupted, "segment-cleanup");
     Runtime.getRuntime().addShutdownHook(hook);
+  }
+
+  /** Makes the shutdown hook say {@code line} first, instead of the Ctrl-C message. */
+  void saying(String line) {
+    stopping = line;
   }
 
   /** Holds {@code c} until the run ends; once the run is stopping, closes it at once instead. */
@@ -57,11 +70,18 @@ public final class Cleanup implements AutoCloseable {
    * may already be gone, then stop everything.
    */
   private void interrupted() {
-    say(
-        "[segment] The build is stopping (Ctrl-C or a signal): stopping the run's test JVMs and"
-            + " fixtures, then removing its containers and networks");
-    closeAll();
-    lateSweep.run();
+    say(stopping);
+    try {
+      closeAll();
+      lateSweep.run();
+    } catch (Throwable e) {
+      // a class the removal needs that Maven's closed realm no longer gives, say
+      say(
+          "[segment] Could not remove all of the run ("
+              + e
+              + "): the next run on this Docker engine removes what is left, by its labels");
+      return;
+    }
     say("[segment] Stopped; nothing of the run is left running");
   }
 

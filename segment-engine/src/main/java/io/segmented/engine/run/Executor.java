@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -71,50 +72,66 @@ public final class Executor {
     ports.janitor().warmUp();
   }
 
-  /** Runs {@code plan}'s selected segments with test JVMs made of {@code runtime}. */
+  /**
+   * Plans a run and begins it ahead of its goal, in the background: its lease on the engine, the
+   * sweep, and its first segments' fixtures, while Maven compiles. The run of the same plan takes
+   * the start over ({@link #run}); a different plan, or no run at all, stops it. Does nothing when
+   * the plan runs nothing, and says nothing of what fails: the run says it when it gets there.
+   *
+   * @param planner makes the plan, on the background thread
+   */
+  public void headStart(Path moduleDir, Callable<Plan> planner) {
+    HeadStarts.begin(
+        moduleDir,
+        wanted -> {
+          Plan plan = planner.call();
+          if (plan.selected().isEmpty() || !wanted.getAsBoolean()) {
+            return Optional.empty();
+          }
+          RunStart start = begin(plan);
+          start
+              .cleanup()
+              .saying(
+                  "[segment] The build is ending before its segments ran: removing the fixtures"
+                      + " started ahead of them");
+          start.openAhead(ports);
+          return Optional.of(start);
+        });
+  }
+
+  /**
+   * Runs {@code plan}'s selected segments with test JVMs made of {@code runtime}; takes over the
+   * run begun ahead of it when that started the same plan ({@link #headStart}).
+   */
   public RunResult run(Plan plan, TestRuntime runtime, RunListener listener)
       throws EngineException {
+    HeadStarts.Taken headStart = HeadStarts.take(plan);
+    RunStart begun = headStart.start().isPresent() ? headStart.start().get() : begin(plan);
+    begun.cleanup().saying(Cleanup.STOPPING);
     RunRequest request = plan.request();
-    List<String> inContainers = plan.containerFixtures();
-    boolean docker = !inContainers.isEmpty();
-    if (docker && !plan.docker().orElse(false)) {
-      RunChecks.docker(request, inContainers.stream().map(request.manifest()::fixture).toList());
-    }
     List<SegmentSpec> segments = plan.selected().stream().map(Plan.SegmentPlan::segment).toList();
     List<SegmentSpec> startOrder =
         plan.inStartOrder().stream().map(Plan.SegmentPlan::segment).toList();
     Map<String, Provider> providers = plan.providers();
-    String runId = UUID.randomUUID().toString();
+    String runId = begun.runId();
     listener.runStarted(runId, segments, plan.parallel());
     plan.startOrder().ifPresent(o -> listener.startOrder(o.how(), startOrder));
-    List<String> processes = ports.janitor().stopOrphanProcesses();
-    if (!processes.isEmpty()) {
-      listener.orphanProcessesStopped(processes);
+    if (headStart.dropped()) {
+      listener.headStartDropped();
     }
-    RunListener events = new SerializedListener(listener);
-    CompletableFuture<Void> sweep = docker ? prepareEngine(runId, events) : done();
-    clearPreviousResults(request);
-    Secrets secrets = Secrets.of(request.manifest());
-    // a killed run leaves its working files: masked before this run writes its own beside them
-    secrets.maskFiles(request.workDir());
-    Instant startedAt = Instant.now();
-    long start = System.nanoTime();
+    if (!begun.openedAhead().isEmpty()) {
+      listener.startedAhead(begun.openedAhead());
+    }
+    SerializedListener events = begun.events();
+    events.attach(listener);
+    Secrets secrets = begun.secrets();
+    // a run begun ahead of its goal started then
+    Instant startedAt = begun.startedAt();
+    long start = begun.start();
     List<SegmentResult> results = new ArrayList<>();
     try (Lanes lanes = new Lanes(plan.parallel());
-        Cleanup cleanup =
-            new Cleanup(() -> removeRun(docker, runId), () -> sweepLate(docker, runId))) {
-      SharedFixtures shared =
-          new SharedFixtures(
-              runId,
-              sharedLogs(request),
-              plan.sharedUsers(),
-              request.snapshots(),
-              secrets.mask(),
-              plan.sharedSeeds());
-      cleanup.add(shared);
-      KeptFixtures kept = new KeptFixtures(request.moduleDir(), plan.keep(), runId);
-      ClassData classData =
-          request.classData() ? new ClassData(request.workDir()) : ClassData.none();
+        Cleanup cleanup = begun.cleanup()) {
+      ClassData classData = begun.classData();
       AtomicBoolean failed = new AtomicBoolean();
       // no new segment once the run stops (Ctrl-C) or a segment failed under failFast
       BooleanSupplier stopping = () -> cleanup.closed() || (request.failFast() && failed.get());
@@ -133,10 +150,11 @@ public final class Executor {
                           ports,
                           segment,
                           providers,
-                          new SegmentRun.Sources(shared, kept, ahead, classData),
+                          new SegmentRun.Sources(begun.fixtures(), ahead, classData),
                           runId,
                           events,
-                          cleanup)
+                          cleanup,
+                          begun.take(segment.id()))
                       .run();
               // the result is final: the fixtures stop beside the next segment
               lanes.tearDown(segment.id(), ended);
@@ -174,7 +192,7 @@ public final class Executor {
         results.add(result);
       }
     } finally {
-      sweep.exceptionally(e -> null).join();
+      begun.sweep().exceptionally(e -> null).join();
     }
     // what the shared fixtures' logs could not mask as they were written (an embedded PostgreSQL's)
     secrets.maskFiles(sharedLogs(request));
@@ -197,6 +215,45 @@ public final class Executor {
     ResultsFiles.write(request.reportsDir(), run);
     listener.runFinished(run);
     return run;
+  }
+
+  /**
+   * What the run sets up before its first segment: its id, its lease on the engine and the sweep
+   * beside it, cleared results, its cleanup, the fixtures it shares and keeps. Its events wait for
+   * the run's listener.
+   */
+  private RunStart begin(Plan plan) throws EngineException {
+    RunRequest request = plan.request();
+    List<String> inContainers = plan.containerFixtures();
+    boolean docker = !inContainers.isEmpty();
+    if (docker && !plan.docker().orElse(false)) {
+      RunChecks.docker(request, inContainers.stream().map(request.manifest()::fixture).toList());
+    }
+    String runId = UUID.randomUUID().toString();
+    SerializedListener events = new SerializedListener();
+    List<String> processes = ports.janitor().stopOrphanProcesses();
+    if (!processes.isEmpty()) {
+      events.orphanProcessesStopped(processes);
+    }
+    CompletableFuture<Void> sweep = docker ? prepareEngine(runId, events) : done();
+    clearPreviousResults(request);
+    Secrets secrets = Secrets.of(request.manifest());
+    // a killed run leaves its working files: masked before this run writes its own beside them
+    secrets.maskFiles(request.workDir());
+    Cleanup cleanup = new Cleanup(() -> removeRun(docker, runId), () -> sweepLate(docker, runId));
+    SharedFixtures shared =
+        new SharedFixtures(
+            runId,
+            sharedLogs(request),
+            plan.sharedUsers(),
+            request.snapshots(),
+            secrets.mask(),
+            plan.sharedSeeds());
+    cleanup.add(shared);
+    KeptFixtures kept = new KeptFixtures(request.moduleDir(), plan.keep(), runId);
+    ClassData classData = request.classData() ? new ClassData(request.workDir()) : ClassData.none();
+    return new RunStart(
+        plan, runId, events, sweep, secrets, cleanup, new FixtureSources(shared, kept), classData);
   }
 
   /**

@@ -7,21 +7,15 @@ import io.segmented.engine.contract.ContractException;
 import io.segmented.engine.data.SeedException;
 import io.segmented.engine.data.Seeds;
 import io.segmented.engine.fixture.Fixture;
-import io.segmented.engine.fixture.FixtureCreator;
-import io.segmented.engine.fixture.FixtureGraph;
 import io.segmented.engine.fixture.FixtureSet;
 import io.segmented.engine.fixture.FixtureStartException;
 import io.segmented.engine.fixture.Keeping;
-import io.segmented.engine.fixture.KeptFixtures;
-import io.segmented.engine.fixture.Labels;
-import io.segmented.engine.fixture.SegmentScope;
 import io.segmented.engine.fixture.SharedFixtures;
 import io.segmented.engine.fork.ClassData;
 import io.segmented.engine.plan.Plan;
 import io.segmented.engine.restore.RestoreException;
 import io.segmented.engine.restore.Restores;
 import io.segmented.manifest.DataScope;
-import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.Provider;
 import io.segmented.manifest.SegmentSpec;
 import io.segmented.results.FixtureResult;
@@ -55,6 +49,7 @@ final class SegmentRun {
   private final Secrets secrets;
   private final Map<String, Long> seedMillis = new ConcurrentHashMap<>();
   private final Ports ports;
+  private final Optional<SegmentOpening> opened;
 
   SegmentRun(
       Plan plan,
@@ -65,7 +60,8 @@ final class SegmentRun {
       Sources sources,
       String runId,
       RunListener listener,
-      Cleanup cleanup) {
+      Cleanup cleanup,
+      Optional<SegmentOpening> opened) {
     this.request = plan.request();
     this.plan = plan;
     this.runtime = runtime;
@@ -77,28 +73,14 @@ final class SegmentRun {
     this.runId = runId;
     this.listener = listener;
     this.cleanup = cleanup;
+    this.opened = opened;
   }
 
   /**
-   * What a segment gets from its run: the fixtures it shares ({@code reuse: run}), the kept ones
+   * What a segment gets from its run: the fixtures it shares ({@code reuse: run}) and the kept ones
    * ({@code -Dsegment.keep}), a test JVM started ahead, the class-data archives of the test JVMs.
    */
-  record Sources(SharedFixtures shared, KeptFixtures kept, JvmsAhead ahead, ClassData classData) {
-    Fixture fixture(FixtureSpec spec, Provider provider, SegmentScope scope, FixtureCreator own) {
-      if (shared.sharesInRun(spec.id())) {
-        return shared.lease(spec, provider, scope);
-      }
-      if (kept.keeps(spec, provider)) {
-        return kept.lease(spec, scope);
-      }
-      return own.create(spec, provider, scope);
-    }
-
-    /** Whether the segment leases {@code spec} from an earlier build: kept, and not shared. */
-    boolean leasesKept(FixtureSpec spec, Provider provider) {
-      return !shared.sharesInRun(spec.id()) && kept.keeps(spec, provider);
-    }
-  }
+  record Sources(FixtureSources fixtures, JvmsAhead ahead, ClassData classData) {}
 
   /**
    * A segment whose result is final, its tests having ended, and whose fixtures are still to stop.
@@ -110,39 +92,31 @@ final class SegmentRun {
   record Ended(SegmentResult result, Supplier<Long> teardown) {}
 
   /**
-   * Starts the fixtures, prepares the data, runs the tests; leaves the fixtures to {@link Ended}.
+   * Starts the fixtures (or waits for those started ahead of it), prepares the data, runs the
+   * tests; leaves the fixtures to {@link Ended}.
    */
   Ended run() {
+    // the segment's timeout counts from its lane's start, not from a head start during the compile
+    long timeoutFrom = System.nanoTime();
     listener.segmentStarted(segment);
-    Instant startedAt = Instant.now();
-    long start = System.nanoTime();
-    List<FixtureSpec> specs = FixtureGraph.of(request.manifest(), segment);
-    Map<String, String> labels = Labels.of(runId, segment.id());
-    // kept fixtures are reached by their published ports; a network is for containers of the
-    // segment's own that reach each other by fixture id
-    boolean inContainers =
-        specs.stream()
-            .anyMatch(
-                f ->
-                    providers.get(f.id()) == Provider.CONTAINER
-                        && !sources.leasesKept(f, providers.get(f.id())));
-    Network network = inContainers ? ports.janitor().segmentNetwork(runId, segment.id()) : null;
-    Path logDir = request.reportsDir().resolve("logs").resolve(segment.id());
-    SegmentScope scope =
-        new SegmentScope(
-            segment.id(),
-            network,
-            labels,
-            logDir,
-            segment.data(),
-            request.snapshots(),
-            secrets.mask());
-    List<Fixture> fixtures =
-        specs.stream()
-            .map(s -> sources.fixture(s, providers.get(s.id()), scope, ports.fixtures()))
-            .toList();
-    FixtureSet set = new FixtureSet(fixtures);
-    cleanup.add(set);
+    SegmentOpening opening =
+        opened.orElseGet(
+            () ->
+                SegmentOpening.open(
+                    request,
+                    segment,
+                    providers,
+                    sources.fixtures(),
+                    ports,
+                    runId,
+                    secrets,
+                    cleanup));
+    // a segment whose fixtures started ahead of its lane began with them
+    Instant startedAt = opening.startedAt();
+    long start = opening.start();
+    List<Fixture> fixtures = opening.fixtures();
+    FixtureSet set = opening.set();
+    Path logDir = opening.logDir();
     SegmentTests segmentTests =
         new SegmentTests(
             plan, runtime, segment, cleanup, ports.jvms(), secrets.mask(), sources.classData());
@@ -158,33 +132,14 @@ final class SegmentRun {
     long testsMillis = 0;
     try {
       try {
-        set.startAll(
-            (f, took) -> {
-              if (f.kept().isPresent()) {
-                listener.fixtureKept(
-                    segment.id(),
-                    f.spec().id(),
-                    f.spec().kind().key(),
-                    f.image(),
-                    f.kept().get(),
-                    took);
-              } else {
-                listener.fixtureStarted(
-                    segment.id(),
-                    f.spec().id(),
-                    f.spec().kind().key(),
-                    f.image(),
-                    f.shared(),
-                    took);
-              }
-            });
+        opening.start(listener);
       } finally {
         fixturesMillis = millisSince(start);
       }
       long dataStart = System.nanoTime();
       ContractRun contract;
       try {
-        seed(fixtures, segment.timeout().minusNanos(System.nanoTime() - start));
+        seed(fixtures, segment.timeout().minusNanos(System.nanoTime() - timeoutFrom));
         contract =
             new ContractRun(
                 segment, request.moduleDir(), fixtures, logDir, !plan.testFilter().picksSome());
@@ -201,7 +156,7 @@ final class SegmentRun {
           outcome = Outcome.CONTRACT_MISMATCH;
           message = brokenStubs.get();
         } else {
-          Duration left = segment.timeout().minusNanos(System.nanoTime() - start);
+          Duration left = segment.timeout().minusNanos(System.nanoTime() - timeoutFrom);
           // the next segment's JVM loads its tests while these run
           sources.ahead().startNext();
           SegmentTests.TestsOutcome ran =
@@ -255,7 +210,7 @@ final class SegmentRun {
     if (restores != null) {
       restores.close();
     }
-    Network segmentNetwork = network;
+    Network segmentNetwork = opening.network();
     Supplier<Long> teardown =
         () -> {
           long teardownStart = System.nanoTime();

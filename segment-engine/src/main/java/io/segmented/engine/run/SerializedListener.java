@@ -7,84 +7,117 @@ import io.segmented.manifest.SegmentSpec;
 import io.segmented.results.RunResult;
 import io.segmented.results.SegmentResult;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Passes events on one at a time, so that the lines of one event (a failed segment and its
- * failures) stay together when segments run in parallel.
+ * failures) stay together when segments run in parallel. Until it is {@link #attach attached} to
+ * the run's listener it holds the events back, in order: a run started ahead of its goal ({@link
+ * HeadStarts}) has no listener yet, and its goal hears what happened once it takes the run over.
  */
 public final class SerializedListener implements RunListener {
 
-  private final RunListener delegate;
+  private RunListener delegate;
+  private final List<Consumer<RunListener>> held = new ArrayList<>();
+
+  /** A listener that holds events back until {@link #attach}. */
+  SerializedListener() {}
 
   SerializedListener(RunListener delegate) {
     this.delegate = delegate;
   }
 
-  @Override
-  public synchronized void runStarted(String runId, List<SegmentSpec> segments, int parallel) {
-    delegate.runStarted(runId, segments, parallel);
+  /** Passes the events held back to {@code listener}, then every later one as it comes. */
+  synchronized void attach(RunListener listener) {
+    held.forEach(e -> e.accept(listener));
+    held.clear();
+    delegate = listener;
+  }
+
+  private synchronized void send(Consumer<RunListener> event) {
+    if (delegate == null) {
+      held.add(event);
+    } else {
+      event.accept(delegate);
+    }
   }
 
   @Override
-  public synchronized void startOrder(String how, List<SegmentSpec> order) {
-    delegate.startOrder(how, order);
+  public void runStarted(String runId, List<SegmentSpec> segments, int parallel) {
+    send(l -> l.runStarted(runId, segments, parallel));
   }
 
   @Override
-  public synchronized void orphansRemoved(int count) {
-    delegate.orphansRemoved(count);
+  public void startOrder(String how, List<SegmentSpec> order) {
+    send(l -> l.startOrder(how, order));
   }
 
   @Override
-  public synchronized void ryukNotUsed() {
-    delegate.ryukNotUsed();
+  public void orphansRemoved(int count) {
+    send(l -> l.orphansRemoved(count));
   }
 
   @Override
-  public synchronized void orphanProcessesStopped(List<String> processes) {
-    delegate.orphanProcessesStopped(processes);
+  public void ryukNotUsed() {
+    send(RunListener::ryukNotUsed);
   }
 
   @Override
-  public synchronized void segmentStarted(SegmentSpec segment) {
-    delegate.segmentStarted(segment);
+  public void orphanProcessesStopped(List<String> processes) {
+    send(l -> l.orphanProcessesStopped(processes));
   }
 
   @Override
-  public synchronized void fixtureKept(
+  public void startedAhead(List<String> segmentIds) {
+    send(l -> l.startedAhead(segmentIds));
+  }
+
+  @Override
+  public void headStartDropped() {
+    send(RunListener::headStartDropped);
+  }
+
+  @Override
+  public void segmentStarted(SegmentSpec segment) {
+    send(l -> l.segmentStarted(segment));
+  }
+
+  @Override
+  public void fixtureKept(
       String segmentId, String fixtureId, String kind, String image, Keeping kept, Duration took) {
-    delegate.fixtureKept(segmentId, fixtureId, kind, image, kept, took);
+    send(l -> l.fixtureKept(segmentId, fixtureId, kind, image, kept, took));
   }
 
   @Override
-  public synchronized void keptExpired(int count) {
-    delegate.keptExpired(count);
+  public void keptExpired(int count) {
+    send(l -> l.keptExpired(count));
   }
 
   @Override
-  public synchronized void fixtureStarted(
+  public void fixtureStarted(
       String segmentId,
       String fixtureId,
       String kind,
       String image,
       boolean shared,
       Duration took) {
-    delegate.fixtureStarted(segmentId, fixtureId, kind, image, shared, took);
+    send(l -> l.fixtureStarted(segmentId, fixtureId, kind, image, shared, took));
   }
 
   @Override
-  public synchronized void segmentFinished(SegmentResult result) {
-    delegate.segmentFinished(result);
+  public void segmentFinished(SegmentResult result) {
+    send(l -> l.segmentFinished(result));
   }
 
   @Override
-  public synchronized void runFinished(RunResult result) {
-    delegate.runFinished(result);
+  public void runFinished(RunResult result) {
+    send(l -> l.runFinished(result));
   }
 
   @Override
-  public synchronized void classDataWritten(ClassData.Written written) {
-    delegate.classDataWritten(written);
+  public void classDataWritten(ClassData.Written written) {
+    send(l -> l.classDataWritten(written));
   }
 }

@@ -105,12 +105,36 @@ class ExecutorTest {
   }
 
   private RunResult run(UnaryOperator<RunRequest.Builder> options) throws Exception {
+    return run(options, new RunListener() {});
+  }
+
+  private RunResult run(UnaryOperator<RunRequest.Builder> options, RunListener listener)
+      throws Exception {
+    return fakes.executor().run(plan(options), runtime, listener);
+  }
+
+  private Plan plan(UnaryOperator<RunRequest.Builder> options) throws Exception {
     RunRequest request =
         options
             .apply(RunRequest.builder("m", dir, manifest).parallel(1).runOrder("manifest"))
             .build();
-    Plan plan = Planner.plan(request, Fakes.docker());
-    return fakes.executor().run(plan, runtime, new RunListener() {});
+    return Planner.plan(request, Fakes.docker());
+  }
+
+  /** What the run told its listener of the fixtures started ahead of it. */
+  private static final class HeadStartHeard implements RunListener {
+    final List<List<String>> taken = new java.util.concurrent.CopyOnWriteArrayList<>();
+    volatile boolean dropped;
+
+    @Override
+    public void startedAhead(List<String> segmentIds) {
+      taken.add(segmentIds);
+    }
+
+    @Override
+    public void headStartDropped() {
+      dropped = true;
+    }
   }
 
   /** Asserts that the event {@code first} happened, and before {@code then}. */
@@ -402,5 +426,63 @@ class ExecutorTest {
     assertEquals(List.of(), fakes.events("handoff"), "no test runs");
     assertTrue(fakes.events.contains("closed jvm priced"), fakes.events.toString());
     assertTrue(fakes.events.contains("stop priced/prices"), fakes.events.toString());
+  }
+
+  @Test
+  void aRunBegunAheadStartsItsFirstSegmentsFixturesBeforeTheGoalWhichTakesThemOver()
+      throws Exception {
+    Executor executor = fakes.executor();
+    executor.headStart(dir, () -> plan(r -> r.segments("orders")));
+    // the fixtures start with no run goal yet: nothing waits for them but this test
+    fakes.awaitEvent("start orders/app");
+    assertEquals(List.of(), fakes.events("jvm"), "the test JVM is the run goal's to start");
+    HeadStartHeard heard = new HeadStartHeard();
+
+    RunResult run = executor.run(plan(r -> r.segments("orders")), runtime, heard);
+
+    assertEquals(Outcome.PASSED, segment(run, "orders").outcome());
+    assertEquals(List.of(List.of("orders")), heard.taken);
+    assertEquals(List.of("start orders/db", "start orders/app"), fakes.events("start"));
+    assertEquals(List.of("network orders"), fakes.events("network"));
+    assertEquals(1, fakes.events.stream().filter("prepare"::equals).count(), "one run, one lease");
+    assertBefore("start orders/app", "handoff orders");
+    assertEquals(
+        fakes.events.size() - 1, fakes.events.indexOf("removeRun"), "then nothing is left");
+  }
+
+  @Test
+  void aRunWhosePlanDiffersFromTheOneBegunAheadStopsThatStartAndStartsAfresh() throws Exception {
+    Executor executor = fakes.executor();
+    executor.headStart(dir, () -> plan(r -> r.segments("orders")));
+    fakes.awaitEvent("start orders/app");
+    HeadStartHeard heard = new HeadStartHeard();
+
+    RunResult run = executor.run(plan(r -> r.segments("cached")), runtime, heard);
+
+    assertTrue(heard.dropped, "the run says it dropped the start");
+    assertEquals(List.of(), heard.taken);
+    assertEquals(Outcome.PASSED, segment(run, "cached").outcome());
+    assertEquals(Outcome.SKIPPED, segment(run, "orders").outcome());
+    assertBefore("stop orders/db", "start cached/cache");
+    assertBefore("removeRun", "start cached/cache");
+    assertEquals(List.of("handoff cached"), fakes.events("handoff"));
+  }
+
+  @Test
+  void aHeadStartWhosePlanFailsLeavesTheRunToStartEverything() throws Exception {
+    Executor executor = fakes.executor();
+    executor.headStart(
+        dir,
+        () -> {
+          throw new io.segmented.engine.InputException("-Dsegment.shard=0/2 is not a shard");
+        });
+    HeadStartHeard heard = new HeadStartHeard();
+
+    RunResult run = executor.run(plan(r -> r.segments("cached")), runtime, heard);
+
+    assertEquals(Outcome.PASSED, segment(run, "cached").outcome());
+    assertEquals(List.of(), heard.taken);
+    assertTrue(!heard.dropped);
+    assertEquals(List.of("start cached/cache"), fakes.events("start"));
   }
 }

@@ -98,7 +98,7 @@ public final class Fakes {
    * Waits until {@code event} has been recorded; a guard of 30 s against a deadlock (the run
    * waiting for this very wait) fails the test rather than hanging it. Not a measure of speed.
    */
-  private void awaitEvent(String event) {
+  void awaitEvent(String event) {
     if (event == null) {
       return;
     }

@@ -1,0 +1,16 @@
+def log = new File(basedir, "build.log").text
+// the build failed where the project says, after the fixture of the head start had started
+assert log.contains("the compile fails here on purpose, after the head start")
+assert !log.contains("the fixture started ahead never wrote its log")
+assert !log.contains(":run (default-cli) @ head-start ---") : "the run goal never ran"
+// the JVM's exit stopped it, and said so
+assert log.contains("[segment] The build is ending before its segments ran: removing the fixtures started ahead of them")
+assert log.contains("[segment] Stopped; nothing of the run is left running")
+assert !log.contains("Exception in thread")
+
+def leftovers = ["docker", "ps", "-aq", "--filter", "label=io.segmented.run-id"].execute().text.trim()
+assert leftovers.isEmpty() : "containers left behind: " + leftovers
+def networks = ["docker", "network", "ls", "-q", "--filter", "label=io.segmented.run-id"].execute().text.trim()
+assert networks.isEmpty() : "networks left behind: " + networks
+def leases = ["docker", "volume", "ls", "-q", "--filter", "label=io.segmented.lease"].execute().text.trim()
+assert leases.isEmpty() : "run leases left behind: " + leases
