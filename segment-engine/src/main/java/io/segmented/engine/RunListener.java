@@ -45,10 +45,11 @@ public interface RunListener {
   default void startedAhead(List<String> segmentIds) {}
 
   /**
-   * The run stopped the fixtures {@code segment:warm-up} started ahead of it: its plan, made after
-   * the compile, starts other segments or starts them otherwise.
+   * The run stopped what {@code segment:warm-up} began ahead of it, for the reason {@code why}: its
+   * plan, made after the compile, starts other segments or starts them otherwise, or the start was
+   * not ready in time.
    */
-  default void headStartDropped() {}
+  default void headStartDropped(String why) {}
 
   /** A segment begins. */
   default void segmentStarted(SegmentSpec segment) {}

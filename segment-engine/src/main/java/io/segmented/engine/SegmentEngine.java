@@ -57,6 +57,14 @@ public final class SegmentEngine {
   }
 
   /**
+   * Stops what {@link #headStart} began for {@code moduleDir}, if anything; for a run goal that
+   * fails before it runs.
+   */
+  public void dropHeadStart(Path moduleDir) {
+    executor.dropHeadStart(moduleDir);
+  }
+
+  /**
    * What a run of {@code request} does, without starting anything; asks the local Docker engine
    * only when a fixture needs it.
    */

@@ -118,13 +118,21 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
   protected RunResult runSegments() throws MojoExecutionException, MojoFailureException {
     TestcontainersLogging.quiet(getLog());
     engine.warmUp();
-    Manifest loaded = loadManifest();
-    Plan plan = plan(runRequest(loaded));
-    logWarnings(plan.warnings());
-    ChangedSince.log(plan, getLog());
-    TestRuntime runtime =
-        new TestClasspath(project, session, plugin, repositorySystem)
-            .runtime(testClassesDirectory.toPath());
+    Plan plan;
+    TestRuntime runtime;
+    try {
+      Manifest loaded = loadManifest();
+      plan = plan(runRequest(loaded));
+      logWarnings(plan.warnings());
+      ChangedSince.log(plan, getLog());
+      runtime =
+          new TestClasspath(project, session, plugin, repositorySystem)
+              .runtime(testClassesDirectory.toPath());
+    } catch (MojoExecutionException | MojoFailureException | RuntimeException e) {
+      // what segment:warm-up started ahead for this run: it will not run
+      engine.dropHeadStart(project.getBasedir().toPath());
+      throw e;
+    }
     RunResult result;
     try {
       result =

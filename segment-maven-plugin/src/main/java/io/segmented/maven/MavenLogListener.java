@@ -129,10 +129,8 @@ final class MavenLogListener implements RunListener {
   }
 
   @Override
-  public void headStartDropped() {
-    log.info(
-        "The fixtures segment:warm-up started ahead were for another plan (the compile changed"
-            + " what runs, or the run goal is configured otherwise): stopped them, starting afresh");
+  public void headStartDropped(String why) {
+    log.info("Stopped the fixtures segment:warm-up started ahead, and starting afresh: " + why);
   }
 
   @Override

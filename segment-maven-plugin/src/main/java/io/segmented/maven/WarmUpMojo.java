@@ -81,7 +81,7 @@ public final class WarmUpMojo extends AbstractRunMojo {
     Map<String, String> properties = ManifestProperties.of(project, session);
     Path basedir = project.getBasedir().toPath();
     File manifestFile = manifest;
-    if (headStart) {
+    if (headStart && onlyTheRunGoal(session.getGoals())) {
       // registered now, so that the run goal waits for it; planned on a thread of its own
       engine.headStart(basedir, () -> runRequest(load(basedir, properties, manifestFile)));
     }
@@ -133,6 +133,27 @@ public final class WarmUpMojo extends AbstractRunMojo {
     } catch (Exception | LinkageError e) {
       // likewise
     }
+  }
+
+  /**
+   * Whether segments run only by {@code segment:run} in a build of these command-line goals and
+   * phases: its forked lifecycle ends with the compile, so nothing the fixtures use is built
+   * between the head start and the run. A lifecycle that runs them ({@code mvn verify}) packages
+   * first, and may build the very image or jar a fixture runs.
+   */
+  static boolean onlyTheRunGoal(List<String> goals) {
+    boolean run = false;
+    for (String task : goals) {
+      if (!runsSegments(List.of(task))) {
+        continue;
+      }
+      String goal = task.contains("@") ? task.substring(0, task.indexOf('@')) : task;
+      if (!goal.endsWith(":run")) {
+        return false;
+      }
+      run = true;
+    }
+    return run;
   }
 
   /**

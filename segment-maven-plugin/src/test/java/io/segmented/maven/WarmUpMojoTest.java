@@ -38,6 +38,18 @@ class WarmUpMojoTest {
   }
 
   @Test
+  void theHeadStartIsForBuildsWhereOnlyTheRunGoalRunsSegments() {
+    assertTrue(WarmUpMojo.onlyTheRunGoal(List.of("segment:run")));
+    assertTrue(WarmUpMojo.onlyTheRunGoal(List.of("clean", "package", "segment:run@ci")));
+    assertTrue(WarmUpMojo.onlyTheRunGoal(List.of("io.segmented:segment-maven-plugin:0.2.0:run")));
+    // the lifecycle packages before integration-test: an image or jar a fixture runs may be built
+    assertFalse(WarmUpMojo.onlyTheRunGoal(List.of("verify")));
+    assertFalse(WarmUpMojo.onlyTheRunGoal(List.of("install", "segment:run")));
+    assertFalse(WarmUpMojo.onlyTheRunGoal(List.of("segment:integration-test")));
+    assertFalse(WarmUpMojo.onlyTheRunGoal(List.of("clean", "test")));
+  }
+
+  @Test
   void readingAheadABrokenManifestAndHistorySaysAndThrowsNothing(@TempDir Path dir)
       throws Exception {
     Files.writeString(dir.resolve("segments.yaml"), "version: 1\nsegments: [not, a, map\n");

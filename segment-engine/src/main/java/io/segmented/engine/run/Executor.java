@@ -83,20 +83,36 @@ public final class Executor {
   public void headStart(Path moduleDir, Callable<Plan> planner) {
     HeadStarts.begin(
         moduleDir,
-        wanted -> {
+        guard -> {
           Plan plan = planner.call();
-          if (plan.selected().isEmpty() || !wanted.getAsBoolean()) {
+          if (plan.selected().isEmpty()) {
             return Optional.empty();
           }
-          RunStart start = begin(plan);
-          start
-              .cleanup()
-              .saying(
-                  "[segment] The build is ending before its segments ran: removing the fixtures"
-                      + " started ahead of them");
-          start.openAhead(ports);
-          return Optional.of(start);
+          return guard.ifWanted(
+              () -> {
+                RunStart start = begin(plan);
+                try {
+                  start
+                      .cleanup()
+                      .saying(
+                          "[segment] The build is ending before its segments ran: removing the"
+                              + " fixtures started ahead of them");
+                  start.openAhead(ports);
+                  return start;
+                } catch (Throwable e) {
+                  start.close();
+                  throw e;
+                }
+              });
         });
+  }
+
+  /**
+   * Stops what {@link #headStart} began for {@code moduleDir}, if anything: its run will not come
+   * (the run goal failed before it ran).
+   */
+  public void dropHeadStart(Path moduleDir) {
+    HeadStarts.drop(moduleDir);
   }
 
   /**
@@ -105,6 +121,8 @@ public final class Executor {
    */
   public RunResult run(Plan plan, TestRuntime runtime, RunListener listener)
       throws EngineException {
+    Instant startedAt = Instant.now();
+    long start = System.nanoTime();
     HeadStarts.Taken headStart = HeadStarts.take(plan);
     RunStart begun = headStart.start().isPresent() ? headStart.start().get() : begin(plan);
     begun.cleanup().saying(Cleanup.STOPPING);
@@ -116,8 +134,10 @@ public final class Executor {
     String runId = begun.runId();
     listener.runStarted(runId, segments, plan.parallel());
     plan.startOrder().ifPresent(o -> listener.startOrder(o.how(), startOrder));
-    if (headStart.dropped()) {
-      listener.headStartDropped();
+    if (headStart.dropped().isPresent()) {
+      listener.headStartDropped(headStart.dropped().get());
+      // what its setup found (leftovers of killed runs removed) is news to this run too
+      headStart.droppedEvents().ifPresent(dropped -> dropped.attach(listener));
     }
     if (!begun.openedAhead().isEmpty()) {
       listener.startedAhead(begun.openedAhead());
@@ -125,9 +145,6 @@ public final class Executor {
     SerializedListener events = begun.events();
     events.attach(listener);
     Secrets secrets = begun.secrets();
-    // a run begun ahead of its goal started then
-    Instant startedAt = begun.startedAt();
-    long start = begun.start();
     List<SegmentResult> results = new ArrayList<>();
     try (Lanes lanes = new Lanes(plan.parallel());
         Cleanup cleanup = begun.cleanup()) {
@@ -172,6 +189,8 @@ public final class Executor {
         ran = lanes.awaitResults();
       } finally {
         ahead.close();
+        // fixtures started ahead for segments that never ran (failFast, Ctrl-C)
+        begun.closeUntaken();
       }
       cleanup.add(classData);
       CompletableFuture<List<ClassData.Written>> archives =
@@ -231,29 +250,44 @@ public final class Executor {
     }
     String runId = UUID.randomUUID().toString();
     SerializedListener events = new SerializedListener();
-    List<String> processes = ports.janitor().stopOrphanProcesses();
-    if (!processes.isEmpty()) {
-      events.orphanProcessesStopped(processes);
-    }
-    CompletableFuture<Void> sweep = docker ? prepareEngine(runId, events) : done();
-    clearPreviousResults(request);
-    Secrets secrets = Secrets.of(request.manifest());
-    // a killed run leaves its working files: masked before this run writes its own beside them
-    secrets.maskFiles(request.workDir());
+    // first, so that whatever is made from here on is removed however the build ends
     Cleanup cleanup = new Cleanup(() -> removeRun(docker, runId), () -> sweepLate(docker, runId));
-    SharedFixtures shared =
-        new SharedFixtures(
-            runId,
-            sharedLogs(request),
-            plan.sharedUsers(),
-            request.snapshots(),
-            secrets.mask(),
-            plan.sharedSeeds());
-    cleanup.add(shared);
-    KeptFixtures kept = new KeptFixtures(request.moduleDir(), plan.keep(), runId);
-    ClassData classData = request.classData() ? new ClassData(request.workDir()) : ClassData.none();
-    return new RunStart(
-        plan, runId, events, sweep, secrets, cleanup, new FixtureSources(shared, kept), classData);
+    try {
+      List<String> processes = ports.janitor().stopOrphanProcesses();
+      if (!processes.isEmpty()) {
+        events.orphanProcessesStopped(processes);
+      }
+      CompletableFuture<Void> sweep = docker ? prepareEngine(runId, events) : done();
+      clearPreviousResults(request);
+      Secrets secrets = Secrets.of(request.manifest());
+      // a killed run leaves its working files: masked before this run writes its own beside them
+      secrets.maskFiles(request.workDir());
+      SharedFixtures shared =
+          new SharedFixtures(
+              runId,
+              sharedLogs(request),
+              plan.sharedUsers(),
+              request.snapshots(),
+              secrets.mask(),
+              plan.sharedSeeds());
+      cleanup.add(shared);
+      KeptFixtures kept = new KeptFixtures(request.moduleDir(), plan.keep(), runId);
+      ClassData classData =
+          request.classData() ? new ClassData(request.workDir()) : ClassData.none();
+      return new RunStart(
+          plan,
+          runId,
+          events,
+          sweep,
+          secrets,
+          cleanup,
+          new FixtureSources(shared, kept),
+          classData,
+          () -> removeRun(docker, runId));
+    } catch (EngineException | RuntimeException | Error e) {
+      cleanup.close();
+      throw e;
+    }
   }
 
   /**

@@ -11,14 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 
 /**
  * Runs begun ahead of their goal, one per module of this JVM: {@code segment:warm-up} plans the run
  * while Maven compiles and starts its first segments' fixtures; {@code segment:run} takes the start
  * over when its own plan starts the same, and otherwise stops it and starts afresh. A start no run
  * takes is stopped when the JVM exits (its cleanup's shutdown hook), when the module's next start
- * replaces it, or after {@link #UNCLAIMED}, whichever comes first.
+ * replaces it, when its run goal fails before it runs, or after {@link #UNCLAIMED}, whichever comes
+ * first.
  */
 final class HeadStarts {
 
@@ -28,50 +28,91 @@ final class HeadStarts {
   /** How long a run waits for a start still being made before it starts afresh. */
   private static final Duration MAKING = Duration.ofSeconds(30);
 
-  private static final Map<Path, CompletableFuture<Optional<RunStart>>> STARTS =
-      new ConcurrentHashMap<>();
+  private static final Map<Path, Making> STARTS = new ConcurrentHashMap<>();
 
   private HeadStarts() {}
 
-  /** Makes a start; asks {@code wanted} before it changes anything. */
-  interface Making {
-    Optional<RunStart> make(BooleanSupplier wanted) throws Exception;
+  /** Makes a start; changes things only inside its guard. */
+  interface Maker {
+    Optional<RunStart> make(Making.Guard guard) throws Exception;
+  }
+
+  /**
+   * One start being made. Its maker changes things (clears results, starts fixtures) only inside
+   * {@link Guard#ifWanted}, so that a run that gives up on it, and then waits for {@link
+   * #finished}, never starts beside it.
+   */
+  static final class Making {
+    private final CompletableFuture<Optional<RunStart>> start = new CompletableFuture<>();
+    private final CompletableFuture<Void> finished = new CompletableFuture<>();
+    private final Object lock = new Object();
+
+    /** What a maker holds while it changes things. */
+    interface Guard {
+      /** Runs {@code step} unless the start was given up on; returns empty when it was. */
+      <T> Optional<T> ifWanted(Step<T> step) throws Exception;
+    }
+
+    /** A step of the making. */
+    interface Step<T> {
+      T run() throws Exception;
+    }
+
+    private final Guard guard =
+        new Guard() {
+          @Override
+          public <T> Optional<T> ifWanted(Step<T> step) throws Exception {
+            synchronized (lock) {
+              if (start.isDone()) {
+                return Optional.empty();
+              }
+              return Optional.of(step.run());
+            }
+          }
+        };
+
+    /** Gives the start up: stops it, now or as soon as it is made; waits until it is. */
+    void discard() {
+      synchronized (lock) {
+        if (!start.cancel(false)) {
+          start.join().ifPresent(RunStart::close);
+        }
+      }
+      finished.join();
+    }
   }
 
   /**
    * Makes a start of {@code moduleDir}'s run on a thread of its own; one that fails to be made is
    * none (the run says what is wrong when it gets there). A run that comes meanwhile waits for it.
    */
-  static void begin(Path moduleDir, Making making) {
-    CompletableFuture<Optional<RunStart>> future = new CompletableFuture<>();
-    CompletableFuture<Optional<RunStart>> before = STARTS.put(moduleDir, future);
+  static void begin(Path moduleDir, Maker maker) {
+    Making making = new Making();
+    Making before = STARTS.put(moduleDir, making);
     if (before != null) {
-      before.cancel(false);
-      before.thenAccept(s -> s.ifPresent(RunStart::close));
+      daemon("segment-head-start-discard", before::discard);
     }
-    Thread t =
-        new Thread(
-            () -> {
-              Optional<RunStart> made;
-              try {
-                made = making.make(() -> !future.isDone());
-              } catch (Exception | LinkageError e) {
-                made = Optional.empty();
-              }
-              if (!future.complete(made)) {
-                // given up on meanwhile
-                made.ifPresent(RunStart::close);
-              }
-            },
-            "segment-head-start");
-    t.setDaemon(true);
-    t.start();
+    daemon(
+        "segment-head-start",
+        () -> {
+          Optional<RunStart> made = Optional.empty();
+          try {
+            made = maker.make(making.guard);
+          } catch (Throwable e) {
+            // none: the run says what is wrong
+          } finally {
+            if (!making.start.complete(made)) {
+              // given up on meanwhile
+              made.ifPresent(RunStart::close);
+            }
+            making.finished.complete(null);
+          }
+        });
     CompletableFuture.delayedExecutor(UNCLAIMED.toMillis(), TimeUnit.MILLISECONDS)
         .execute(
             () -> {
-              if (STARTS.remove(moduleDir, future)) {
-                future.cancel(false);
-                future.thenAccept(s -> s.ifPresent(RunStart::close));
+              if (STARTS.remove(moduleDir, making)) {
+                making.discard();
               }
             });
   }
@@ -80,36 +121,73 @@ final class HeadStarts {
    * What a run found begun ahead of it.
    *
    * @param start the start it takes over; empty when there was none, or one it dropped
-   * @param dropped whether there was a start that began another plan, now stopped
+   * @param dropped why it dropped a start it found; empty when it found none or took it
+   * @param droppedEvents what the dropped start's setup had to say (an earlier run's leftovers
+   *     removed), for the run's listener
    */
-  record Taken(Optional<RunStart> start, boolean dropped) {}
+  record Taken(
+      Optional<RunStart> start,
+      Optional<String> dropped,
+      Optional<SerializedListener> droppedEvents) {
+    static Taken none() {
+      return new Taken(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+  }
 
   /**
    * The start of {@code plan}'s module, when it starts what {@code plan} does; a start that does
-   * not is stopped first.
+   * not is stopped first, and one not made within {@link #MAKING} is given up on.
    */
   static Taken take(Plan plan) {
-    Path moduleDir = plan.request().moduleDir();
-    CompletableFuture<Optional<RunStart>> future = STARTS.get(moduleDir);
-    if (future == null) {
-      return new Taken(Optional.empty(), false);
+    // claimed: neither the expiry nor a later start of the module can stop it from now on
+    Making making = STARTS.remove(plan.request().moduleDir());
+    if (making == null) {
+      return Taken.none();
     }
     Optional<RunStart> start;
     try {
-      start = future.get(MAKING.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException | CancellationException | ExecutionException e) {
-      start = Optional.empty();
+      start = making.start.get(MAKING.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      making.discard();
+      return new Taken(
+          Optional.empty(),
+          Optional.of("it was not ready after " + MAKING.toSeconds() + " s"),
+          Optional.empty());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      start = Optional.empty();
-    } finally {
-      STARTS.remove(moduleDir, future);
-      future.cancel(false);
+      making.discard();
+      return Taken.none();
+    } catch (CancellationException | ExecutionException e) {
+      making.finished.join();
+      return Taken.none();
     }
-    if (start.isPresent() && !start.get().startsLike(plan)) {
+    making.finished.join();
+    if (start.isEmpty()) {
+      return Taken.none();
+    }
+    if (!start.get().startsLike(plan)) {
       start.get().close();
-      return new Taken(Optional.empty(), true);
+      return new Taken(
+          Optional.empty(),
+          Optional.of(
+              "its plan starts other segments or starts them otherwise (the compile changed what"
+                  + " runs, or the run goal is configured otherwise than the plugin)"),
+          Optional.of(start.get().events()));
     }
-    return new Taken(start, false);
+    return new Taken(start, Optional.empty(), Optional.empty());
+  }
+
+  /** Stops the start of {@code moduleDir}, if there is one: its run goal will not come. */
+  static void drop(Path moduleDir) {
+    Making making = STARTS.remove(moduleDir);
+    if (making != null) {
+      making.discard();
+    }
+  }
+
+  private static void daemon(String name, Runnable body) {
+    Thread t = new Thread(body, name);
+    t.setDaemon(true);
+    t.start();
   }
 }

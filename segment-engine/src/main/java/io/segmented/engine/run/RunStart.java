@@ -1,9 +1,16 @@
 package io.segmented.engine.run;
 
+import io.segmented.engine.RunRequest;
+import io.segmented.engine.fixture.FixtureGraph;
+import io.segmented.engine.fixture.Kinds;
 import io.segmented.engine.fork.ClassData;
 import io.segmented.engine.plan.Plan;
+import io.segmented.manifest.DataScope;
+import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.SegmentSpec;
-import java.time.Instant;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +34,7 @@ final class RunStart implements AutoCloseable {
   private final FixtureSources fixtures;
   private final ClassData classData;
   private final Map<String, SegmentOpening> opened = new ConcurrentHashMap<>();
-  private final Instant startedAt = Instant.now();
-  private final long start = System.nanoTime();
+  private final Runnable removeLate;
 
   RunStart(
       Plan plan,
@@ -38,7 +44,8 @@ final class RunStart implements AutoCloseable {
       Secrets secrets,
       Cleanup cleanup,
       FixtureSources fixtures,
-      ClassData classData) {
+      ClassData classData,
+      Runnable removeLate) {
     this.plan = plan;
     this.runId = runId;
     this.events = events;
@@ -47,16 +54,21 @@ final class RunStart implements AutoCloseable {
     this.cleanup = cleanup;
     this.fixtures = fixtures;
     this.classData = classData;
+    this.removeLate = removeLate;
   }
 
   /**
    * Starts the fixtures of the plan's first segments, as many as run at once, each on a thread of
-   * its own; stops at the first that cannot be opened (its lane opens it again and says why).
+   * its own, where they can start before the compile ends ({@link #canStartAhead}); stops at the
+   * first that cannot (its lane starts it, and says what is wrong).
    */
   void openAhead(Ports ports) {
     List<Plan.SegmentPlan> first = plan.inStartOrder();
     for (Plan.SegmentPlan p : first.subList(0, Math.min(plan.parallel(), first.size()))) {
       SegmentSpec segment = p.segment();
+      if (!canStartAhead(plan.request(), p)) {
+        return;
+      }
       SegmentOpening opening;
       try {
         opening =
@@ -69,13 +81,76 @@ final class RunStart implements AutoCloseable {
                 runId,
                 secrets,
                 cleanup);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | LinkageError e) {
         return;
       }
       opening.startAhead(events);
       opened.put(segment.id(), opening);
     }
   }
+
+  /**
+   * Whether a segment's fixtures can start while Maven still builds: none of them is a process
+   * (which runs what the build makes), and none of them nor its seeds reads a file in a build
+   * directory ({@code target/...}, also of another module), which the build may not have written
+   * yet.
+   */
+  static boolean canStartAhead(RunRequest request, Plan.SegmentPlan segment) {
+    Path base = request.moduleDir().toAbsolutePath().normalize();
+    Path buildDir = request.workDir().toAbsolutePath().normalize().getParent();
+    List<Path> read = new ArrayList<>();
+    for (DataScope data : segment.segment().data().values()) {
+      read.addAll(data.seed());
+    }
+    for (FixtureSpec f : FixtureGraph.of(request.manifest(), segment.segment())) {
+      if (f.kind().key().equals(PROCESS)) {
+        return false;
+      }
+      Kinds.of(f.kind()).namedFiles(base).forEach(n -> read.add(n.path()));
+    }
+    for (Path file : read) {
+      Path absolute = base.resolve(file).normalize();
+      if (buildDir != null
+          && (absolute.startsWith(buildDir) || containsName(absolute, buildDir.getFileName()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean containsName(Path path, Path name) {
+    for (Path element : path) {
+      if (element.equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The kind key of a local process fixture. */
+  private static final String PROCESS = "process";
+
+  /**
+   * Stops the fixtures started ahead that no lane took (a failFast or stopped run): waits a little
+   * for starts still under way, so that what they made is removed with the run.
+   */
+  void closeUntaken() {
+    for (SegmentOpening opening : opened.values()) {
+      opening.set().close();
+      opening.awaitAhead(AWAIT_STARTING);
+      if (opening.network() != null) {
+        try {
+          opening.network().close();
+        } catch (RuntimeException e) {
+          // removed with the run, by label
+        }
+      }
+    }
+    opened.clear();
+  }
+
+  /** How long stopping a start waits for fixtures still starting before removing by label. */
+  private static final Duration AWAIT_STARTING = Duration.ofSeconds(10);
 
   /** The segments whose fixtures were started ahead and are not taken yet, in start order. */
   List<String> openedAhead() {
@@ -126,15 +201,6 @@ final class RunStart implements AutoCloseable {
     return plan;
   }
 
-  Instant startedAt() {
-    return startedAt;
-  }
-
-  /** When the run began, as {@link System#nanoTime}. */
-  long start() {
-    return start;
-  }
-
   String runId() {
     return runId;
   }
@@ -169,7 +235,10 @@ final class RunStart implements AutoCloseable {
    */
   @Override
   public void close() {
+    closeUntaken();
     cleanup.close();
+    // what a start still under way made after the cleanup looked
+    removeLate.run();
     sweep.exceptionally(e -> null).join();
   }
 }

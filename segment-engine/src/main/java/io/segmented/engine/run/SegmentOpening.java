@@ -13,7 +13,6 @@ import io.segmented.manifest.Provider;
 import io.segmented.manifest.SegmentSpec;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -30,8 +29,6 @@ import org.testcontainers.containers.Network;
 final class SegmentOpening {
 
   private final SegmentSpec segment;
-  private final Instant startedAt = Instant.now();
-  private final long start = System.nanoTime();
   private final Network network;
   private final Path logDir;
   private final List<Fixture> fixtures;
@@ -124,9 +121,21 @@ final class SegmentOpening {
     }
   }
 
-  /** Whether the fixtures were started ahead of the segment's lane. */
-  boolean startedAhead() {
-    return ahead != null;
+  /**
+   * Waits, at most {@code limit}, for a start begun ahead to end, however it ends; returns at once
+   * when none was.
+   */
+  void awaitAhead(Duration limit) {
+    if (ahead == null) {
+      return;
+    }
+    try {
+      ahead.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+      // failed, or still starting: the run's removal by label takes what it made
+    }
   }
 
   private FixtureSet.StartListener announcer(RunListener listener) {
@@ -139,15 +148,6 @@ final class SegmentOpening {
             segment.id(), f.spec().id(), f.spec().kind().key(), f.image(), f.shared(), took);
       }
     };
-  }
-
-  Instant startedAt() {
-    return startedAt;
-  }
-
-  /** When the opening began, as {@link System#nanoTime}. */
-  long start() {
-    return start;
   }
 
   Network network() {
@@ -164,10 +164,5 @@ final class SegmentOpening {
 
   FixtureSet set() {
     return set;
-  }
-
-  /** How long since the opening began. */
-  Duration age() {
-    return Duration.ofNanos(System.nanoTime() - start);
   }
 }

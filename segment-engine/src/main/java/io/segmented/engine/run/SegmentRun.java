@@ -96,8 +96,9 @@ final class SegmentRun {
    * tests; leaves the fixtures to {@link Ended}.
    */
   Ended run() {
-    // the segment's timeout counts from its lane's start, not from a head start during the compile
-    long timeoutFrom = System.nanoTime();
+    // a segment whose fixtures started ahead counts from its lane's start: what it still waited
+    Instant startedAt = Instant.now();
+    long start = System.nanoTime();
     listener.segmentStarted(segment);
     SegmentOpening opening =
         opened.orElseGet(
@@ -111,9 +112,6 @@ final class SegmentRun {
                     runId,
                     secrets,
                     cleanup));
-    // a segment whose fixtures started ahead of its lane began with them
-    Instant startedAt = opening.startedAt();
-    long start = opening.start();
     List<Fixture> fixtures = opening.fixtures();
     FixtureSet set = opening.set();
     Path logDir = opening.logDir();
@@ -139,7 +137,7 @@ final class SegmentRun {
       long dataStart = System.nanoTime();
       ContractRun contract;
       try {
-        seed(fixtures, segment.timeout().minusNanos(System.nanoTime() - timeoutFrom));
+        seed(fixtures, segment.timeout().minusNanos(System.nanoTime() - start));
         contract =
             new ContractRun(
                 segment, request.moduleDir(), fixtures, logDir, !plan.testFilter().picksSome());
@@ -156,7 +154,7 @@ final class SegmentRun {
           outcome = Outcome.CONTRACT_MISMATCH;
           message = brokenStubs.get();
         } else {
-          Duration left = segment.timeout().minusNanos(System.nanoTime() - timeoutFrom);
+          Duration left = segment.timeout().minusNanos(System.nanoTime() - start);
           // the next segment's JVM loads its tests while these run
           sources.ahead().startNext();
           SegmentTests.TestsOutcome ran =

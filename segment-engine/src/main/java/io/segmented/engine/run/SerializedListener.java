@@ -75,8 +75,8 @@ public final class SerializedListener implements RunListener {
   }
 
   @Override
-  public void headStartDropped() {
-    send(RunListener::headStartDropped);
+  public void headStartDropped(String why) {
+    send(l -> l.headStartDropped(why));
   }
 
   @Override
