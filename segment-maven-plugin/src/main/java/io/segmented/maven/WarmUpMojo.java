@@ -81,8 +81,10 @@ public final class WarmUpMojo extends AbstractRunMojo {
     Map<String, String> properties = ManifestProperties.of(project, session);
     Path basedir = project.getBasedir().toPath();
     File manifestFile = manifest;
-    if (headStart && onlyTheRunGoal(session.getGoals())) {
-      // registered now, so that the run goal waits for it; planned on a thread of its own
+    boolean planned = headStart && onlyTheRunGoal(session.getGoals());
+    if (planned) {
+      // registered now, so that the run goal waits for it; planned on a thread of its own, which
+      // reads the manifest and the history as the run does
       engine.headStart(basedir, () -> runRequest(load(basedir, properties, manifestFile)));
     }
     if (!READ_AHEAD.compareAndSet(false, true)) {
@@ -94,7 +96,13 @@ public final class WarmUpMojo extends AbstractRunMojo {
             PropertyNames.HISTORY, project.getBuild().getDirectory() + "/segment-history.json");
     Thread ahead =
         new Thread(
-            () -> readAhead(basedir, properties, manifestFile, history),
+            () -> {
+              if (planned) {
+                readAheadReport();
+              } else {
+                readAhead(basedir, properties, manifestFile, history);
+              }
+            },
             "segment-warm-up-read-ahead");
     ahead.setDaemon(true);
     ahead.start();
@@ -128,10 +136,15 @@ public final class WarmUpMojo extends AbstractRunMojo {
     } catch (Exception | LinkageError e) {
       // likewise
     }
+    readAheadReport();
+  }
+
+  /** Parses the report's template ahead, and throws nothing. */
+  static void readAheadReport() {
     try {
       HtmlReport.prepare();
     } catch (Exception | LinkageError e) {
-      // likewise
+      // the report says what is wrong with it
     }
   }
 
