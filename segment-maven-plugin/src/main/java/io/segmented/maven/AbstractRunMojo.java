@@ -128,9 +128,13 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
       runtime =
           new TestClasspath(project, session, plugin, repositorySystem)
               .runtime(testClassesDirectory.toPath());
-    } catch (MojoExecutionException | MojoFailureException | RuntimeException e) {
+    } catch (Throwable e) {
       // what segment:warm-up started ahead for this run: it will not run
-      engine.dropHeadStart(project.getBasedir().toPath());
+      try {
+        engine.dropHeadStart(project.getBasedir().toPath());
+      } catch (RuntimeException | LinkageError dropping) {
+        e.addSuppressed(dropping);
+      }
       throw e;
     }
     RunResult result;

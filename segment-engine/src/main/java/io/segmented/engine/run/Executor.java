@@ -132,18 +132,24 @@ public final class Executor {
         plan.inStartOrder().stream().map(Plan.SegmentPlan::segment).toList();
     Map<String, Provider> providers = plan.providers();
     String runId = begun.runId();
-    listener.runStarted(runId, segments, plan.parallel());
-    plan.startOrder().ifPresent(o -> listener.startOrder(o.how(), startOrder));
-    if (headStart.dropped().isPresent()) {
-      listener.headStartDropped(headStart.dropped().get());
-      // what its setup found (leftovers of killed runs removed) is news to this run too
-      headStart.droppedEvents().ifPresent(dropped -> dropped.attach(listener));
-    }
-    if (!begun.openedAhead().isEmpty()) {
-      listener.startedAhead(begun.openedAhead());
-    }
     SerializedListener events = begun.events();
-    events.attach(listener);
+    try {
+      listener.runStarted(runId, segments, plan.parallel());
+      plan.startOrder().ifPresent(o -> listener.startOrder(o.how(), startOrder));
+      if (headStart.dropped().isPresent()) {
+        listener.headStartDropped(headStart.dropped().get());
+        // what its setup found (leftovers of killed runs removed) is news to this run too; its
+        // fixtures are not
+        headStart.droppedEvents().ifPresent(dropped -> dropped.attach(setupEventsTo(events)));
+      }
+      if (!begun.openedAhead().isEmpty()) {
+        listener.startedAhead(begun.openedAhead());
+      }
+      events.attach(listener);
+    } catch (RuntimeException | Error e) {
+      begun.close();
+      throw e;
+    }
     Secrets secrets = begun.secrets();
     List<SegmentResult> results = new ArrayList<>();
     try (Lanes lanes = new Lanes(plan.parallel());
@@ -234,6 +240,31 @@ public final class Executor {
     ResultsFiles.write(request.reportsDir(), run);
     listener.runFinished(run);
     return run;
+  }
+
+  /** Passes on to {@code listener} what a run's setup says, and nothing of its segments. */
+  private static RunListener setupEventsTo(RunListener listener) {
+    return new RunListener() {
+      @Override
+      public void orphansRemoved(int count) {
+        listener.orphansRemoved(count);
+      }
+
+      @Override
+      public void ryukNotUsed() {
+        listener.ryukNotUsed();
+      }
+
+      @Override
+      public void orphanProcessesStopped(List<String> processes) {
+        listener.orphanProcessesStopped(processes);
+      }
+
+      @Override
+      public void keptExpired(int count) {
+        listener.keptExpired(count);
+      }
+    };
   }
 
   /**

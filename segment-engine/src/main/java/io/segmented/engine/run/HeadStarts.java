@@ -89,23 +89,30 @@ final class HeadStarts {
   static void begin(Path moduleDir, Maker maker) {
     Making making = new Making();
     Making before = STARTS.put(moduleDir, making);
-    if (before != null) {
-      daemon("segment-head-start-discard", before::discard);
-    }
     daemon(
         "segment-head-start",
         () -> {
           Optional<RunStart> made = Optional.empty();
           try {
+            if (before != null) {
+              // the module's earlier start (a second warm-up in the build): stopped first, so
+              // that the two never start the same fixtures at once
+              before.discard();
+            }
             made = maker.make(making.guard);
           } catch (Throwable e) {
             // none: the run says what is wrong
           } finally {
-            if (!making.start.complete(made)) {
-              // given up on meanwhile
-              made.ifPresent(RunStart::close);
+            try {
+              if (!making.start.complete(made)) {
+                // given up on meanwhile
+                made.ifPresent(RunStart::close);
+              }
+            } catch (Throwable e) {
+              // its cleanup's hook and the next run's sweep remove what is left
+            } finally {
+              making.finished.complete(null);
             }
-            making.finished.complete(null);
           }
         });
     CompletableFuture.delayedExecutor(UNCLAIMED.toMillis(), TimeUnit.MILLISECONDS)
@@ -170,8 +177,8 @@ final class HeadStarts {
       return new Taken(
           Optional.empty(),
           Optional.of(
-              "its plan starts other segments or starts them otherwise (the compile changed what"
-                  + " runs, or the run goal is configured otherwise than the plugin)"),
+              "its plan starts other segments or starts them otherwise (after the compile, other"
+                  + " tests match -Dit.test, or another build changed the segment history)"),
           Optional.of(start.get().events()));
     }
     return new Taken(start, Optional.empty(), Optional.empty());
@@ -181,7 +188,11 @@ final class HeadStarts {
   static void drop(Path moduleDir) {
     Making making = STARTS.remove(moduleDir);
     if (making != null) {
-      making.discard();
+      try {
+        making.discard();
+      } catch (RuntimeException e) {
+        // its cleanup's hook and the next run's sweep remove what is left
+      }
     }
   }
 

@@ -135,9 +135,16 @@ final class RunStart implements AutoCloseable {
    * for starts still under way, so that what they made is removed with the run.
    */
   void closeUntaken() {
-    for (SegmentOpening opening : opened.values()) {
+    List<SegmentOpening> untaken = List.copyOf(opened.values());
+    opened.clear();
+    for (SegmentOpening opening : untaken) {
       opening.set().close();
-      opening.awaitAhead(AWAIT_STARTING);
+      cleanup.remove(opening.set());
+    }
+    long deadline = System.nanoTime() + AWAIT_STARTING.toNanos();
+    for (SegmentOpening opening : untaken) {
+      // a start that ends after this closes its own fixtures (FixtureSet)
+      opening.awaitAhead(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
       if (opening.network() != null) {
         try {
           opening.network().close();
@@ -146,7 +153,6 @@ final class RunStart implements AutoCloseable {
         }
       }
     }
-    opened.clear();
   }
 
   /** How long stopping a start waits for fixtures still starting before removing by label. */

@@ -1,0 +1,13 @@
+package it.drop;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import org.junit.jupiter.api.Test;
+
+class FirstIT {
+
+  @Test
+  void hasTheCache() {
+    assertNotNull(System.getProperty("fixtures.cache.port"));
+  }
+}
