@@ -2,8 +2,10 @@ def log = new File(basedir, "build.log").text
 // planned before the compile, the head start started the first segment's fixture alone; after it, both run
 assert log.contains("Stopped the fixtures segment:warm-up started ahead, and starting afresh: its plan starts other segments or starts them otherwise (after the compile, other tests match -Dit.test")
 assert !log.contains("started ahead, while Maven compiled")
-// what the dropped start's setup said is said once, by the run
-assert log.count("Testcontainers runs without its Ryuk container") == 1
+// what the dropped start's setup said is said once, by the run (the plugin says it turned Ryuk off only where the
+// environment did not choose)
+def ryukSaid = System.getenv("TESTCONTAINERS_RYUK_DISABLED") == null ? 1 : 0
+assert log.count("Testcontainers runs without its Ryuk container") == ryukSaid
 assert log.contains("\u2714 first (app \u2194 cache) PASSED: 1/1 tests passed")
 assert log.contains("\u2714 second (app \u2194 cache) PASSED: 1/1 tests passed")
 assert log.count("] fixture cache (redis, ") == 2 : "each segment's fixture, started by the run"
