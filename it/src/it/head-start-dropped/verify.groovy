@@ -11,9 +11,5 @@ assert log.contains("\u2714 second (app \u2194 cache) PASSED: 1/1 tests passed")
 assert log.count("] fixture cache (redis, ") == 2 : "each segment's fixture, started by the run"
 assert !log.contains("Exception in thread")
 
-def leftovers = ["docker", "ps", "-aq", "--filter", "label=io.segmented.run-id"].execute().text.trim()
-assert leftovers.isEmpty() : "containers left behind: " + leftovers
-def networks = ["docker", "network", "ls", "-q", "--filter", "label=io.segmented.run-id"].execute().text.trim()
-assert networks.isEmpty() : "networks left behind: " + networks
-def leases = ["docker", "volume", "ls", "-q", "--filter", "label=io.segmented.lease"].execute().text.trim()
-assert leases.isEmpty() : "run leases left behind: " + leases
+def NestedBuild = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, "NestedBuild.groovy"))
+NestedBuild.assertNothingLeft(basedir, "after the run that dropped the head start")

@@ -8,9 +8,5 @@ assert log.contains("[segment] The build is ending before its segments ran: remo
 assert log.contains("[segment] Stopped; nothing of the run is left running")
 assert !log.contains("Exception in thread")
 
-def leftovers = ["docker", "ps", "-aq", "--filter", "label=io.segmented.run-id"].execute().text.trim()
-assert leftovers.isEmpty() : "containers left behind: " + leftovers
-def networks = ["docker", "network", "ls", "-q", "--filter", "label=io.segmented.run-id"].execute().text.trim()
-assert networks.isEmpty() : "networks left behind: " + networks
-def leases = ["docker", "volume", "ls", "-q", "--filter", "label=io.segmented.lease"].execute().text.trim()
-assert leases.isEmpty() : "run leases left behind: " + leases
+def NestedBuild = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, "NestedBuild.groovy"))
+NestedBuild.assertNothingLeft(basedir, "after the build that ended before its run")

@@ -203,10 +203,6 @@ final class RunStart implements AutoCloseable {
         .toList();
   }
 
-  Plan plan() {
-    return plan;
-  }
-
   String runId() {
     return runId;
   }

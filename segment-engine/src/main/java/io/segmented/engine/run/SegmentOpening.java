@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.testcontainers.containers.Network;
 
 /**
@@ -130,10 +132,10 @@ final class SegmentOpening {
       return;
     }
     try {
-      ahead.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      ahead.get(limit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+    } catch (ExecutionException | TimeoutException e) {
       // failed, or still starting: the run's removal by label takes what it made
     }
   }
