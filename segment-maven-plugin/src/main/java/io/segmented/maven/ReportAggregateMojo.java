@@ -11,11 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
-import org.apache.maven.reporting.AbstractMavenReport;
 import org.apache.maven.reporting.MavenReportException;
 
 /**
@@ -31,7 +31,10 @@ import org.apache.maven.reporting.MavenReportException;
  * @since 0.1.0
  */
 @Mojo(name = "report-aggregate", aggregator = true, threadSafe = true)
-public final class ReportAggregateMojo extends AbstractMavenReport {
+public final class ReportAggregateMojo extends AbstractSegmentReport {
+
+  @Parameter(defaultValue = "${reactorProjects}", readonly = true)
+  private List<MavenProject> reactorProjects;
 
   /** The folder of the page in the site and in the standalone report's output directory. */
   private static final String FOLDER = "segment-reports-aggregate";
@@ -77,7 +80,7 @@ public final class ReportAggregateMojo extends AbstractMavenReport {
   }
 
   @Override
-  protected void executeReport(Locale locale) throws MavenReportException {
+  protected void report(Sink sink, Locale locale) throws MavenReportException {
     Path standalone = aggregateDirectory.toPath();
     Path page = getReportOutputDirectory().toPath().resolve(FOLDER);
     RunResult run = aggregateInto(standalone);

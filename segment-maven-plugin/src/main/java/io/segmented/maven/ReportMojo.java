@@ -10,9 +10,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.reporting.AbstractMavenReport;
 import org.apache.maven.reporting.MavenReportException;
 
 /**
@@ -20,13 +20,14 @@ import org.apache.maven.reporting.MavenReportException;
  * segment-results.json} and the fixture logs alone: a summary inside the site's skin, {@code
  * segments.html} (a row per boundary with its outcome, counts, time and a link to each segment),
  * and the full report beside it, {@code segment-reports/index.html} (timeline, boundary graph,
- * failures, fixture logs copied beside it). Run alone, {@code mvn segment:report} writes both to
- * {@code target/reports/}. A module without results is left out of the site with one line.
+ * failures, fixture logs copied beside it). Run alone, {@code mvn segment:report} writes the full
+ * report to {@code target/reports/segment-reports/}. A module without results is left out of the
+ * site with one line.
  *
  * @since 0.1.0
  */
 @Mojo(name = "report", threadSafe = true)
-public final class ReportMojo extends AbstractMavenReport {
+public final class ReportMojo extends AbstractSegmentReport {
 
   /** The folder of the full report, beside the summary page. */
   private static final String FOLDER = "segment-reports";
@@ -67,14 +68,16 @@ public final class ReportMojo extends AbstractMavenReport {
   }
 
   @Override
-  protected void executeReport(Locale locale) throws MavenReportException {
+  protected void report(Sink sink, Locale locale) throws MavenReportException {
     Path target = getReportOutputDirectory().toPath().resolve(FOLDER);
     try {
       copyLogs(reportsDirectory.toPath().resolve("logs"), target.resolve("logs"));
       ReportModel model = ReportsDirectory.read(reportsDirectory.toPath());
       Path page = ReportsDirectory.write(target, model);
-      new SiteSummary(getSink(), model.run(), FOLDER + "/" + HtmlReport.INDEX, getName(locale))
-          .render();
+      if (sink != null) {
+        new SiteSummary(sink, model.run(), FOLDER + "/" + HtmlReport.INDEX, getName(locale))
+            .render();
+      }
       getLog().info("Segments report: " + page.toUri());
     } catch (IOException e) {
       throw new MavenReportException(

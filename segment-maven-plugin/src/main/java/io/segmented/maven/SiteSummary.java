@@ -9,7 +9,6 @@ import io.segmented.results.SegmentResult;
 import io.segmented.results.TestResult;
 import java.util.Locale;
 import org.apache.maven.doxia.sink.Sink;
-import org.apache.maven.reporting.AbstractMavenReportRenderer;
 
 /**
  * The segments report inside the site's skin, as surefire-report draws its own: the run's totals, a
@@ -18,29 +17,41 @@ import org.apache.maven.reporting.AbstractMavenReportRenderer;
  * timeline, the boundary graph and the logs. Everything is written through the sink, which escapes
  * it.
  */
-final class SiteSummary extends AbstractMavenReportRenderer {
+final class SiteSummary {
 
+  private final Sink sink;
   private final RunResult run;
   private final String fullReport;
   private final String title;
+
+  /** The level of the section open now: 0 outside any. */
+  private int section;
 
   /**
    * @param fullReport the full report's page, relative to this one
    */
   SiteSummary(Sink sink, RunResult run, String fullReport, String title) {
-    super(sink);
+    this.sink = sink;
     this.run = run;
     this.fullReport = fullReport;
     this.title = title;
   }
 
-  @Override
-  public String getTitle() {
-    return title;
+  /** Draws the page, from its head to its end, and closes the sink. */
+  void render() {
+    sink.head();
+    sink.title();
+    text(title);
+    sink.title_();
+    sink.head_();
+    sink.body();
+    renderBody();
+    sink.body_();
+    sink.flush();
+    sink.close();
   }
 
-  @Override
-  protected void renderBody() {
+  private void renderBody() {
     RunResult.Totals t = run.totals();
     startSection(title + " of " + run.module());
     paragraph(
@@ -81,8 +92,7 @@ final class SiteSummary extends AbstractMavenReportRenderer {
           Sink.JUSTIFY_RIGHT,
           Sink.JUSTIFY_RIGHT,
           Sink.JUSTIFY_RIGHT
-        },
-        false);
+        });
     tableHeader(
         new String[] {"Boundary", "Segments", "Outcome", "Tests", "Failed", "Skipped", "Time"});
     for (BoundarySummary b : BoundarySummary.of(run)) {
@@ -144,6 +154,62 @@ final class SiteSummary extends AbstractMavenReportRenderer {
       endSection();
     }
     endSection();
+  }
+
+  private void startSection(String name) {
+    section++;
+    sink.section(section, null);
+    sink.sectionTitle(section, null);
+    text(name);
+    sink.sectionTitle_(section);
+  }
+
+  private void endSection() {
+    sink.section_(section);
+    section--;
+  }
+
+  private void startTable(int[] justification) {
+    sink.table();
+    sink.tableRows(justification, false);
+  }
+
+  private void endTable() {
+    sink.tableRows_();
+    sink.table_();
+  }
+
+  private void tableHeader(String... names) {
+    sink.tableRow();
+    for (String name : names) {
+      sink.tableHeaderCell();
+      text(name);
+      sink.tableHeaderCell_();
+    }
+    sink.tableRow_();
+  }
+
+  private void tableCell(String text) {
+    sink.tableCell();
+    text(text);
+    sink.tableCell_();
+  }
+
+  private void paragraph(String text) {
+    sink.paragraph();
+    text(text);
+    sink.paragraph_();
+  }
+
+  private void link(String href, String name) {
+    sink.link(href);
+    text(name);
+    sink.link_();
+  }
+
+  /** The sink escapes what it writes; an empty cell shows a dash. */
+  private void text(String text) {
+    sink.text(text == null || text.isEmpty() ? "-" : text);
   }
 
   private void failure(SegmentResult s, String what) {
