@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -71,6 +72,15 @@ public final class ResultsFiles {
    * @return whether {@code reportsDir} is the plugin's and was cleared
    */
   public static boolean clear(Path reportsDir) throws IOException {
+    return clear(reportsDir, Set.of());
+  }
+
+  /**
+   * As {@link #clear(Path)}, but keeps the folders of {@code logs/} named in {@code runsLogs}: this
+   * run has written them already (the fixtures it started while Maven compiled), after {@link
+   * #clearLogs} emptied them.
+   */
+  public static boolean clear(Path reportsDir, Set<String> runsLogs) throws IOException {
     Path marker = reportsDir.resolve(MARKER);
     if (!Files.isRegularFile(marker)) {
       if (Files.isDirectory(reportsDir) && !isEmpty(reportsDir) && !earlierRun(reportsDir)) {
@@ -92,14 +102,49 @@ public final class ResultsFiles {
       }
     }
     Path logs = reportsDir.resolve(LOGS);
-    if (Files.isDirectory(logs, LinkOption.NOFOLLOW_LINKS)) {
-      try (Stream<Path> walk = Files.walk(logs)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
+    if (!Files.isDirectory(logs, LinkOption.NOFOLLOW_LINKS)) {
+      return true;
+    }
+    if (runsLogs.isEmpty()) {
+      deleteTree(logs);
+      return true;
+    }
+    try (Stream<Path> folders = Files.list(logs)) {
+      for (Path folder : folders.toList()) {
+        if (!runsLogs.contains(folder.getFileName().toString())) {
+          deleteTree(folder);
         }
       }
     }
     return true;
+  }
+
+  /**
+   * Removes the folders of {@code logs/} named in {@code folders} from a reports directory the
+   * plugin made, and nothing else: a run that starts fixtures while Maven compiles writes their
+   * logs there, and leaves the earlier run's results and report in place until it runs, so a
+   * compile that fails does not take them. {@link #clear(Path, Set)} removes the rest when the run
+   * comes.
+   */
+  public static void clearLogs(Path reportsDir, Set<String> folders) throws IOException {
+    if (!Files.isRegularFile(reportsDir.resolve(MARKER))
+        && !(Files.isDirectory(reportsDir) && earlierRun(reportsDir))) {
+      return;
+    }
+    for (String folder : folders) {
+      Path f = reportsDir.resolve(LOGS).resolve(folder);
+      if (Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)) {
+        deleteTree(f);
+      }
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   private static boolean isEmpty(Path dir) throws IOException {

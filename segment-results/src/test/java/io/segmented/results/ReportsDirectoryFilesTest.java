@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -59,6 +60,54 @@ class ReportsDirectoryFilesTest {
     assertTrue(ResultsFiles.clear(reports));
 
     assertEquals(List.of(ResultsFiles.MARKER, "index.html"), tree(reports));
+  }
+
+  @Test
+  void aRunStartedWhileMavenCompilesClearsOnlyTheLogsItWritesAndItsRunTheRestButThose()
+      throws Exception {
+    Path reports = dir.resolve("segment-reports");
+    assertTrue(ResultsFiles.clear(reports));
+    ResultsFiles.write(reports, run(segment("orders", "logs/orders/db.log")));
+    Files.writeString(reports.resolve("TEST-orders.com.acme.RepoIT.xml"), "<testsuite/>");
+    Files.writeString(reports.resolve("index.html"), "<html/>");
+    for (String log : List.of("orders/db.log", "orders/old-cache.log", "stock/www.log")) {
+      Files.createDirectories(reports.resolve("logs").resolve(log).getParent());
+      Files.writeString(reports.resolve("logs").resolve(log), "earlier run");
+    }
+
+    ResultsFiles.clearLogs(reports, Set.of("orders", "_run"));
+
+    assertEquals(
+        List.of(
+            ResultsFiles.MARKER,
+            "TEST-orders.com.acme.RepoIT.xml",
+            "index.html",
+            "logs",
+            "logs/stock",
+            "logs/stock/www.log",
+            ResultsFiles.RESULTS_FILE),
+        tree(reports),
+        "a compile that fails now leaves the earlier run's results, report and other logs");
+
+    Files.createDirectories(reports.resolve("logs/orders"));
+    Files.writeString(reports.resolve("logs/orders/db.log"), "this run");
+    assertTrue(ResultsFiles.clear(reports, Set.of("orders", "_run")));
+
+    assertEquals(
+        List.of(ResultsFiles.MARKER, "index.html", "logs", "logs/orders", "logs/orders/db.log"),
+        tree(reports));
+    assertEquals("this run", Files.readString(reports.resolve("logs/orders/db.log")));
+  }
+
+  @Test
+  void aDirectoryThePluginDidNotMakeLosesNoLogEither() throws Exception {
+    Path reports = Files.createDirectories(dir.resolve("failsafe-reports"));
+    Files.createDirectories(reports.resolve("logs/orders"));
+    Files.writeString(reports.resolve("logs/orders/server.log"), "mine");
+
+    ResultsFiles.clearLogs(reports, Set.of("orders"));
+
+    assertEquals(List.of("logs", "logs/orders", "logs/orders/server.log"), tree(reports));
   }
 
   @Test

@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -90,7 +91,7 @@ public final class Executor {
           }
           return guard.ifWanted(
               () -> {
-                RunStart start = begin(plan);
+                RunStart start = begin(plan, true);
                 try {
                   start
                       .cleanup()
@@ -124,7 +125,20 @@ public final class Executor {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
     HeadStarts.Taken headStart = HeadStarts.take(plan);
-    RunStart begun = headStart.start().isPresent() ? headStart.start().get() : begin(plan);
+    RunStart begun;
+    if (headStart.start().isPresent()) {
+      begun = headStart.start().get();
+      try {
+        // the results of the run before: kept while Maven compiled, so that a failed compile keeps
+        // them; only the logs of the fixtures started ahead stay
+        clearPreviousResults(plan.request(), begun.logFolders());
+      } catch (EngineException e) {
+        begun.close();
+        throw e;
+      }
+    } else {
+      begun = begin(plan, false);
+    }
     begun.cleanup().saying(Cleanup.STOPPING);
     RunRequest request = plan.request();
     List<SegmentSpec> segments = plan.selected().stream().map(Plan.SegmentPlan::segment).toList();
@@ -270,9 +284,10 @@ public final class Executor {
   /**
    * What the run sets up before its first segment: its id, its lease on the engine and the sweep
    * beside it, cleared results, its cleanup, the fixtures it shares and keeps. Its events wait for
-   * the run's listener.
+   * the run's listener. A start {@code ahead} of the run goal clears only the logs its fixtures
+   * write ({@link RunStart#logFolders}); the run clears the rest when it takes the start over.
    */
-  private RunStart begin(Plan plan) throws EngineException {
+  private RunStart begin(Plan plan, boolean ahead) throws EngineException {
     RunRequest request = plan.request();
     List<String> inContainers = plan.containerFixtures();
     boolean docker = !inContainers.isEmpty();
@@ -289,7 +304,12 @@ public final class Executor {
         events.orphanProcessesStopped(processes);
       }
       CompletableFuture<Void> sweep = docker ? prepareEngine(runId, events) : done();
-      clearPreviousResults(request);
+      Set<String> logFolders = RunStart.logFolders(plan);
+      if (ahead) {
+        clearLogs(request, logFolders);
+      } else {
+        clearPreviousResults(request, Set.of());
+      }
       Secrets secrets = Secrets.of(request.manifest());
       // a killed run leaves its working files: masked before this run writes its own beside them
       secrets.maskFiles(request.workDir());
@@ -314,6 +334,7 @@ public final class Executor {
           cleanup,
           new FixtureSources(shared, kept),
           classData,
+          logFolders,
           () -> removeRun(docker, runId));
     } catch (EngineException | RuntimeException | Error e) {
       cleanup.close();
@@ -484,13 +505,31 @@ public final class Executor {
     }
   }
 
-  /** Results of an earlier run would mix with this one's: remove them, and only them. */
-  private static void clearPreviousResults(RunRequest request) throws EngineException {
+  /**
+   * Results of an earlier run would mix with this one's: remove them, and only them; but the logs
+   * in {@code runsLogs}, which this run wrote already.
+   */
+  private static void clearPreviousResults(RunRequest request, Set<String> runsLogs)
+      throws EngineException {
     try {
-      ResultsFiles.clear(request.reportsDir());
+      ResultsFiles.clear(request.reportsDir(), runsLogs);
     } catch (IOException e) {
       throw new EngineException(
           "cannot clear the results of the previous run in "
+              + request.reportsDir()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  /** Empties the log folders a run started ahead writes, and leaves the earlier run's results. */
+  private static void clearLogs(RunRequest request, Set<String> folders) throws EngineException {
+    try {
+      ResultsFiles.clearLogs(request.reportsDir(), folders);
+    } catch (IOException e) {
+      throw new EngineException(
+          "cannot clear the logs of the previous run in "
               + request.reportsDir()
               + ": "
               + e.getMessage(),

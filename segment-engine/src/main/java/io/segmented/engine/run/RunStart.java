@@ -3,6 +3,7 @@ package io.segmented.engine.run;
 import io.segmented.engine.RunRequest;
 import io.segmented.engine.fixture.FixtureGraph;
 import io.segmented.engine.fixture.Kinds;
+import io.segmented.engine.fixture.SharedFixtures;
 import io.segmented.engine.fork.ClassData;
 import io.segmented.engine.plan.Plan;
 import io.segmented.manifest.DataScope;
@@ -11,9 +12,11 @@ import io.segmented.manifest.SegmentSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,6 +36,7 @@ final class RunStart implements AutoCloseable {
   private final Cleanup cleanup;
   private final FixtureSources fixtures;
   private final ClassData classData;
+  private final Set<String> logFolders;
   private final Map<String, SegmentOpening> opened = new ConcurrentHashMap<>();
   private final Runnable removeLate;
 
@@ -45,6 +49,7 @@ final class RunStart implements AutoCloseable {
       Cleanup cleanup,
       FixtureSources fixtures,
       ClassData classData,
+      Set<String> logFolders,
       Runnable removeLate) {
     this.plan = plan;
     this.runId = runId;
@@ -54,7 +59,30 @@ final class RunStart implements AutoCloseable {
     this.cleanup = cleanup;
     this.fixtures = fixtures;
     this.classData = classData;
+    this.logFolders = logFolders;
     this.removeLate = removeLate;
+  }
+
+  /**
+   * The folders of {@code logs/} a start of {@code plan} may write before its run takes it over:
+   * those of the segments it starts first, as many as run at once, and the shared fixtures' one.
+   */
+  static Set<String> logFolders(Plan plan) {
+    Set<String> folders = new LinkedHashSet<>();
+    folders.add(SharedFixtures.LOG_FOLDER);
+    first(plan).forEach(p -> folders.add(p.segment().id()));
+    return Set.copyOf(folders);
+  }
+
+  /** The plan's first segments, as many as run at once: those a start may open ahead. */
+  private static List<Plan.SegmentPlan> first(Plan plan) {
+    List<Plan.SegmentPlan> order = plan.inStartOrder();
+    return order.subList(0, Math.min(plan.parallel(), order.size()));
+  }
+
+  /** What {@link #logFolders(Plan)} gave for this start's plan. */
+  Set<String> logFolders() {
+    return logFolders;
   }
 
   /**
@@ -63,8 +91,7 @@ final class RunStart implements AutoCloseable {
    * first that cannot (its lane starts it, and says what is wrong).
    */
   void openAhead(Ports ports) {
-    List<Plan.SegmentPlan> first = plan.inStartOrder();
-    for (Plan.SegmentPlan p : first.subList(0, Math.min(plan.parallel(), first.size()))) {
+    for (Plan.SegmentPlan p : first(plan)) {
       SegmentSpec segment = p.segment();
       if (!canStartAhead(plan.request(), p)) {
         return;

@@ -1,6 +1,7 @@
 package io.segmented.engine.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.segmented.engine.RunListener;
@@ -448,6 +449,38 @@ class ExecutorTest {
     assertBefore("start orders/app", "handoff orders");
     assertEquals(
         fakes.events.size() - 1, fakes.events.indexOf("removeRun"), "then nothing is left");
+  }
+
+  @Test
+  void aRunBegunAheadLeavesTheEarlierRunsResultsUntilItsGoalTakesItOver() throws Exception {
+    Path reports = plan(r -> r.segments("orders")).request().reportsDir();
+    ResultsFiles.clear(reports);
+    Files.writeString(reports.resolve(ResultsFiles.RESULTS_FILE), "{}");
+    Files.writeString(reports.resolve("TEST-cached.cachedIT.xml"), "<testsuite/>");
+    Files.createDirectories(reports.resolve("logs/cached"));
+    Files.writeString(reports.resolve("logs/cached/cache.log"), "the run before");
+    Executor executor = fakes.executor();
+
+    // the compile fails: the run goal never comes, and the earlier run's results stay
+    executor.headStart(dir, () -> plan(r -> r.segments("orders")));
+    fakes.awaitEvent("start orders/app");
+    executor.dropHeadStart(dir);
+
+    assertTrue(Files.isRegularFile(reports.resolve(ResultsFiles.RESULTS_FILE)));
+    assertTrue(Files.isRegularFile(reports.resolve("TEST-cached.cachedIT.xml")));
+    assertTrue(Files.isRegularFile(reports.resolve("logs/cached/cache.log")));
+
+    fakes.events.clear();
+    executor.headStart(dir, () -> plan(r -> r.segments("orders")));
+    fakes.awaitEvent("start orders/app");
+    Files.createDirectories(reports.resolve("logs/orders"));
+    Files.writeString(reports.resolve("logs/orders/app.log"), "this run's, started ahead");
+    executor.run(plan(r -> r.segments("orders")), runtime, new HeadStartHeard());
+
+    assertFalse(Files.exists(reports.resolve("TEST-cached.cachedIT.xml")));
+    assertFalse(Files.exists(reports.resolve("logs/cached")));
+    assertTrue(Files.isRegularFile(reports.resolve("logs/orders/app.log")), "the run's own log");
+    assertTrue(Files.readString(reports.resolve(ResultsFiles.RESULTS_FILE)).contains("\"orders\""));
   }
 
   @Test
