@@ -15,6 +15,7 @@ import io.segmented.engine.fork.JvmLauncher;
 import io.segmented.engine.history.History;
 import io.segmented.engine.plan.Plan;
 import io.segmented.engine.plan.RunChecks;
+import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.Provider;
 import io.segmented.manifest.SegmentSpec;
 import io.segmented.results.JUnitXmlWriter;
@@ -164,6 +165,7 @@ public final class Executor {
       begun.close();
       throw e;
     }
+    startSharedAhead(plan, begun.fixtures().shared());
     Secrets secrets = begun.secrets();
     List<SegmentResult> results = new ArrayList<>();
     try (Lanes lanes = new Lanes(plan.parallel());
@@ -339,6 +341,24 @@ public final class Executor {
     } catch (EngineException | RuntimeException | Error e) {
       cleanup.close();
       throw e;
+    }
+  }
+
+  /**
+   * Starts the fixtures the run shares beside its first segments, in the order their users start,
+   * instead of in the lane of the first segment that uses each: a shared PostgreSQL is ready with
+   * its templates by the time its segments come. Not those that depend on other fixtures, which
+   * start with their first user.
+   */
+  private static void startSharedAhead(Plan plan, SharedFixtures shared) {
+    Map<String, Provider> providers = plan.providers();
+    for (Plan.SegmentPlan segment : plan.inStartOrder()) {
+      for (Plan.FixturePlan f : segment.fixtures()) {
+        FixtureSpec spec = plan.request().manifest().fixture(f.id());
+        if (f.shared() && spec.dependsOn().isEmpty()) {
+          shared.startAhead(spec, providers.get(f.id()));
+        }
+      }
     }
   }
 

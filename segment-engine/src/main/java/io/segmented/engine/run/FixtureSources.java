@@ -24,8 +24,11 @@ record FixtureSources(SharedFixtures shared, KeptFixtures kept) {
     return own.create(spec, provider, scope);
   }
 
-  /** Whether the segment leases {@code spec} from an earlier build: kept, and not shared. */
-  boolean leasesKept(FixtureSpec spec, Provider provider) {
-    return !shared.sharesInRun(spec.id()) && kept.keeps(spec, provider);
+  /**
+   * Whether the segment starts {@code spec} itself: it leases it neither from the run ({@code
+   * reuse: run}) nor from an earlier build (kept).
+   */
+  boolean startsOwn(FixtureSpec spec, Provider provider) {
+    return !shared.sharesInRun(spec.id()) && !kept.keeps(spec, provider);
   }
 }

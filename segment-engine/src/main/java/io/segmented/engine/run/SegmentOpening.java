@@ -60,14 +60,15 @@ final class SegmentOpening {
       Secrets secrets,
       Cleanup cleanup) {
     List<FixtureSpec> specs = FixtureGraph.of(request.manifest(), segment);
-    // kept fixtures are reached by their published ports; a network is for containers of the
-    // segment's own that reach each other by fixture id
+    // a network is for containers of the segment's own, which reach each other, and the shared
+    // fixtures that join it, by fixture id; shared and kept fixtures alone are reached by their
+    // published ports, with no network to make and remove
     boolean inContainers =
         specs.stream()
             .anyMatch(
                 f ->
                     providers.get(f.id()) == Provider.CONTAINER
-                        && !sources.leasesKept(f, providers.get(f.id())));
+                        && sources.startsOwn(f, providers.get(f.id())));
     Network network = inContainers ? ports.janitor().segmentNetwork(runId, segment.id()) : null;
     Path logDir = request.reportsDir().resolve("logs").resolve(segment.id());
     SegmentScope scope =

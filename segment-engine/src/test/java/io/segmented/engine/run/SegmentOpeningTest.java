@@ -1,0 +1,77 @@
+package io.segmented.engine.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.segmented.engine.RunRequest;
+import io.segmented.engine.fixture.KeptFixtures;
+import io.segmented.engine.fixture.SharedFixtures;
+import io.segmented.engine.plan.Plan;
+import io.segmented.engine.plan.Planner;
+import io.segmented.manifest.Interpolator;
+import io.segmented.manifest.Manifest;
+import io.segmented.manifest.ManifestLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which segments get a network of their own: those that start containers of their own. */
+class SegmentOpeningTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void aSegmentOfSharedFixturesAloneGetsNoNetworkOneWithAContainerOfItsOwnDoes() throws Exception {
+    Path file = dir.resolve("segments.yaml");
+    Files.writeString(
+        file,
+        """
+        version: 1
+        fixtures:
+          db: {postgres: {image: "pg:16", database: shop}, reuse: run}
+          probe: {container: {image: "httpd:1", ports: [80]}, dependsOn: [db]}
+        segments:
+          orders:
+            boundary: {between: [shop, db], tests: {classes: ["*AIT"]}}
+            fixtures: [db]
+          reports:
+            boundary: {between: [shop, db], tests: {classes: ["*BIT"]}}
+            fixtures: [db]
+          probed:
+            boundary: {between: [shop, probe], tests: {classes: ["*CIT"]}}
+            fixtures: [probe]
+        """);
+    Manifest manifest = new ManifestLoader(Interpolator.of(dir, Map.of(), Map.of())).load(file);
+    Plan plan =
+        Planner.plan(
+            RunRequest.builder("m", dir, manifest).runOrder("manifest").build(), Fakes.docker());
+    Fakes fakes = new Fakes();
+    Ports ports = new Ports(fakes.fixtures(), fakes.jvmLauncher(), fakes.janitor());
+    SharedFixtures shared =
+        new SharedFixtures(
+            "run", dir.resolve("logs"), plan.sharedUsers(), false, s -> s, plan.sharedSeeds());
+    FixtureSources sources =
+        new FixtureSources(shared, new KeptFixtures(dir, Optional.empty(), "run"));
+
+    try (Cleanup cleanup = new Cleanup(() -> {}, () -> {})) {
+      for (Plan.SegmentPlan segment : plan.inStartOrder()) {
+        SegmentOpening.open(
+            plan.request(),
+            segment.segment(),
+            plan.providers(),
+            sources,
+            ports,
+            "run",
+            Secrets.of(manifest),
+            cleanup);
+      }
+    } finally {
+      shared.close();
+    }
+
+    assertEquals(List.of("network probed"), fakes.events("network"));
+  }
+}
