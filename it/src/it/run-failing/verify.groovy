@@ -7,6 +7,11 @@ assert log.contains("1 of 1 segment(s) failed:")
 assert log.contains("segment 'orders-db' (orders \u2194 orders-db): FAILED")
 assert log.contains("it.orders.OrderTotalsIT.totalIncludesTax: total with tax ==> expected: <119> but was: <100>")
 assert log.contains("BUILD FAILURE")
+// the failure is told the moment the test JVM tells it, before the segment's verdict, and is not in the JVM's log
+def told = "[ERROR] [orders-db] \u2718 it.orders.OrderTotalsIT.totalIncludesTax FAILED: total with tax ==> expected: <119> but was: <100>"
+assert log.contains(told)
+assert log.indexOf(told) < log.indexOf("\u2718 orders-db (orders \u2194 orders-db) FAILED")
+assert !new File(basedir, "target/segment-reports/logs/orders-db/test-jvm.log").text.contains(":segment-launcher-event:")
 
 def reports = new File(basedir, "target/segment-reports")
 def results = new JsonSlurper().parse(new File(reports, "segment-results.json"))

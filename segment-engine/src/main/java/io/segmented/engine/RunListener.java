@@ -5,6 +5,7 @@ import io.segmented.engine.fork.ClassData;
 import io.segmented.manifest.SegmentSpec;
 import io.segmented.results.RunResult;
 import io.segmented.results.SegmentResult;
+import io.segmented.results.TestResult;
 import java.time.Duration;
 import java.util.List;
 
@@ -75,6 +76,16 @@ public interface RunListener {
 
   /** The sweep removed {@code count} kept fixtures whose time had run out. */
   default void keptExpired(int count) {}
+
+  /**
+   * A test of {@code segmentId} failed, as its JVM told it while the segment still runs: its first
+   * attempt's failure, with the first line of its message and no stack trace. The segment's verdict
+   * ({@link #segmentFinished}) follows, with all of them.
+   *
+   * @param retried whether the segment runs its failed tests again ({@code retries}), so that this
+   *     one may yet pass, as flaky
+   */
+  default void testFailed(String segmentId, TestResult test, boolean retried) {}
 
   /** A segment ended, with its verdict. */
   default void segmentFinished(SegmentResult result) {}

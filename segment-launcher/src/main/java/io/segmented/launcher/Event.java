@@ -18,5 +18,13 @@ public enum Event {
   /** A test was skipped: class, name, reason. */
   TEST_SKIPPED,
   /** Every test ran and the JVM is about to exit normally. */
-  RUN_FINISHED
+  RUN_FINISHED;
+
+  /**
+   * What begins a line of the JVM's standard output that tells of a failed test the moment it
+   * failed, so that the build can say so while the segment still runs: then its {@link
+   * #TEST_FINISHED} event, encoded as in the events file, with the first line of its message and no
+   * stack trace. The events file, read when the JVM has ended, stays what the results are made of.
+   */
+  public static final String LIVE_PREFIX = ":segment-launcher-event: ";
 }

@@ -69,7 +69,7 @@ public final class SegmentLauncher {
       return;
     }
     try (BufferedWriter out = Files.newBufferedWriter(arguments.events, StandardCharsets.UTF_8)) {
-      EventWriter events = new EventWriter(out);
+      EventWriter events = new EventWriter(out, System.out);
       Launcher launcher = LauncherFactory.create();
       TestPlan plan = launcher.discover(arguments.request(true));
       long found = count(plan);

@@ -9,10 +9,13 @@ import io.segmented.results.Outcome;
 import io.segmented.results.RunResult;
 import io.segmented.results.SegmentResult;
 import io.segmented.results.TestOutcome;
+import io.segmented.results.TestResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.logging.Log;
 
@@ -25,6 +28,12 @@ final class MavenLogListener implements RunListener {
   private final Log log;
   private final Path basedir;
   private final Path reportsDir;
+
+  /** The failures told so far by segment, as they came: a few each, the verdict lists them all. */
+  private final Map<String, Integer> toldFailures = new ConcurrentHashMap<>();
+
+  /** How many failures of a segment are told as they come. */
+  static final int TOLD_FAILURES = 5;
 
   MavenLogListener(Log log, Path basedir, Path reportsDir) {
     this.log = log;
@@ -161,6 +170,39 @@ final class MavenLogListener implements RunListener {
                 ? ", shared by the run) ready with the segment's own data in "
                 : ") started in ")
             + seconds(took.toMillis()));
+  }
+
+  /**
+   * A failure as it comes, while its segment still runs (the first {@value #TOLD_FAILURES} of each
+   * segment): which boundary's test broke, and its first line, seconds before the segment's
+   * verdict. A warning only where the segment retries it, and it may yet pass as flaky.
+   */
+  @Override
+  public void testFailed(String segmentId, TestResult test, boolean retried) {
+    int told = toldFailures.merge(segmentId, 1, Integer::sum);
+    String line;
+    if (told <= TOLD_FAILURES) {
+      line =
+          "["
+              + segmentId
+              + "] \u2718 "
+              + test.className()
+              + "."
+              + test.name()
+              + " "
+              + test.outcome().name()
+              + (retried ? " (to be retried)" : "")
+              + (test.message().isEmpty() ? "" : ": " + test.message());
+    } else if (told == TOLD_FAILURES + 1) {
+      line = "[" + segmentId + "] more tests failed: the segment's verdict lists them all";
+    } else {
+      return;
+    }
+    if (retried) {
+      log.warn(line);
+    } else {
+      log.error(line);
+    }
   }
 
   @Override

@@ -1,7 +1,10 @@
 package io.segmented.engine.fork;
 
+import io.segmented.launcher.Event;
 import io.segmented.launcher.EventCodec;
 import io.segmented.launcher.SecretMask;
+import io.segmented.results.TestOutcome;
+import io.segmented.results.TestResult;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -50,6 +54,9 @@ public final class TestJvm implements JvmLauncher.Forked {
    *     #handOff}), as for a JVM started beside them; otherwise it is handed what its argument file
    *     leaves out at once. Either way its main class must await the handoff, as {@code
    *     SegmentLauncher} does with {@code --await-handoff true}
+   * @param failedNow hears each test that fails, as its JVM tells it on its output ({@link
+   *     Event#LIVE_PREFIX}), with the first line of its message and no stack trace; such lines are
+   *     left out of the output's file
    */
   public record Spec(
       Path java,
@@ -63,7 +70,8 @@ public final class TestJvm implements JvmLauncher.Forked {
       Path argsFile,
       Path output,
       SecretMask mask,
-      boolean handOffLater) {}
+      boolean handOffLater,
+      Consumer<TestResult> failedNow) {}
 
   /** How the JVM ended: its exit code, or that it was killed after the timeout. */
   public record Exit(int code, boolean timedOut) {}
@@ -123,7 +131,10 @@ public final class TestJvm implements JvmLauncher.Forked {
     }
     TestJvm jvm =
         new TestJvm(
-            process, spec, copyMasked(process.getInputStream(), log, spec.mask()), heldBack);
+            process,
+            spec,
+            copyMasked(process.getInputStream(), log, spec.mask(), spec.failedNow()),
+            heldBack);
     if (!spec.handOffLater()) {
       try {
         jvm.handOff(Map.of(), Map.of(), 0, "");
@@ -137,9 +148,14 @@ public final class TestJvm implements JvmLauncher.Forked {
 
   /**
    * Copies the JVM's output to its file line by line, each masked and flushed as it comes: the file
-   * holds no secret even when the build is killed.
+   * holds no secret even when the build is killed. A line that tells of a failed test goes to
+   * {@code failedNow} instead, and what a test had written on it before goes to the file.
    */
-  private static Thread copyMasked(InputStream from, OutputStream to, UnaryOperator<String> mask) {
+  private static Thread copyMasked(
+      InputStream from,
+      OutputStream to,
+      UnaryOperator<String> mask,
+      Consumer<TestResult> failedNow) {
     Thread copy =
         new Thread(
             () -> {
@@ -148,7 +164,16 @@ public final class TestJvm implements JvmLauncher.Forked {
                   Writer out = new OutputStreamWriter(to, StandardCharsets.UTF_8)) {
                 String line;
                 while ((line = in.readLine()) != null) {
-                  out.write(mask.apply(line) + "\n");
+                  String masked = mask.apply(line);
+                  int live = masked.indexOf(Event.LIVE_PREFIX);
+                  if (live >= 0) {
+                    tellFailed(masked.substring(live + Event.LIVE_PREFIX.length()), failedNow);
+                    masked = masked.substring(0, live);
+                    if (masked.isEmpty()) {
+                      continue;
+                    }
+                  }
+                  out.write(masked + "\n");
                   out.flush();
                 }
               } catch (IOException e) {
@@ -159,6 +184,27 @@ public final class TestJvm implements JvmLauncher.Forked {
     copy.setDaemon(true);
     copy.start();
     return copy;
+  }
+
+  /** Passes on a failure the JVM told as it happened; a line that is not one is dropped. */
+  private static void tellFailed(String encoded, Consumer<TestResult> failedNow) {
+    List<String> f = EventCodec.decode(encoded);
+    if (f.size() < 7 || !f.get(0).equals(Event.TEST_FINISHED.name())) {
+      return;
+    }
+    try {
+      failedNow.accept(
+          new TestResult(
+              f.get(1),
+              f.get(2),
+              TestOutcome.valueOf(f.get(3)),
+              Long.parseLong(f.get(4)),
+              f.get(5),
+              f.get(6),
+              ""));
+    } catch (RuntimeException e) {
+      // a line that only looks like one, or a listener that broke: the results tell it anyway
+    }
   }
 
   /** Waits until the output the JVM wrote before it ended is in its file. */
@@ -194,7 +240,8 @@ public final class TestJvm implements JvmLauncher.Forked {
               .redirectErrorStream(true)
               .start();
       // masked as it is written, as the output is: a thread's name or a lock can hold a secret
-      Thread copy = copyMasked(dump.getInputStream(), Files.newOutputStream(file), spec.mask());
+      Thread copy =
+          copyMasked(dump.getInputStream(), Files.newOutputStream(file), spec.mask(), failed -> {});
       if (!dump.waitFor(10, TimeUnit.SECONDS)) {
         dump.destroyForcibly();
       }

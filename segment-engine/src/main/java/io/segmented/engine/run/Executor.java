@@ -174,7 +174,8 @@ public final class Executor {
       AtomicBoolean failed = new AtomicBoolean();
       // no new segment once the run stops (Ctrl-C) or a segment failed under failFast
       BooleanSupplier stopping = () -> cleanup.closed() || (request.failFast() && failed.get());
-      JvmsAhead ahead = jvmsAhead(plan, runtime, startOrder, cleanup, secrets, classData, stopping);
+      JvmsAhead ahead =
+          jvmsAhead(plan, runtime, startOrder, cleanup, secrets, classData, events, stopping);
       for (SegmentSpec segment : startOrder) {
         lanes.submit(
             () -> {
@@ -373,6 +374,7 @@ public final class Executor {
       Cleanup cleanup,
       Secrets secrets,
       ClassData classData,
+      RunListener events,
       BooleanSupplier stopping) {
     RunRequest request = plan.request();
     if (!request.jvmBeside() || startOrder.size() <= plan.parallel()) {
@@ -387,7 +389,14 @@ public final class Executor {
           try {
             return Optional.of(
                 new SegmentTests(
-                        plan, runtime, segment, cleanup, ports.jvms(), secrets.mask(), classData)
+                        plan,
+                        runtime,
+                        segment,
+                        cleanup,
+                        ports.jvms(),
+                        secrets.mask(),
+                        classData,
+                        events)
                     .startBeside(TestJvmProperties.of(segment, request.moduleDir(), List.of())));
           } catch (IOException e) {
             return Optional.empty();

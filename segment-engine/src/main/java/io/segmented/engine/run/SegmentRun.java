@@ -117,7 +117,14 @@ final class SegmentRun {
     Path logDir = opening.logDir();
     SegmentTests segmentTests =
         new SegmentTests(
-            plan, runtime, segment, cleanup, ports.jvms(), secrets.mask(), sources.classData());
+            plan,
+            runtime,
+            segment,
+            cleanup,
+            ports.jvms(),
+            secrets.mask(),
+            sources.classData(),
+            listener);
     // the test JVM starts beside the fixtures, discovering and loading the tests while they start
     Optional<SegmentTests.Started> beside =
         sources.ahead().take(segment, () -> startBeside(segmentTests));

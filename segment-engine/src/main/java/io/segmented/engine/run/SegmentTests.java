@@ -1,5 +1,6 @@
 package io.segmented.engine.run;
 
+import io.segmented.engine.RunListener;
 import io.segmented.engine.RunRequest;
 import io.segmented.engine.TestRuntime;
 import io.segmented.engine.fixture.LogTail;
@@ -43,12 +44,14 @@ final class SegmentTests {
   private final JvmLauncher jvms;
   private final SecretMask mask;
   private final ClassData classData;
+  private final RunListener listener;
 
   /**
    * @param jvms starts the test JVMs
    * @param mask the run's secrets: kept out of the test JVMs' argument files, masked in their
    *     output, events and thread dumps as they are written
    * @param classData the class-data archives the JVMs map, or list their classes for
+   * @param listener hears each test of the first attempt that fails, as it fails
    */
   SegmentTests(
       Plan plan,
@@ -57,8 +60,10 @@ final class SegmentTests {
       Cleanup cleanup,
       JvmLauncher jvms,
       SecretMask mask,
-      ClassData classData) {
+      ClassData classData,
+      RunListener listener) {
     this.jvms = jvms;
+    this.listener = listener;
     this.mask = mask;
     this.classData = classData;
     this.request = plan.request();
@@ -244,7 +249,11 @@ final class SegmentTests {
             work.resolve("jvm" + suffix + ".args"),
             output,
             mask,
-            beside);
+            beside,
+            // a retry's failures are the segment's verdict to tell (flaky, or failed again)
+            attempt == 0
+                ? failed -> listener.testFailed(segment.id(), failed, segment.retries() > 0)
+                : failed -> {});
     JvmLauncher.Forked jvm = jvms.start(spec);
     cleanup.add(jvm);
     return new Started(attempt, jvm, events, output, threadDump, launch);

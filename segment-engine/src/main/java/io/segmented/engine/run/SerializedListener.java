@@ -6,6 +6,7 @@ import io.segmented.engine.fork.ClassData;
 import io.segmented.manifest.SegmentSpec;
 import io.segmented.results.RunResult;
 import io.segmented.results.SegmentResult;
+import io.segmented.results.TestResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,6 +105,11 @@ public final class SerializedListener implements RunListener {
       boolean shared,
       Duration took) {
     send(l -> l.fixtureStarted(segmentId, fixtureId, kind, image, shared, took));
+  }
+
+  @Override
+  public void testFailed(String segmentId, TestResult test, boolean retried) {
+    send(l -> l.testFailed(segmentId, test, retried));
   }
 
   @Override

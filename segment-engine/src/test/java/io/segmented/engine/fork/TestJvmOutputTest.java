@@ -2,7 +2,11 @@ package io.segmented.engine.fork;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.segmented.launcher.Event;
+import io.segmented.launcher.EventCodec;
 import io.segmented.launcher.SecretMask;
+import io.segmented.results.TestOutcome;
+import io.segmented.results.TestResult;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +15,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +30,67 @@ class TestJvmOutputTest {
       System.out.println("connecting with pässwörd-ünï");
       System.err.println("still pässwörd-ünï");
     }
+  }
+
+  /** Writes what a test left unfinished on its line, then a failure as the launcher tells it. */
+  public static final class TellsAFailure {
+    public static void main(String[] args) {
+      System.out.print("half a line of the test's own");
+      System.out.print(
+          Event.LIVE_PREFIX
+              + EventCodec.encode(
+                  List.of(
+                      "TEST_FINISHED",
+                      "it.LoginIT",
+                      "logsIn",
+                      "FAILED",
+                      "3",
+                      "login with pässwörd-ünï failed",
+                      "org.opentest4j.AssertionFailedError"))
+              + "\n");
+      System.out.println("after it");
+    }
+  }
+
+  @Test
+  void aFailureTheJvmTellsAsItHappensIsHeardAndLeftOutOfTheOutputsFile() throws Exception {
+    Path output = dir.resolve("test-jvm.log");
+    List<TestResult> heard = new CopyOnWriteArrayList<>();
+    TestJvm.Spec spec =
+        new TestJvm.Spec(
+            Path.of(System.getProperty("java.home"), "bin", "java"),
+            Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of)
+                .toList(),
+            List.of(),
+            Map.of(),
+            Map.of(),
+            TellsAFailure.class.getName(),
+            List.of(),
+            dir,
+            dir.resolve("jvm.args"),
+            output,
+            SecretMask.of(List.of("pässwörd-ünï")),
+            false,
+            heard::add);
+    try (TestJvm jvm = TestJvm.start(spec)) {
+      assertEquals(0, jvm.await(Duration.ofSeconds(60), dir.resolve("dump.txt")).code());
+    }
+
+    assertEquals(
+        List.of(
+            new TestResult(
+                "it.LoginIT",
+                "logsIn",
+                TestOutcome.FAILED,
+                3,
+                "login with **** failed",
+                "org.opentest4j.AssertionFailedError",
+                "")),
+        heard);
+    assertEquals(
+        List.of("half a line of the test's own", "after it"),
+        Files.readAllLines(output, StandardCharsets.UTF_8));
   }
 
   @Test
@@ -48,7 +114,8 @@ class TestJvmOutputTest {
             dir.resolve("jvm.args"),
             output,
             SecretMask.of(List.of("pässwörd-ünï")),
-            false);
+            false,
+            failed -> {});
     try (TestJvm jvm = TestJvm.start(spec)) {
       assertEquals(0, jvm.await(Duration.ofSeconds(60), dir.resolve("dump.txt")).code());
     }

@@ -62,7 +62,8 @@ class TestJvmSecretsTest {
         dir.resolve("jvm.args"),
         dir.resolve("test-jvm.log"),
         SecretMask.of(List.of(PASSWORD, TOKEN)),
-        beside);
+        beside,
+        failed -> {});
   }
 
   private String output() {
@@ -182,7 +183,8 @@ class TestJvmSecretsTest {
             dir.resolve("jvm.args"),
             dir.resolve("test-jvm.log"),
             SecretMask.of(List.of(PASSWORD)),
-            false);
+            false,
+            failed -> {});
     Path dump = dir.resolve("thread-dump.txt");
 
     try (TestJvm jvm = TestJvm.start(spec)) {

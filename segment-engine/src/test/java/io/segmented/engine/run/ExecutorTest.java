@@ -17,6 +17,7 @@ import io.segmented.results.Outcome;
 import io.segmented.results.ResultsFiles;
 import io.segmented.results.RunResult;
 import io.segmented.results.SegmentResult;
+import io.segmented.results.TestResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -406,9 +407,26 @@ class ExecutorTest {
   @Test
   void aFailingTestFailsItsSegmentAndFailFastStartsNoOther() throws Exception {
     fakes.jvms.put("orders", Fakes.Jvm.fails);
+    List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    RunListener listener =
+        new RunListener() {
+          @Override
+          public void testFailed(String segmentId, TestResult test, boolean retried) {
+            heard.add("failed " + segmentId + " " + test.name() + ": " + test.message());
+          }
 
-    RunResult run = run(r -> r.segments("orders,cached").failFast(true));
+          @Override
+          public void segmentFinished(SegmentResult result) {
+            heard.add("finished " + result.id());
+          }
+        };
 
+    RunResult run = run(r -> r.segments("orders,cached").failFast(true), listener);
+
+    assertEquals(
+        List.of("failed orders works: expected 1 but was 2", "finished orders"),
+        heard.subList(0, 2),
+        "the failure is told as the JVM tells it, before the segment's verdict");
     assertEquals(Outcome.FAILED, segment(run, "orders").outcome());
     assertEquals(Outcome.SKIPPED, segment(run, "cached").outcome());
     assertEquals(

@@ -10,6 +10,8 @@ import io.segmented.engine.fork.TestJvm;
 import io.segmented.launcher.EventCodec;
 import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.Provider;
+import io.segmented.results.TestOutcome;
+import io.segmented.results.TestResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -231,6 +233,19 @@ public final class Fakes {
             }
           } finally {
             jvmsNow.decrementAndGet();
+          }
+          if (behaviour == Jvm.fails) {
+            // as the launcher tells a failure on its output while the JVM still runs
+            spec.failedNow()
+                .accept(
+                    new TestResult(
+                        "it." + segment + "IT",
+                        "works",
+                        TestOutcome.FAILED,
+                        5,
+                        "expected 1 but was 2",
+                        "org.opentest4j.AssertionFailedError",
+                        ""));
           }
           return switch (behaviour) {
             case passes, fails, skips -> new TestJvm.Exit(0, false);
