@@ -156,12 +156,15 @@ final class SiteSummary {
     endSection();
   }
 
+  /** A section and its title, with an anchor of its name as the site's reports have. */
   private void startSection(String name) {
     section++;
     sink.section(section, null);
     sink.sectionTitle(section, null);
     text(name);
     sink.sectionTitle_(section);
+    sink.anchor(name.replace(' ', '_'));
+    sink.anchor_();
   }
 
   private void endSection() {

@@ -110,5 +110,6 @@ class SiteSummaryTest {
                 + " match</li>"),
         advised);
     assertTrue(advised.contains(">Advice on cutting segments</"), advised);
+    assertTrue(advised.contains("id=\"Advice_on_cutting_segments\""), "a section's anchor");
   }
 }

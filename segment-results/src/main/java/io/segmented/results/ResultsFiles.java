@@ -25,6 +25,9 @@ public final class ResultsFiles {
   /** The results file's name inside the reports directory. */
   public static final String RESULTS_FILE = "segment-results.json";
 
+  /** Where {@link #setAsideLogs} keeps an earlier run's logs, under {@code logs/}. */
+  static final String EARLIER = ".earlier";
+
   /** The file that marks a reports directory the plugin made, and so may clear. */
   public static final String MARKER = ".segment-reports";
 
@@ -78,20 +81,11 @@ public final class ResultsFiles {
   /**
    * As {@link #clear(Path)}, but keeps the folders of {@code logs/} named in {@code runsLogs}: this
    * run has written them already (the fixtures it started while Maven compiled), after {@link
-   * #clearLogs} emptied them.
+   * #setAsideLogs} moved the earlier run's aside; those go now.
    */
   public static boolean clear(Path reportsDir, Set<String> runsLogs) throws IOException {
-    Path marker = reportsDir.resolve(MARKER);
-    if (!Files.isRegularFile(marker)) {
-      if (Files.isDirectory(reportsDir) && !isEmpty(reportsDir) && !earlierRun(reportsDir)) {
-        return false;
-      }
-      Files.createDirectories(reportsDir);
-      Files.writeString(
-          marker,
-          "Made by segment-maven-plugin: each run removes the results, JUnit XML and logs/ of the"
-              + " run before it here.\n",
-          StandardCharsets.UTF_8);
+    if (!claim(reportsDir)) {
+      return false;
     }
     try (Stream<Path> files = Files.list(reportsDir)) {
       for (Path f : files.toList()) {
@@ -120,23 +114,81 @@ public final class ResultsFiles {
   }
 
   /**
-   * Removes the folders of {@code logs/} named in {@code folders} from a reports directory the
-   * plugin made, and nothing else: a run that starts fixtures while Maven compiles writes their
-   * logs there, and leaves the earlier run's results and report in place until it runs, so a
-   * compile that fails does not take them. {@link #clear(Path, Set)} removes the rest when the run
-   * comes.
+   * Moves the folders of {@code logs/} named in {@code folders} aside, into {@code logs/.earlier/},
+   * in a reports directory the plugin made: a run that starts fixtures while Maven compiles writes
+   * their logs there, and leaves the earlier run's results, report and logs in place until it runs,
+   * so that a compile that fails leaves them as they were ({@link #giveBackLogs}). {@link
+   * #clear(Path, Set)} removes what was set aside when the run comes.
+   *
+   * @return whether {@code reportsDir} is the plugin's (made now, if it was not there or empty)
    */
-  public static void clearLogs(Path reportsDir, Set<String> folders) throws IOException {
-    if (!Files.isRegularFile(reportsDir.resolve(MARKER))
-        && !(Files.isDirectory(reportsDir) && earlierRun(reportsDir))) {
-      return;
+  public static boolean setAsideLogs(Path reportsDir, Set<String> folders) throws IOException {
+    if (!claim(reportsDir)) {
+      return false;
     }
+    Path logs = reportsDir.resolve(LOGS);
     for (String folder : folders) {
-      Path f = reportsDir.resolve(LOGS).resolve(folder);
+      Path f = logs.resolve(folder);
       if (Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)) {
-        deleteTree(f);
+        Path aside = logs.resolve(EARLIER).resolve(folder);
+        if (Files.exists(aside, LinkOption.NOFOLLOW_LINKS)) {
+          deleteTree(aside);
+        }
+        Files.createDirectories(aside.getParent());
+        Files.move(f, aside);
       }
     }
+    return true;
+  }
+
+  /**
+   * Undoes {@link #setAsideLogs}: the logs of a run that never came go, and the earlier run's come
+   * back.
+   */
+  public static void giveBackLogs(Path reportsDir, Set<String> folders) throws IOException {
+    if (!Files.isRegularFile(reportsDir.resolve(MARKER))) {
+      return;
+    }
+    Path logs = reportsDir.resolve(LOGS);
+    Path earlier = logs.resolve(EARLIER);
+    for (String folder : folders) {
+      Path f = logs.resolve(folder);
+      if (Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
+        deleteTree(f);
+      }
+      Path aside = earlier.resolve(folder);
+      if (Files.isDirectory(aside, LinkOption.NOFOLLOW_LINKS)) {
+        Files.move(aside, f);
+      }
+    }
+    if (Files.isDirectory(earlier, LinkOption.NOFOLLOW_LINKS) && isEmpty(earlier)) {
+      Files.delete(earlier);
+    }
+    if (Files.isDirectory(logs, LinkOption.NOFOLLOW_LINKS) && isEmpty(logs)) {
+      Files.delete(logs);
+    }
+  }
+
+  /**
+   * Whether {@code reportsDir} is the plugin's to clear: it holds {@link #MARKER}, or it is made
+   * now (or found empty) and marked, or it holds nothing but what an earlier run wrote, and is
+   * marked.
+   */
+  private static boolean claim(Path reportsDir) throws IOException {
+    Path marker = reportsDir.resolve(MARKER);
+    if (Files.isRegularFile(marker)) {
+      return true;
+    }
+    if (Files.isDirectory(reportsDir) && !isEmpty(reportsDir) && !earlierRun(reportsDir)) {
+      return false;
+    }
+    Files.createDirectories(reportsDir);
+    Files.writeString(
+        marker,
+        "Made by segment-maven-plugin: each run removes the results, JUnit XML and logs/ of the"
+            + " run before it here.\n",
+        StandardCharsets.UTF_8);
+    return true;
   }
 
   private static void deleteTree(Path root) throws IOException {

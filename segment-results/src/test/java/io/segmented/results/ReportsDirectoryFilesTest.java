@@ -63,7 +63,7 @@ class ReportsDirectoryFilesTest {
   }
 
   @Test
-  void aRunStartedWhileMavenCompilesClearsOnlyTheLogsItWritesAndItsRunTheRestButThose()
+  void aRunStartedWhileMavenCompilesSetsTheLogsItWritesAsideAndGivesThemBackWhenItNeverComes()
       throws Exception {
     Path reports = dir.resolve("segment-reports");
     assertTrue(ResultsFiles.clear(reports));
@@ -74,38 +74,42 @@ class ReportsDirectoryFilesTest {
       Files.createDirectories(reports.resolve("logs").resolve(log).getParent());
       Files.writeString(reports.resolve("logs").resolve(log), "earlier run");
     }
+    List<String> earlier = tree(reports);
 
-    ResultsFiles.clearLogs(reports, Set.of("orders", "_run"));
+    assertTrue(ResultsFiles.setAsideLogs(reports, Set.of("orders", "_run")));
+    Files.createDirectories(reports.resolve("logs/orders"));
+    Files.writeString(reports.resolve("logs/orders/db.log"), "a start whose run never came");
+    Files.createDirectories(reports.resolve("logs/_run"));
+    Files.writeString(reports.resolve("logs/_run/db.log"), "a start whose run never came");
+    ResultsFiles.giveBackLogs(reports, Set.of("orders", "_run"));
 
-    assertEquals(
-        List.of(
-            ResultsFiles.MARKER,
-            "TEST-orders.com.acme.RepoIT.xml",
-            "index.html",
-            "logs",
-            "logs/stock",
-            "logs/stock/www.log",
-            ResultsFiles.RESULTS_FILE),
-        tree(reports),
-        "a compile that fails now leaves the earlier run's results, report and other logs");
+    assertEquals(earlier, tree(reports), "a compile that fails leaves the earlier run as it was");
+    assertEquals("earlier run", Files.readString(reports.resolve("logs/orders/db.log")));
 
+    ResultsFiles.setAsideLogs(reports, Set.of("orders", "_run"));
     Files.createDirectories(reports.resolve("logs/orders"));
     Files.writeString(reports.resolve("logs/orders/db.log"), "this run");
     assertTrue(ResultsFiles.clear(reports, Set.of("orders", "_run")));
 
     assertEquals(
         List.of(ResultsFiles.MARKER, "index.html", "logs", "logs/orders", "logs/orders/db.log"),
-        tree(reports));
+        tree(reports),
+        "the run that came keeps only its own logs");
     assertEquals("this run", Files.readString(reports.resolve("logs/orders/db.log")));
   }
 
   @Test
-  void aDirectoryThePluginDidNotMakeLosesNoLogEither() throws Exception {
+  void aStartAheadMarksANewReportsDirectoryAndSetsNothingAsideInOneThePluginDidNotMake()
+      throws Exception {
+    assertTrue(ResultsFiles.setAsideLogs(dir.resolve("new"), Set.of("orders")));
+    assertEquals(List.of(ResultsFiles.MARKER), tree(dir.resolve("new")));
+
     Path reports = Files.createDirectories(dir.resolve("failsafe-reports"));
     Files.createDirectories(reports.resolve("logs/orders"));
     Files.writeString(reports.resolve("logs/orders/server.log"), "mine");
 
-    ResultsFiles.clearLogs(reports, Set.of("orders"));
+    assertFalse(ResultsFiles.setAsideLogs(reports, Set.of("orders")));
+    ResultsFiles.giveBackLogs(reports, Set.of("orders"));
 
     assertEquals(List.of("logs", "logs/orders", "logs/orders/server.log"), tree(reports));
   }

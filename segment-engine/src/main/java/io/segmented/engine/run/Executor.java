@@ -131,7 +131,8 @@ public final class Executor {
       begun = headStart.start().get();
       try {
         // the results of the run before: kept while Maven compiled, so that a failed compile keeps
-        // them; only the logs of the fixtures started ahead stay
+        // them; of the logs, only those of the fixtures started ahead stay
+        begun.takenOver();
         clearPreviousResults(plan.request(), begun.logFolders());
       } catch (EngineException e) {
         begun.close();
@@ -308,8 +309,17 @@ public final class Executor {
       }
       CompletableFuture<Void> sweep = docker ? prepareEngine(runId, events) : done();
       Set<String> logFolders = RunStart.logFolders(plan);
+      AtomicBoolean taken = new AtomicBoolean();
       if (ahead) {
-        clearLogs(request, logFolders);
+        setAsideLogs(request, logFolders);
+        // a run that never comes (a failed compile, a dropped start) leaves the earlier run's
+        // results as they were; closed after the fixtures that write these logs
+        cleanup.add(
+            () -> {
+              if (!taken.get()) {
+                giveBackLogs(request, logFolders);
+              }
+            });
       } else {
         clearPreviousResults(request, Set.of());
       }
@@ -338,6 +348,7 @@ public final class Executor {
           new FixtureSources(shared, kept),
           classData,
           logFolders,
+          taken,
           () -> removeRun(docker, runId));
     } catch (EngineException | RuntimeException | Error e) {
       cleanup.close();
@@ -357,7 +368,11 @@ public final class Executor {
       for (Plan.FixturePlan f : segment.fixtures()) {
         FixtureSpec spec = plan.request().manifest().fixture(f.id());
         if (f.shared() && spec.dependsOn().isEmpty()) {
-          shared.startAhead(spec, providers.get(f.id()));
+          try {
+            shared.startAhead(spec, providers.get(f.id()));
+          } catch (RuntimeException e) {
+            // the first segment that leases it starts it, and says what is wrong
+          }
         }
       }
     }
@@ -552,17 +567,29 @@ public final class Executor {
     }
   }
 
-  /** Empties the log folders a run started ahead writes, and leaves the earlier run's results. */
-  private static void clearLogs(RunRequest request, Set<String> folders) throws EngineException {
+  /**
+   * Moves the earlier run's logs of the folders a run started ahead writes aside, and leaves the
+   * rest of its results: the run clears them when it takes the start over.
+   */
+  private static void setAsideLogs(RunRequest request, Set<String> folders) throws EngineException {
     try {
-      ResultsFiles.clearLogs(request.reportsDir(), folders);
+      ResultsFiles.setAsideLogs(request.reportsDir(), folders);
     } catch (IOException e) {
       throw new EngineException(
-          "cannot clear the logs of the previous run in "
+          "cannot set the logs of the previous run in "
               + request.reportsDir()
-              + ": "
+              + " aside: "
               + e.getMessage(),
           e);
+    }
+  }
+
+  /** Puts the earlier run's logs back where a run started ahead never came. */
+  private static void giveBackLogs(RunRequest request, Set<String> folders) {
+    try {
+      ResultsFiles.giveBackLogs(request.reportsDir(), folders);
+    } catch (IOException e) {
+      // the next run clears the reports directory as always
     }
   }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What a run sets up before its first segment: its id and lease on the Docker engine, the sweep of
@@ -37,6 +38,7 @@ final class RunStart implements AutoCloseable {
   private final FixtureSources fixtures;
   private final ClassData classData;
   private final Set<String> logFolders;
+  private final AtomicBoolean taken;
   private final Map<String, SegmentOpening> opened = new ConcurrentHashMap<>();
   private final Runnable removeLate;
 
@@ -50,6 +52,7 @@ final class RunStart implements AutoCloseable {
       FixtureSources fixtures,
       ClassData classData,
       Set<String> logFolders,
+      AtomicBoolean taken,
       Runnable removeLate) {
     this.plan = plan;
     this.runId = runId;
@@ -60,6 +63,7 @@ final class RunStart implements AutoCloseable {
     this.fixtures = fixtures;
     this.classData = classData;
     this.logFolders = logFolders;
+    this.taken = taken;
     this.removeLate = removeLate;
   }
 
@@ -78,6 +82,11 @@ final class RunStart implements AutoCloseable {
   private static List<Plan.SegmentPlan> first(Plan plan) {
     List<Plan.SegmentPlan> order = plan.inStartOrder();
     return order.subList(0, Math.min(plan.parallel(), order.size()));
+  }
+
+  /** The run took this start over: closing it no longer gives the earlier run's logs back. */
+  void takenOver() {
+    taken.set(true);
   }
 
   /** What {@link #logFolders(Plan)} gave for this start's plan. */
@@ -260,7 +269,7 @@ final class RunStart implements AutoCloseable {
 
   /**
    * Stops and removes everything of a start no run took over: its fixtures, its shared ones, what
-   * its id labelled on the engine.
+   * its id labelled on the engine; and puts the earlier run's logs back (its cleanup does).
    */
   @Override
   public void close() {

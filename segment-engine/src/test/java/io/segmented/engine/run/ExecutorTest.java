@@ -474,19 +474,23 @@ class ExecutorTest {
     Path reports = plan(r -> r.segments("orders")).request().reportsDir();
     ResultsFiles.clear(reports);
     Files.writeString(reports.resolve(ResultsFiles.RESULTS_FILE), "{}");
-    Files.writeString(reports.resolve("TEST-cached.cachedIT.xml"), "<testsuite/>");
-    Files.createDirectories(reports.resolve("logs/cached"));
-    Files.writeString(reports.resolve("logs/cached/cache.log"), "the run before");
+    Files.writeString(reports.resolve("TEST-orders.ordersIT.xml"), "<testsuite/>");
+    Files.createDirectories(reports.resolve("logs/orders"));
+    Files.writeString(reports.resolve("logs/orders/app.log"), "the run before");
     Executor executor = fakes.executor();
 
-    // the compile fails: the run goal never comes, and the earlier run's results stay
+    // the start writes its own logs where the run before had its; then the compile fails: the
+    // run goal never comes, and the earlier run's results and logs are as they were
     executor.headStart(dir, () -> plan(r -> r.segments("orders")));
     fakes.awaitEvent("start orders/app");
+    assertFalse(Files.exists(reports.resolve("logs/orders/app.log")), "set aside");
+    Files.createDirectories(reports.resolve("logs/orders"));
+    Files.writeString(reports.resolve("logs/orders/app.log"), "a start whose run never came");
     executor.dropHeadStart(dir);
 
-    assertTrue(Files.isRegularFile(reports.resolve(ResultsFiles.RESULTS_FILE)));
-    assertTrue(Files.isRegularFile(reports.resolve("TEST-cached.cachedIT.xml")));
-    assertTrue(Files.isRegularFile(reports.resolve("logs/cached/cache.log")));
+    assertEquals("{}", Files.readString(reports.resolve(ResultsFiles.RESULTS_FILE)));
+    assertTrue(Files.isRegularFile(reports.resolve("TEST-orders.ordersIT.xml")));
+    assertEquals("the run before", Files.readString(reports.resolve("logs/orders/app.log")));
 
     fakes.events.clear();
     executor.headStart(dir, () -> plan(r -> r.segments("orders")));
@@ -495,9 +499,9 @@ class ExecutorTest {
     Files.writeString(reports.resolve("logs/orders/app.log"), "this run's, started ahead");
     executor.run(plan(r -> r.segments("orders")), runtime, new HeadStartHeard());
 
-    assertFalse(Files.exists(reports.resolve("TEST-cached.cachedIT.xml")));
-    assertFalse(Files.exists(reports.resolve("logs/cached")));
-    assertTrue(Files.isRegularFile(reports.resolve("logs/orders/app.log")), "the run's own log");
+    assertFalse(Files.exists(reports.resolve("logs/.earlier")));
+    assertEquals(
+        "this run's, started ahead", Files.readString(reports.resolve("logs/orders/app.log")));
     assertTrue(Files.readString(reports.resolve(ResultsFiles.RESULTS_FILE)).contains("\"orders\""));
   }
 
