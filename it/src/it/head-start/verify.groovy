@@ -8,5 +8,14 @@ assert log.contains("[segment] The build is ending before its segments ran: remo
 assert log.contains("[segment] Stopped; nothing of the run is left running")
 assert !log.contains("Exception in thread")
 
+// the run before this build keeps its results, report and logs: the head start set the logs of 'cached' aside while
+// its own fixture wrote there, and the JVM's exit put them back
+def reports = new File(basedir, "target/segment-reports")
+assert new File(reports, "segment-results.json").text == "{\"the\": \"run before\"}"
+assert new File(reports, "index.html").text == "<html>the run before</html>"
+assert new File(reports, "logs/cached/earlier.log").text == "the run before"
+assert !new File(reports, "logs/cached/cache.log").exists() : "the log of the start whose run never came"
+assert !new File(reports, "logs/.earlier").exists()
+
 def NestedBuild = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, "NestedBuild.groovy"))
 NestedBuild.assertNothingLeft(basedir, "after the build that ended before its run")
