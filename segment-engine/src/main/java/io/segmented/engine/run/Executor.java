@@ -133,7 +133,7 @@ public final class Executor {
         // the results of the run before: kept while Maven compiled, so that a failed compile keeps
         // them; of the logs, only those of the fixtures started ahead stay
         begun.takenOver();
-        clearPreviousResults(plan.request(), begun.logFolders());
+        PreviousResults.clear(plan.request(), begun.logFolders());
       } catch (EngineException e) {
         begun.close();
         throw e;
@@ -288,8 +288,9 @@ public final class Executor {
   /**
    * What the run sets up before its first segment: its id, its lease on the engine and the sweep
    * beside it, cleared results, its cleanup, the fixtures it shares and keeps. Its events wait for
-   * the run's listener. A start {@code ahead} of the run goal clears only the logs its fixtures
-   * write ({@link RunStart#logFolders}); the run clears the rest when it takes the start over.
+   * the run's listener. A start {@code ahead} of the run goal sets aside only the earlier run's
+   * logs its fixtures would write over ({@link RunStart#logFolders}), and gives them back if no run
+   * takes it over; the run clears them and the rest when it does.
    */
   private RunStart begin(Plan plan, boolean ahead) throws EngineException {
     RunRequest request = plan.request();
@@ -311,17 +312,17 @@ public final class Executor {
       Set<String> logFolders = RunStart.logFolders(plan);
       AtomicBoolean taken = new AtomicBoolean();
       if (ahead) {
-        setAsideLogs(request, logFolders);
+        PreviousResults.setAsideLogs(request, logFolders);
         // a run that never comes (a failed compile, a dropped start) leaves the earlier run's
         // results as they were; closed after the fixtures that write these logs
         cleanup.add(
             () -> {
               if (!taken.get()) {
-                giveBackLogs(request, logFolders);
+                PreviousResults.giveBackLogs(request, logFolders);
               }
             });
       } else {
-        clearPreviousResults(request, Set.of());
+        PreviousResults.clear(request, Set.of());
       }
       Secrets secrets = Secrets.of(request.manifest());
       // a killed run leaves its working files: masked before this run writes its own beside them
@@ -546,50 +547,6 @@ public final class Executor {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       // the next run removes what is left by label
-    }
-  }
-
-  /**
-   * Results of an earlier run would mix with this one's: remove them, and only them; but the logs
-   * in {@code runsLogs}, which this run wrote already.
-   */
-  private static void clearPreviousResults(RunRequest request, Set<String> runsLogs)
-      throws EngineException {
-    try {
-      ResultsFiles.clear(request.reportsDir(), runsLogs);
-    } catch (IOException e) {
-      throw new EngineException(
-          "cannot clear the results of the previous run in "
-              + request.reportsDir()
-              + ": "
-              + e.getMessage(),
-          e);
-    }
-  }
-
-  /**
-   * Moves the earlier run's logs of the folders a run started ahead writes aside, and leaves the
-   * rest of its results: the run clears them when it takes the start over.
-   */
-  private static void setAsideLogs(RunRequest request, Set<String> folders) throws EngineException {
-    try {
-      ResultsFiles.setAsideLogs(request.reportsDir(), folders);
-    } catch (IOException e) {
-      throw new EngineException(
-          "cannot set the logs of the previous run in "
-              + request.reportsDir()
-              + " aside: "
-              + e.getMessage(),
-          e);
-    }
-  }
-
-  /** Puts the earlier run's logs back where a run started ahead never came. */
-  private static void giveBackLogs(RunRequest request, Set<String> folders) {
-    try {
-      ResultsFiles.giveBackLogs(request.reportsDir(), folders);
-    } catch (IOException e) {
-      // the next run clears the reports directory as always
     }
   }
 }
