@@ -191,7 +191,7 @@ final class MavenLogListener implements RunListener {
               + test.name()
               + " "
               + test.outcome().name()
-              + (retried ? " (to be retried)" : "")
+              + (retried ? " (may be retried)" : "")
               + (test.message().isEmpty() ? "" : ": " + test.message());
     } else if (told == TOLD_FAILURES + 1) {
       line = "[" + segmentId + "] more tests failed: the segment's verdict lists them all";

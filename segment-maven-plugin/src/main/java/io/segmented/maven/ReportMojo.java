@@ -92,9 +92,11 @@ public final class ReportMojo extends AbstractSegmentReport {
     }
     try (var files = Files.walk(from)) {
       // a link in the logs could point anywhere: what it names is not published
+      // nor the earlier run's logs a run started ahead set aside (logs/.earlier)
       for (Path f :
           files
               .filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+              .filter(f -> !from.relativize(f).startsWith(ResultsFiles.EARLIER_LOGS))
               .toList()) {
         Path copy = to.resolve(from.relativize(f).toString());
         Files.createDirectories(copy.getParent());

@@ -26,7 +26,7 @@ public final class ResultsFiles {
   public static final String RESULTS_FILE = "segment-results.json";
 
   /** Where {@link #setAsideLogs} keeps an earlier run's logs, under {@code logs/}. */
-  static final String EARLIER = ".earlier";
+  public static final String EARLIER_LOGS = ".earlier";
 
   /** The file that marks a reports directory the plugin made, and so may clear. */
   public static final String MARKER = ".segment-reports";
@@ -127,16 +127,28 @@ public final class ResultsFiles {
       return false;
     }
     Path logs = reportsDir.resolve(LOGS);
+    IOException failed = null;
     for (String folder : folders) {
       Path f = logs.resolve(folder);
-      if (Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)) {
-        Path aside = logs.resolve(EARLIER).resolve(folder);
+      Path aside = logs.resolve(EARLIER_LOGS).resolve(folder);
+      try {
         if (Files.exists(aside, LinkOption.NOFOLLOW_LINKS)) {
-          deleteTree(aside);
+          // set aside by a start that was killed before it could give it back, and no run came
+          // since (a run's clear removes it): those are the earlier run's logs, and the folder
+          // holds the killed start's
+          if (Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
+            deleteTree(f);
+          }
+        } else if (Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)) {
+          Files.createDirectories(aside.getParent());
+          Files.move(f, aside);
         }
-        Files.createDirectories(aside.getParent());
-        Files.move(f, aside);
+      } catch (IOException e) {
+        failed = failed == null ? e : failed;
       }
+    }
+    if (failed != null) {
+      throw failed;
     }
     return true;
   }
@@ -150,15 +162,21 @@ public final class ResultsFiles {
       return;
     }
     Path logs = reportsDir.resolve(LOGS);
-    Path earlier = logs.resolve(EARLIER);
+    Path earlier = logs.resolve(EARLIER_LOGS);
+    IOException failed = null;
     for (String folder : folders) {
       Path f = logs.resolve(folder);
-      if (Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
-        deleteTree(f);
-      }
       Path aside = earlier.resolve(folder);
-      if (Files.isDirectory(aside, LinkOption.NOFOLLOW_LINKS)) {
-        Files.move(aside, f);
+      try {
+        if (Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
+          deleteTree(f);
+        }
+        if (Files.isDirectory(aside, LinkOption.NOFOLLOW_LINKS)) {
+          Files.move(aside, f);
+        }
+      } catch (IOException e) {
+        // the next folder all the same: a log still held open must not keep the others aside
+        failed = failed == null ? e : failed;
       }
     }
     if (Files.isDirectory(earlier, LinkOption.NOFOLLOW_LINKS) && isEmpty(earlier)) {
@@ -166,6 +184,9 @@ public final class ResultsFiles {
     }
     if (Files.isDirectory(logs, LinkOption.NOFOLLOW_LINKS) && isEmpty(logs)) {
       Files.delete(logs);
+    }
+    if (failed != null) {
+      throw failed;
     }
   }
 

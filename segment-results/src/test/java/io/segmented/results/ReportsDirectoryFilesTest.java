@@ -99,6 +99,26 @@ class ReportsDirectoryFilesTest {
   }
 
   @Test
+  void theLogsAStartKilledBeforeItGaveThemBackSetAsideAreTheOnesTheNextStartKeeps()
+      throws Exception {
+    Path reports = dir.resolve("segment-reports");
+    assertTrue(ResultsFiles.clear(reports));
+    Files.createDirectories(reports.resolve("logs/orders"));
+    Files.writeString(reports.resolve("logs/orders/db.log"), "earlier run");
+    ResultsFiles.setAsideLogs(reports, Set.of("orders"));
+    // the start writes its log, and its build is killed: nothing gives the earlier one back
+    Files.createDirectories(reports.resolve("logs/orders"));
+    Files.writeString(reports.resolve("logs/orders/db.log"), "a killed start's");
+
+    ResultsFiles.setAsideLogs(reports, Set.of("orders"));
+    ResultsFiles.giveBackLogs(reports, Set.of("orders"));
+
+    assertEquals("earlier run", Files.readString(reports.resolve("logs/orders/db.log")));
+    assertEquals(
+        List.of(ResultsFiles.MARKER, "logs", "logs/orders", "logs/orders/db.log"), tree(reports));
+  }
+
+  @Test
   void aStartAheadMarksANewReportsDirectoryAndSetsNothingAsideInOneThePluginDidNotMake()
       throws Exception {
     assertTrue(ResultsFiles.setAsideLogs(dir.resolve("new"), Set.of("orders")));

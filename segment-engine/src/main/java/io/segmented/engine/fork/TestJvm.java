@@ -164,16 +164,17 @@ public final class TestJvm implements JvmLauncher.Forked {
                   Writer out = new OutputStreamWriter(to, StandardCharsets.UTF_8)) {
                 String line;
                 while ((line = in.readLine()) != null) {
-                  String masked = mask.apply(line);
-                  int live = masked.indexOf(Event.LIVE_PREFIX);
-                  if (live >= 0) {
-                    tellFailed(masked.substring(live + Event.LIVE_PREFIX.length()), failedNow);
-                    masked = masked.substring(0, live);
-                    if (masked.isEmpty()) {
+                  // looked for before masking, which could hide the prefix itself
+                  int live = line.indexOf(Event.LIVE_PREFIX);
+                  if (live >= 0
+                      && tellFailed(
+                          line.substring(live + Event.LIVE_PREFIX.length()), mask, failedNow)) {
+                    line = line.substring(0, live);
+                    if (line.isEmpty()) {
                       continue;
                     }
                   }
-                  out.write(masked + "\n");
+                  out.write(mask.apply(line) + "\n");
                   out.flush();
                 }
               } catch (IOException e) {
@@ -186,14 +187,19 @@ public final class TestJvm implements JvmLauncher.Forked {
     return copy;
   }
 
-  /** Passes on a failure the JVM told as it happened; a line that is not one is dropped. */
-  private static void tellFailed(String encoded, Consumer<TestResult> failedNow) {
-    List<String> f = EventCodec.decode(encoded);
-    if (f.size() < 7 || !f.get(0).equals(Event.TEST_FINISHED.name())) {
-      return;
-    }
+  /**
+   * Passes on a failure the JVM told as it happened, its fields masked; false when {@code encoded}
+   * is not one (a test's own output that only holds the prefix stays in the log as it is).
+   */
+  private static boolean tellFailed(
+      String encoded, UnaryOperator<String> mask, Consumer<TestResult> failedNow) {
+    TestResult failed;
     try {
-      failedNow.accept(
+      List<String> f = EventCodec.decode(encoded).stream().map(mask).toList();
+      if (f.size() < 7 || !f.get(0).equals(Event.TEST_FINISHED.name())) {
+        return false;
+      }
+      failed =
           new TestResult(
               f.get(1),
               f.get(2),
@@ -201,10 +207,17 @@ public final class TestJvm implements JvmLauncher.Forked {
               Long.parseLong(f.get(4)),
               f.get(5),
               f.get(6),
-              ""));
+              "");
     } catch (RuntimeException e) {
-      // a line that only looks like one, or a listener that broke: the results tell it anyway
+      return false;
     }
+    try {
+      failedNow.accept(failed);
+    } catch (Throwable e) {
+      // whatever the listener does, the output is still copied: a JVM whose output is not read
+      // blocks; the results tell the failure anyway
+    }
+    return true;
   }
 
   /** Waits until the output the JVM wrote before it ended is in its file. */

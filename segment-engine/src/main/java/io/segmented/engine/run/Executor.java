@@ -132,8 +132,8 @@ public final class Executor {
       try {
         // the results of the run before: kept while Maven compiled, so that a failed compile keeps
         // them; of the logs, only those of the fixtures started ahead stay
-        begun.takenOver();
         PreviousResults.clear(plan.request(), begun.logFolders());
+        begun.takenOver();
       } catch (EngineException e) {
         begun.close();
         throw e;
@@ -312,15 +312,16 @@ public final class Executor {
       Set<String> logFolders = RunStart.logFolders(plan);
       AtomicBoolean taken = new AtomicBoolean();
       if (ahead) {
-        PreviousResults.setAsideLogs(request, logFolders);
         // a run that never comes (a failed compile, a dropped start) leaves the earlier run's
-        // results as they were; closed after the fixtures that write these logs
+        // results as they were; closed after the fixtures that write these logs, and registered
+        // first, so that what a setting aside that failed part way moved comes back too
         cleanup.add(
             () -> {
               if (!taken.get()) {
                 PreviousResults.giveBackLogs(request, logFolders);
               }
             });
+        PreviousResults.setAsideLogs(request, logFolders);
       } else {
         PreviousResults.clear(request, Set.of());
       }

@@ -49,6 +49,7 @@ class TestJvmOutputTest {
                       "org.opentest4j.AssertionFailedError"))
               + "\n");
       System.out.println("after it");
+      System.out.println("the prefix " + Event.LIVE_PREFIX + "alone is no failure");
     }
   }
 
@@ -70,7 +71,8 @@ class TestJvmOutputTest {
             dir,
             dir.resolve("jvm.args"),
             output,
-            SecretMask.of(List.of("pässwörd-ünï")),
+            // a secret that is a word of the prefix does not hide a failure
+            SecretMask.of(List.of("pässwörd-ünï", "launcher")),
             false,
             heard::add);
     try (TestJvm jvm = TestJvm.start(spec)) {
@@ -89,7 +91,10 @@ class TestJvmOutputTest {
                 "")),
         heard);
     assertEquals(
-        List.of("half a line of the test's own", "after it"),
+        List.of(
+            "half a line of the test's own",
+            "after it",
+            "the prefix :segment-****-event: alone is no failure"),
         Files.readAllLines(output, StandardCharsets.UTF_8));
   }
 
