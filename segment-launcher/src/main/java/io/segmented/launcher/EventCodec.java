@@ -15,6 +15,19 @@ public final class EventCodec {
 
   /** Joins fields into one line, without the line break. */
   public static String encode(List<String> fields) {
+    return encode(fields, false);
+  }
+
+  /**
+   * As {@link #encode(List)}, with every character outside ASCII as {@code \\uXXXX}: a line that
+   * goes through the JVM's standard output, whose encoding is the platform's, reads the same in
+   * any.
+   */
+  public static String encodeAscii(List<String> fields) {
+    return encode(fields, true);
+  }
+
+  private static String encode(List<String> fields, boolean ascii) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < fields.size(); i++) {
       if (i > 0) {
@@ -28,7 +41,13 @@ public final class EventCodec {
           case '\t' -> out.append("\\t");
           case '\n' -> out.append("\\n");
           case '\r' -> out.append("\\r");
-          default -> out.append(ch);
+          default -> {
+            if (ascii && ch > 0x7e) {
+              out.append(String.format("\\u%04x", (int) ch));
+            } else {
+              out.append(ch);
+            }
+          }
         }
       }
     }
@@ -46,6 +65,11 @@ public final class EventCodec {
         field.setLength(0);
       } else if (ch == '\\' && i + 1 < line.length()) {
         char next = line.charAt(++i);
+        if (next == 'u' && i + 4 < line.length() && hex(line.substring(i + 1, i + 5))) {
+          field.append((char) Integer.parseInt(line.substring(i + 1, i + 5), 16));
+          i += 4;
+          continue;
+        }
         field.append(
             switch (next) {
               case 't' -> '\t';
@@ -59,5 +83,9 @@ public final class EventCodec {
     }
     fields.add(field.toString());
     return fields;
+  }
+
+  private static boolean hex(String four) {
+    return four.chars().allMatch(c -> Character.digit(c, 16) >= 0);
   }
 }

@@ -78,7 +78,8 @@ final class EventWriter {
               : message);
     }
     synchronized (live) {
-      live.print(Event.LIVE_PREFIX + EventCodec.encode(brief) + "\n");
+      // in ASCII: the engine reads the output as UTF-8, whatever the platform's encoding is
+      live.print(Event.LIVE_PREFIX + EventCodec.encodeAscii(brief) + "\n");
       live.flush();
     }
   }

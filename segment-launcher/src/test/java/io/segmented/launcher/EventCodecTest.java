@@ -2,6 +2,7 @@ package io.segmented.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,5 +21,16 @@ class EventCodecTest {
   @Test
   void emptyFieldsAreKept() {
     assertEquals(List.of("", "", ""), EventCodec.decode(EventCodec.encode(List.of("", "", ""))));
+  }
+
+  @Test
+  void inAsciiEveryOtherCharacterIsEscapedAndComesBackAndALiteralBackslashUStaysText() {
+    List<String> fields =
+        List.of("TEST_FINISHED", "pässwörd-ünï … \\u2718 ✘ 𝄞", "C:\\users\\u0041", "\\u00");
+    String line = EventCodec.encodeAscii(fields);
+
+    assertTrue(line.chars().allMatch(c -> c < 0x7f), line);
+    assertEquals(fields, EventCodec.decode(line));
+    assertEquals(fields, EventCodec.decode(EventCodec.encode(fields)));
   }
 }

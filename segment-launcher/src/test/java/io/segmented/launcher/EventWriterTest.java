@@ -62,13 +62,14 @@ class EventWriterTest {
         "logsIn",
         "ERROR",
         "3",
-        "login with pg-s3cret-1 failed\nsecond line",
+        "login with pg-s3cret-1 failed for jörg\nsecond line",
         "java.sql.SQLException",
         "at it.LoginIT.logsIn\n",
         "[id:logsIn]");
 
     String out = stdout.toString(StandardCharsets.UTF_8);
     assertEquals(1, out.lines().count(), out);
+    assertTrue(out.chars().allMatch(c -> c < 0x7f), "ASCII, whatever the platform's encoding");
     assertTrue(out.startsWith(Event.LIVE_PREFIX), out);
     assertEquals(
         List.of(
@@ -77,7 +78,7 @@ class EventWriterTest {
             "logsIn",
             "ERROR",
             "3",
-            "login with **** failed",
+            "login with **** failed for jörg",
             "java.sql.SQLException"),
         EventCodec.decode(out.strip().substring(Event.LIVE_PREFIX.length())),
         "the first line of the message, masked; no stack trace");
