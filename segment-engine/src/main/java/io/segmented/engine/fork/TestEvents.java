@@ -71,15 +71,7 @@ public record TestEvents(
                     ""));
         case TEST_FINISHED -> {
           open.remove(field(f, 1, "") + "." + field(f, 2, ""));
-          TestResult test =
-              new TestResult(
-                  field(f, 1, ""),
-                  field(f, 2, ""),
-                  TestOutcome.valueOf(field(f, 3, "ERROR")),
-                  Long.parseLong(field(f, 4, "0")),
-                  field(f, 5, ""),
-                  field(f, 6, ""),
-                  field(f, 7, ""));
+          TestResult test = finished(f);
           tests.add(test);
           if (f.size() > 8) {
             uniqueIds.put(test.key(), f.get(8));
@@ -90,6 +82,21 @@ public record TestEvents(
     }
     Optional<String> running = open.keySet().stream().reduce((a, b) -> b);
     return new TestEvents(tests, running, discovered, beforeBuildFilters, finished, uniqueIds);
+  }
+
+  /**
+   * The result a {@code TEST_FINISHED} event's fields tell, from the events file or, without its
+   * stack trace, from the JVM's output as the test failed.
+   */
+  static TestResult finished(List<String> f) {
+    return new TestResult(
+        field(f, 1, ""),
+        field(f, 2, ""),
+        TestOutcome.valueOf(field(f, 3, "ERROR")),
+        Long.parseLong(field(f, 4, "0")),
+        field(f, 5, ""),
+        field(f, 6, ""),
+        field(f, 7, ""));
   }
 
   private static String field(List<String> fields, int index, String otherwise) {

@@ -3,7 +3,6 @@ package io.segmented.engine.fork;
 import io.segmented.launcher.Event;
 import io.segmented.launcher.EventCodec;
 import io.segmented.launcher.SecretMask;
-import io.segmented.results.TestOutcome;
 import io.segmented.results.TestResult;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -199,15 +198,7 @@ public final class TestJvm implements JvmLauncher.Forked {
       if (f.size() < 7 || !f.get(0).equals(Event.TEST_FINISHED.name())) {
         return false;
       }
-      failed =
-          new TestResult(
-              f.get(1),
-              f.get(2),
-              TestOutcome.valueOf(f.get(3)),
-              Long.parseLong(f.get(4)),
-              f.get(5),
-              f.get(6),
-              "");
+      failed = TestEvents.finished(f);
     } catch (RuntimeException e) {
       return false;
     }
