@@ -2,6 +2,7 @@ package io.segmented.engine;
 
 import io.segmented.engine.fixture.DockerJanitor;
 import io.segmented.engine.fixture.DockerProbe;
+import io.segmented.engine.fixture.Janitor;
 import io.segmented.engine.fixture.KeptFixtures;
 import io.segmented.engine.fixture.Reaper;
 import io.segmented.engine.fixture.SeedSnapshots;
@@ -12,6 +13,7 @@ import io.segmented.engine.run.Executor;
 import io.segmented.results.RunResult;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -85,14 +87,9 @@ public final class SegmentEngine {
    * returns how many it removed.
    */
   public int prune() throws EngineException {
-    // before the first contact with the engine, which would start Ryuk (and pull its image)
-    Reaper.choose();
-    if (!DockerJanitor.dockerAvailable()) {
-      throw new EngineException(
-          "No Docker engine reachable to prune: start Docker, or set DOCKER_HOST to the engine the"
-              + " runs used");
-    }
-    DockerJanitor.preloadShutdownHookClasses(PRUNE_RUN);
+    connect(
+        "No Docker engine reachable to prune: start Docker, or set DOCKER_HOST to the engine the"
+            + " runs used");
     return SeedSnapshots.removeAll();
   }
 
@@ -107,14 +104,28 @@ public final class SegmentEngine {
    * Docker engine, leased or not, with its leases and records; returns how many.
    */
   public int down(Path moduleDir) throws EngineException {
+    connect(
+        "No Docker engine reachable to remove kept fixtures from: start Docker, or set"
+            + " DOCKER_HOST to the engine the builds used");
+    return KeptFixtures.down(moduleDir);
+  }
+
+  /**
+   * Connects Testcontainers' client for a goal that only removes things; fails with {@code
+   * noEngine} where no engine answers.
+   */
+  private static void connect(String noEngine) throws EngineException {
+    // before the first contact with the engine, which would start Ryuk (and pull its image)
     Reaper.choose();
+    // and before Testcontainers' client, which would wait minutes for a helper image
+    Optional<String> address = Janitor.docker().hostAddressProblem();
+    if (address.isPresent()) {
+      throw new EngineException(address.get());
+    }
     if (!DockerJanitor.dockerAvailable()) {
-      throw new EngineException(
-          "No Docker engine reachable to remove kept fixtures from: start Docker, or set"
-              + " DOCKER_HOST to the engine the builds used");
+      throw new EngineException(noEngine);
     }
     DockerJanitor.preloadShutdownHookClasses(PRUNE_RUN);
-    return KeptFixtures.down(moduleDir);
   }
 
   /** Writes {@code plan} as JSON to {@code segment-plan.json} in its reports directory. */

@@ -299,6 +299,13 @@ public final class Executor {
     if (docker && !plan.docker().orElse(false)) {
       RunChecks.docker(request, inContainers.stream().map(request.manifest()::fixture).toList());
     }
+    if (docker) {
+      Optional<String> address = ports.janitor().hostAddressProblem();
+      if (address.isPresent()) {
+        throw new EngineException(
+            address.get() + ". Fixtures in containers: " + String.join(", ", inContainers));
+      }
+    }
     String runId = UUID.randomUUID().toString();
     SerializedListener events = new SerializedListener();
     // first, so that whatever is made from here on is removed however the build ends

@@ -2,8 +2,10 @@ package io.segmented.engine.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.segmented.engine.EngineException;
 import io.segmented.engine.RunListener;
 import io.segmented.engine.RunRequest;
 import io.segmented.engine.TestRuntime;
@@ -288,6 +290,26 @@ class ExecutorTest {
 
   @Test
   void aSegmentWithoutContainersAsksNothingOfDocker() throws Exception {
+    run(r -> r.segments("plain"));
+
+    assertEquals(List.of("jvm plain", "handoff plain", "closed jvm plain"), fakes.events);
+  }
+
+  @Test
+  void aRunWhoseContainersPortsCannotBeFoundStopsBeforeItStartsAnything() throws Exception {
+    fakes.hostAddressProblem = "Set TESTCONTAINERS_HOST_OVERRIDE";
+
+    EngineException e = assertThrows(EngineException.class, () -> run(r -> r.segments("orders")));
+
+    assertEquals(
+        "Set TESTCONTAINERS_HOST_OVERRIDE. Fixtures in containers: db, app", e.getMessage());
+    assertEquals(List.of(), fakes.events);
+  }
+
+  @Test
+  void aRunWithoutContainersDoesNotAskWhereTheirPortsAre() throws Exception {
+    fakes.hostAddressProblem = "Set TESTCONTAINERS_HOST_OVERRIDE";
+
     run(r -> r.segments("plain"));
 
     assertEquals(List.of("jvm plain", "handoff plain", "closed jvm plain"), fakes.events);

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -53,6 +54,9 @@ public final class Fakes {
 
   /** When set, the sweep of earlier runs waits until this event has happened. */
   public volatile String sweepWaitsFor;
+
+  /** When set, what the janitor says keeps Testcontainers from the containers' ports. */
+  public volatile String hostAddressProblem;
 
   /** When set, a fixture's stop waits until this event has happened. */
   public volatile String teardownWaitsFor;
@@ -146,6 +150,11 @@ public final class Fakes {
   /** A janitor that removes nothing and makes no network. */
   public Janitor janitor() {
     return new Janitor() {
+      @Override
+      public Optional<String> hostAddressProblem() {
+        return Optional.ofNullable(hostAddressProblem);
+      }
+
       @Override
       public void prepare(String runId) {
         events.add("prepare");
