@@ -31,6 +31,8 @@ try {
   def first = build("first", [keep])
   assert first =~ /\[catalogue\] fixture shop-db \(postgres, [^)]*\) started in [0-9.]+ s, kept for 10 min/
   assert first =~ /\[catalogue\] fixture cache \(redis, [^)]*\) started in [0-9.]+ s, kept for 10 min/
+  def dbLog = new File(basedir, "target/segment-reports/logs/catalogue/shop-db.log")
+  assert dbLog.text.contains("database system is ready to accept connections") : "the first build's log: ${dbLog.text}"
   def afterFirst = kept()
   assert afterFirst.size() == 2 : "two kept containers after the first build: ${afterFirst}"
   assert NestedBuild.containers().isEmpty() : "containers of a run left: ${NestedBuild.containers()}"
@@ -46,6 +48,9 @@ try {
   assert kept() == afterFirst : "the second build started containers: ${kept() - afterFirst}"
   def results = new groovy.json.JsonSlurper().parse(new File(basedir, "target/segment-reports/segment-results.json"))
   assert results.segments[0].fixtures*.kept.every { it.startsWith("kept, ") } : results.segments[0].fixtures
+  // a leased fixture's log is its output during this lease, not the first build's start over again
+  assert dbLog.text.contains("a kept fixture, leased running: its output from this lease on") : dbLog.text
+  assert !dbLog.text.contains("database system is ready to accept connections") : dbLog.text
 
   // 3. Two builds at once: each sees only the seeds (RowsIT fails otherwise); one leases, the other starts its own.
   def c = NestedBuild.start(basedir, localRepositoryPath.toString(), "concurrent-1", ["segment:run", keep])
