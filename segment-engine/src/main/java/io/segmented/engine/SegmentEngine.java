@@ -120,7 +120,8 @@ public final class SegmentEngine {
     // and before Testcontainers' client, which would wait minutes for a helper image
     Optional<String> address = Janitor.docker().hostAddressProblem();
     if (address.isPresent()) {
-      throw new EngineException(address.get());
+      throw new EngineException(
+          address.get() + ". Testcontainers' client would wait minutes for it");
     }
     if (!DockerJanitor.dockerAvailable()) {
       throw new EngineException(noEngine);
