@@ -17,6 +17,12 @@ public enum Event {
   TEST_FINISHED,
   /** A test was skipped: class, name, reason. */
   TEST_SKIPPED,
+  /**
+   * A top-level test class ended: class, its wall time in ms from its start to its end, its set-up
+   * and tear-down ({@code @BeforeAll}, {@code @AfterAll}, extensions) and nested classes included,
+   * as surefire's {@code testsuite} time counts it.
+   */
+  CLASS_FINISHED,
   /** Every test ran and the JVM is about to exit normally. */
   RUN_FINISHED;
 

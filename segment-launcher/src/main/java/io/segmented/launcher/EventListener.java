@@ -14,8 +14,9 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Turns JUnit Platform events into event lines: one per test start and end, and one for a test
- * class whose set-up failed (reported as a failed test named after the class, as failsafe does).
+ * Turns JUnit Platform events into event lines: one per test start and end, one per top-level test
+ * class's end with its time, and one for a test class whose set-up failed (reported as a failed
+ * test named after the class, as failsafe does).
  */
 final class EventListener implements TestExecutionListener {
 
@@ -60,10 +61,13 @@ final class EventListener implements TestExecutionListener {
             && (result.getStatus() == TestExecutionResult.Status.FAILED
                 || (isClass && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL));
     Long started = startedNanos.remove(id.getUniqueId());
+    long millis = started == null ? 0 : (System.nanoTime() - started) / 1_000_000;
+    if (isClass && !nested(id)) {
+      events.write(Event.CLASS_FINISHED, className(id), String.valueOf(millis));
+    }
     if (!id.isTest() && !containerFailure) {
       return;
     }
-    long millis = started == null ? 0 : (System.nanoTime() - started) / 1_000_000;
     Optional<Throwable> error = result.getThrowable();
     events.write(
         Event.TEST_FINISHED,
@@ -75,6 +79,15 @@ final class EventListener implements TestExecutionListener {
         error.map(t -> t.getClass().getName()).orElse(""),
         error.map(EventListener::stackTrace).orElse(""),
         id.getUniqueId());
+  }
+
+  /** Whether {@code id} is a class inside another test class ({@code @Nested}). */
+  private boolean nested(TestIdentifier id) {
+    return plan != null
+        && plan.getParent(id)
+            .flatMap(TestIdentifier::getSource)
+            .filter(ClassSource.class::isInstance)
+            .isPresent();
   }
 
   /** PASSED, FAILED (an assertion), ERROR (anything else thrown) or SKIPPED (aborted). */

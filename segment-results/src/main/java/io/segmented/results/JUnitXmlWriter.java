@@ -78,8 +78,14 @@ public final class JUnitXmlWriter {
       xml.writeCharacters("\n");
       xml.writeStartElement("testsuite");
       xml.writeAttribute("name", className);
+      // the class's own time, set-up included, as surefire writes it; the tests' sum without it
       xml.writeAttribute(
-          "time", seconds(tests.stream().mapToLong(TestResult::durationMillis).sum()));
+          "time",
+          seconds(
+              segment
+                  .classMillis()
+                  .getOrDefault(
+                      className, tests.stream().mapToLong(TestResult::durationMillis).sum())));
       xml.writeAttribute("tests", String.valueOf(tests.size()));
       xml.writeAttribute("errors", count(tests, TestOutcome.ERROR));
       xml.writeAttribute("skipped", count(tests, TestOutcome.SKIPPED));

@@ -1,6 +1,9 @@
 package io.segmented.results;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One segment of a run.
@@ -19,6 +22,10 @@ import java.util.List;
  * @param teardownMillis time spent stopping its fixtures, after its result was final
  * @param fixtures its fixtures
  * @param tests its tests, in the order they finished
+ * @param classMillis the wall time of each top-level test class, by class name, as its test JVM
+ *     measured it: its tests, its set-up and tear-down ({@code @BeforeAll}, {@code @AfterAll},
+ *     extensions) and its nested classes, summed over retries; empty for a segment whose tests did
+ *     not run, and in results written by earlier versions of the plugin
  */
 public record SegmentResult(
     String id,
@@ -33,12 +40,49 @@ public record SegmentResult(
     long testsMillis,
     long teardownMillis,
     List<FixtureResult> fixtures,
-    List<TestResult> tests) {
+    List<TestResult> tests,
+    Map<String, Long> classMillis) {
 
   public SegmentResult {
     between = List.copyOf(between);
     fixtures = List.copyOf(fixtures);
     tests = List.copyOf(tests);
+    classMillis =
+        classMillis == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(classMillis));
+  }
+
+  /** A segment whose test classes' own times are not known. */
+  public SegmentResult(
+      String id,
+      String description,
+      List<String> between,
+      Outcome outcome,
+      String message,
+      String startedAt,
+      long durationMillis,
+      long fixturesMillis,
+      long dataMillis,
+      long testsMillis,
+      long teardownMillis,
+      List<FixtureResult> fixtures,
+      List<TestResult> tests) {
+    this(
+        id,
+        description,
+        between,
+        outcome,
+        message,
+        startedAt,
+        durationMillis,
+        fixturesMillis,
+        dataMillis,
+        testsMillis,
+        teardownMillis,
+        fixtures,
+        tests,
+        Map.of());
   }
 
   /** A segment that prepared no data. */
@@ -86,7 +130,8 @@ public record SegmentResult(
         testsMillis,
         millis,
         fixtures,
-        tests);
+        tests,
+        classMillis);
   }
 
   /** The tests that failed or errored. */

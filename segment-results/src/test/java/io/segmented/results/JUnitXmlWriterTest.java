@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
@@ -86,6 +87,42 @@ class JUnitXmlWriterTest {
     assertTrue(repo.contains("<property name=\"segment.id\" value=\"orders-db\"/>"), repo);
     String client = Files.readString(files.get(1));
     assertTrue(client.contains("errors=\"1\" skipped=\"1\" failures=\"0\""), client);
+  }
+
+  @Test
+  void aSuitesTimeIsItsClassesOwnTimeWithItsSetUpAndTheTestsSumWhereTheJvmToldNone()
+      throws Exception {
+    List<TestResult> tests =
+        List.of(
+            new TestResult("com.acme.ClientIT", "calls", TestOutcome.PASSED, 120, "", "", ""),
+            new TestResult("com.acme.ClientIT", "retries", TestOutcome.PASSED, 30, "", "", ""),
+            new TestResult("com.acme.RepoIT", "saves", TestOutcome.PASSED, 40, "", "", ""));
+    SegmentResult timed =
+        new SegmentResult(
+            "orders-api",
+            "",
+            List.of("orders", "payments-api"),
+            Outcome.PASSED,
+            "",
+            "2026-01-01T00:00:00Z",
+            2000,
+            400,
+            0,
+            1500,
+            100,
+            List.of(),
+            tests,
+            Map.of("com.acme.ClientIT", 655L));
+
+    List<Path> files = JUnitXmlWriter.write(dir, timed);
+
+    String client = Files.readString(files.get(0));
+    assertTrue(client.contains("<testsuite name=\"com.acme.ClientIT\" time=\"0.655\""), client);
+    assertTrue(
+        client.contains("name=\"calls\" classname=\"com.acme.ClientIT\" time=\"0.120\""), client);
+    String repo = Files.readString(files.get(1));
+    assertTrue(repo.contains("<testsuite name=\"com.acme.RepoIT\" time=\"0.040\""), repo);
+    assertValidSurefireReport(files.get(0));
   }
 
   @Test

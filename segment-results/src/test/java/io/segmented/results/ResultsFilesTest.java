@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,10 +58,12 @@ class ResultsFilesTest {
             "2026-01-01T00:00:01Z",
             10,
             4,
+            0,
             5,
             1,
             List.of(),
-            List.of(new TestResult("a.C", "d", TestOutcome.PASSED, 3, "", "", "")));
+            List.of(new TestResult("a.C", "d", TestOutcome.PASSED, 3, "", "", "")),
+            Map.of("a.C", 4L));
     RunResult run =
         new RunResult(
             RunResult.SCHEMA_VERSION,
@@ -125,6 +128,18 @@ class ResultsFilesTest {
         """);
 
     assertEquals(List.of(), ResultsFiles.read(dir).advice());
+
+    Files.writeString(
+        dir.resolve(ResultsFiles.RESULTS_FILE),
+        """
+        {"schemaVersion": 1, "runId": "r", "module": "m", "startedAt": "t", "durationMillis": 1,
+         "totals": {"segments": 1}, "segments": [{"id": "a", "description": "",
+           "between": ["x", "y"], "outcome": "PASSED", "message": "", "startedAt": "t",
+           "durationMillis": 5, "fixturesMillis": 1, "testsMillis": 3, "teardownMillis": 1,
+           "fixtures": [], "tests": []}]}
+        """);
+
+    assertEquals(Map.of(), ResultsFiles.read(dir).segments().get(0).classMillis());
 
     Files.writeString(
         dir.resolve(ResultsFiles.RESULTS_FILE),

@@ -25,6 +25,8 @@ import java.util.Optional;
  *     -Dit.test} and {@code -Dgroups}; -1 when discovery never finished
  * @param finished whether the JVM reported the end of the run
  * @param uniqueIds the JUnit Platform unique id of each finished test, by {@link TestResult#key()}
+ * @param classMillis the wall time of each top-level test class that ended, its set-up and
+ *     tear-down included, by class name, in the order they ended
  */
 public record TestEvents(
     List<TestResult> tests,
@@ -32,16 +34,18 @@ public record TestEvents(
     int discovered,
     int discoveredBeforeBuildFilters,
     boolean finished,
-    Map<String, String> uniqueIds) {
+    Map<String, String> uniqueIds,
+    Map<String, Long> classMillis) {
 
   /** Reads an events file; a missing file is a JVM that never started its tests. */
   public static TestEvents read(Path file) throws IOException {
     if (!Files.exists(file)) {
-      return new TestEvents(List.of(), Optional.empty(), -1, -1, false, Map.of());
+      return new TestEvents(List.of(), Optional.empty(), -1, -1, false, Map.of(), Map.of());
     }
     List<TestResult> tests = new ArrayList<>();
     Map<String, String> uniqueIds = new LinkedHashMap<>();
     Map<String, Boolean> open = new LinkedHashMap<>();
+    Map<String, Long> classMillis = new LinkedHashMap<>();
     int discovered = -1;
     int beforeBuildFilters = -1;
     boolean finished = false;
@@ -77,11 +81,14 @@ public record TestEvents(
             uniqueIds.put(test.key(), f.get(8));
           }
         }
+        case CLASS_FINISHED ->
+            classMillis.merge(field(f, 1, ""), millis(field(f, 2, "0")), Long::sum);
         case RUN_FINISHED -> finished = true;
       }
     }
     Optional<String> running = open.keySet().stream().reduce((a, b) -> b);
-    return new TestEvents(tests, running, discovered, beforeBuildFilters, finished, uniqueIds);
+    return new TestEvents(
+        tests, running, discovered, beforeBuildFilters, finished, uniqueIds, classMillis);
   }
 
   /**
@@ -97,6 +104,14 @@ public record TestEvents(
         field(f, 5, ""),
         field(f, 6, ""),
         field(f, 7, ""));
+  }
+
+  private static long millis(String field) {
+    try {
+      return Long.parseLong(field);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   private static String field(List<String> fields, int index, String otherwise) {

@@ -183,7 +183,8 @@ final class Secrets {
                         f.seedMillis(),
                         f.kept()))
             .toList(),
-        result.tests().stream().map(this::mask).toList());
+        result.tests().stream().map(this::mask).toList(),
+        result.classMillis());
   }
 
   private TestResult mask(TestResult t) {

@@ -251,7 +251,8 @@ final class SegmentRun {
                     set.startTimes(),
                     outcome == Outcome.FIXTURE_ERROR ? message : "",
                     restores == null ? Map.of() : restores.stats()),
-                tests));
+                tests,
+                segmentTests.classMillis()));
     return new Ended(result, teardown);
   }
 

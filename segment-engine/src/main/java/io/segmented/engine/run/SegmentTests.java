@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,7 @@ final class SegmentTests {
   private final SecretMask mask;
   private final ClassData classData;
   private final RunListener listener;
+  private final Map<String, Long> classMillis = new LinkedHashMap<>();
 
   /**
    * @param jvms starts the test JVMs
@@ -270,10 +272,19 @@ final class SegmentTests {
       }
     }
     TestEvents events = TestEvents.read(started.events());
+    events.classMillis().forEach((name, millis) -> classMillis.merge(name, millis, Long::sum));
     if (!exit.timedOut() && events.finished()) {
       started.launch().ran();
     }
     return new Attempt(started.attempt(), exit, events, started.output(), started.threadDump());
+  }
+
+  /**
+   * The wall time of each top-level test class its JVMs ran, set-up and tear-down included, summed
+   * over the attempts so far.
+   */
+  Map<String, Long> classMillis() {
+    return new LinkedHashMap<>(classMillis);
   }
 
   /**
