@@ -6,6 +6,8 @@ assert log.contains("segment 'halts': the test JVM exited with code 7 while runn
 assert log.contains("segment 'missing-image' (app \u2194 ghost): FIXTURE-ERROR")
 assert log.contains("segment 'missing-image': fixture 'ghost' (container): image 'segmented-it/does-not-exist:0' is not on this machine and could not be pulled: ")
 assert log.contains("Build or pull it (docker pull segmented-it/does-not-exist:0), or set 'image' to one your registry serves")
+// the failed pull is told once, in that message: not also by docker-java, at ERROR level with its stack trace
+assert !log.contains("Error during callback")
 assert log.contains("segment 'never-ready' (app \u2194 web): FIXTURE-ERROR")
 assert log =~ /segment 'never-ready': fixture 'web' \(container, image [^)]+\) did not become ready: waited \d+ s \(startupTimeout 3 s\) for HTTP GET \/no-such-page on port 8080 to answer 200/
 assert log.contains("segment 'exits' (app \u2194 jvm): ERROR")
