@@ -20,7 +20,7 @@ def interrupt(Class NestedBuild, String name, boolean group) {
     testJvm = running.getProperty("test.jvm.pid") as long
     assert running.getProperty("build.pid") as long == build.pid() :
         "${name}: the test JVM's parent is ${running.getProperty('build.pid')}, not the Maven JVM ${build.pid()}"
-    // What the signal must stop: the test JVM, the redis container and the segment's network.
+    // What the signal must stop: the test JVM, the redis containers and the segment's network.
     def owned = "${NestedBuild.OWNER_LABEL}=${build.pid()}"
     assert NestedBuild.alive(testJvm) : "${name}: the test JVM ${testJvm} is gone before the signal"
     assert NestedBuild.containers(owned).any { it.contains(" Up ") } :

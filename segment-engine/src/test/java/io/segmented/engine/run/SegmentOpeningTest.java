@@ -18,13 +18,17 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Which segments get a network of their own: those that start containers of their own. */
+/**
+ * Which segments get a network of their own: those that start a container of their own that may
+ * reach another container by fixture id.
+ */
 class SegmentOpeningTest {
 
   @TempDir Path dir;
 
   @Test
-  void aSegmentOfSharedFixturesAloneGetsNoNetworkOneWithAContainerOfItsOwnDoes() throws Exception {
+  void aSegmentOfSharedFixturesOrOfOneContainerGetsNoNetworkOneWithContainersThatMeetDoes()
+      throws Exception {
     Path file = dir.resolve("segments.yaml");
     Files.writeString(
         file,
@@ -33,6 +37,9 @@ class SegmentOpeningTest {
         fixtures:
           db: {postgres: {image: "pg:16", database: shop}, reuse: run}
           probe: {container: {image: "httpd:1", ports: [80]}, dependsOn: [db]}
+          web: {container: {image: "httpd:1", ports: [80]}}
+          cache: {redis: {image: "redis:7"}}
+          local: {postgres: {provider: embedded}}
         segments:
           orders:
             boundary: {between: [shop, db], tests: {classes: ["*AIT"]}}
@@ -43,6 +50,12 @@ class SegmentOpeningTest {
           probed:
             boundary: {between: [shop, probe], tests: {classes: ["*CIT"]}}
             fixtures: [probe]
+          alone:
+            boundary: {between: [shop, web], tests: {classes: ["*DIT"]}}
+            fixtures: [web, local]
+          pair:
+            boundary: {between: [shop, web], tests: {classes: ["*EIT"]}}
+            fixtures: [web, cache]
         """);
     Manifest manifest = new ManifestLoader(Interpolator.of(dir, Map.of(), Map.of())).load(file);
     Plan plan =
@@ -72,6 +85,6 @@ class SegmentOpeningTest {
       shared.close();
     }
 
-    assertEquals(List.of("network probed"), fakes.events("network"));
+    assertEquals(List.of("network probed", "network pair"), fakes.events("network"));
   }
 }
