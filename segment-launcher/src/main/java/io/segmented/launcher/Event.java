@@ -23,7 +23,11 @@ public enum Event {
    * as surefire's {@code testsuite} time counts it.
    */
   CLASS_FINISHED,
-  /** Every test ran and the JVM is about to exit normally. */
+  /**
+   * Every test ran and the JVM is about to exit normally. Also told on the standard output ({@link
+   * #LIVE_PREFIX}) once the events file is closed, so that the build can take the results while the
+   * JVM still exits.
+   */
   RUN_FINISHED;
 
   /**

@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,8 +69,10 @@ public final class SegmentLauncher {
       System.exit(2);
       return;
     }
+    // the standard output as it is before any test could replace System.out
+    PrintStream stdout = System.out;
     try (BufferedWriter out = Files.newBufferedWriter(arguments.events, StandardCharsets.UTF_8)) {
-      EventWriter events = new EventWriter(out, System.out);
+      EventWriter events = new EventWriter(out, stdout);
       Launcher launcher = LauncherFactory.create();
       TestPlan plan = launcher.discover(arguments.request(true));
       long found = count(plan);
@@ -115,6 +118,12 @@ public final class SegmentLauncher {
       }
       events.write(Event.RUN_FINISHED);
     }
+    // The events file is complete and closed: the build may take the results now, while this JVM
+    // exits (its shutdown hooks, then HotSpot's wait of up to 0.3 s for threads blocked in native
+    // code, such as an HTTP client's selector).
+    stdout.print(Event.LIVE_PREFIX + EventCodec.encodeAscii(List.of(Event.RUN_FINISHED.name())));
+    stdout.print("\n");
+    stdout.flush();
     // Non-daemon threads left by tests must not keep the JVM, and the segment, alive.
     System.exit(0);
   }

@@ -151,6 +151,11 @@ public final class ClassData implements AutoCloseable {
       return jvmArgs;
     }
 
+    /** Whether the JVM lists the classes it loads, a list complete only once it has exited. */
+    public boolean listsClasses() {
+      return listing != null;
+    }
+
     /**
      * The JVM ran its tests to the end: the classes it listed, if it listed them, are those the
      * segment loads, for {@link #write} to dump. A JVM that crashed, timed out or was stopped

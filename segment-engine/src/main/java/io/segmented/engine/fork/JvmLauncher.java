@@ -28,6 +28,15 @@ public interface JvmLauncher {
     TestJvm.Exit await(Duration timeout, Path threadDump) throws InterruptedException;
 
     /**
+     * As {@link #await}, but returns once the JVM told the end of its run, its events file
+     * complete, while it may still be exiting ({@link TestJvm.Exit#exiting}); {@link #close} then
+     * lets it exit.
+     */
+    default TestJvm.Exit awaitEnd(Duration timeout, Path threadDump) throws InterruptedException {
+      return await(timeout, threadDump);
+    }
+
+    /**
      * Hands a JVM started beside its fixtures ({@code --await-handoff true}) their attributes and
      * the restore port (0 for none) and the token that opens it, upon which its tests run.
      */

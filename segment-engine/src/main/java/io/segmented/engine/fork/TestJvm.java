@@ -19,7 +19,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -72,8 +75,22 @@ public final class TestJvm implements JvmLauncher.Forked {
       boolean handOffLater,
       Consumer<TestResult> failedNow) {}
 
-  /** How the JVM ended: its exit code, or that it was killed after the timeout. */
-  public record Exit(int code, boolean timedOut) {}
+  /**
+   * How the JVM ended: its exit code, or that it was killed after the timeout, or that it told the
+   * end of its run and is still exiting ({@link #awaitEnd}; its code is then 0).
+   */
+  public record Exit(int code, boolean timedOut, boolean exiting) {
+
+    public Exit(int code, boolean timedOut) {
+      this(code, timedOut, false);
+    }
+  }
+
+  /**
+   * How long a JVM that told the end of its run may take to exit before it is killed: its tests'
+   * shutdown hooks (a coverage agent writing its data, say) run then.
+   */
+  private static final long EXITING_GRACE_SECONDS = 30;
 
   /** How long the copy of the output may take to catch up once the JVM exited. */
   private static final long OUTPUT_CATCH_UP_MILLIS = 5_000;
@@ -83,9 +100,16 @@ public final class TestJvm implements JvmLauncher.Forked {
   private final Thread output;
   private final Spec spec;
   private final Map<String, String> heldBack;
+  private final CompletableFuture<Void> endTold;
 
-  private TestJvm(Process process, Spec spec, Thread output, Map<String, String> heldBack) {
+  private TestJvm(
+      Process process,
+      Spec spec,
+      Thread output,
+      Map<String, String> heldBack,
+      CompletableFuture<Void> endTold) {
     this.process = process;
+    this.endTold = endTold;
     this.javaExecutable = spec.java();
     this.output = output;
     this.spec = spec;
@@ -128,12 +152,14 @@ public final class TestJvm implements JvmLauncher.Forked {
       log.close();
       throw e;
     }
+    CompletableFuture<Void> endTold = new CompletableFuture<>();
     TestJvm jvm =
         new TestJvm(
             process,
             spec,
-            copyMasked(process.getInputStream(), log, spec.mask(), spec.failedNow()),
-            heldBack);
+            copyMasked(process.getInputStream(), log, spec.mask(), spec.failedNow(), endTold),
+            heldBack,
+            endTold);
     if (!spec.handOffLater()) {
       try {
         jvm.handOff(Map.of(), Map.of(), 0, "");
@@ -148,13 +174,15 @@ public final class TestJvm implements JvmLauncher.Forked {
   /**
    * Copies the JVM's output to its file line by line, each masked and flushed as it comes: the file
    * holds no secret even when the build is killed. A line that tells of a failed test goes to
-   * {@code failedNow} instead, and what a test had written on it before goes to the file.
+   * {@code failedNow} instead, and what a test had written on it before goes to the file; the line
+   * that tells the end of the run completes {@code endTold}.
    */
   private static Thread copyMasked(
       InputStream from,
       OutputStream to,
       UnaryOperator<String> mask,
-      Consumer<TestResult> failedNow) {
+      Consumer<TestResult> failedNow,
+      CompletableFuture<Void> endTold) {
     Thread copy =
         new Thread(
             () -> {
@@ -165,9 +193,14 @@ public final class TestJvm implements JvmLauncher.Forked {
                 while ((line = in.readLine()) != null) {
                   // looked for before masking, which could hide the prefix itself
                   int live = line.indexOf(Event.LIVE_PREFIX);
-                  if (live >= 0
-                      && tellFailed(
-                          line.substring(live + Event.LIVE_PREFIX.length()), mask, failedNow)) {
+                  String told = live < 0 ? "" : line.substring(live + Event.LIVE_PREFIX.length());
+                  if (live >= 0 && told.equals(Event.RUN_FINISHED.name())) {
+                    endTold.complete(null);
+                    line = line.substring(0, live);
+                    if (line.isEmpty()) {
+                      continue;
+                    }
+                  } else if (live >= 0 && tellFailed(told, mask, failedNow)) {
                     line = line.substring(0, live);
                     if (line.isEmpty()) {
                       continue;
@@ -232,6 +265,28 @@ public final class TestJvm implements JvmLauncher.Forked {
     return new Exit(-1, true);
   }
 
+  /**
+   * Waits until the JVM tells the end of its run (its events file is then complete and closed) or
+   * exits, whichever comes first; past {@code timeout}, as {@link #await}. A JVM that told its end
+   * is left to exit: {@link #close} then waits for that before it kills it.
+   */
+  @Override
+  public Exit awaitEnd(Duration timeout, Path threadDump) throws InterruptedException {
+    try {
+      CompletableFuture.anyOf(process.onExit(), endTold)
+          .get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      return await(Duration.ZERO, threadDump);
+    } catch (ExecutionException e) {
+      // neither completes exceptionally
+    }
+    if (process.isAlive()) {
+      return new Exit(0, false, true);
+    }
+    outputWritten();
+    return new Exit(process.exitValue(), false);
+  }
+
   private void dumpThreads(Path file) throws InterruptedException {
     Path jcmd = javaExecutable.resolveSibling("jcmd");
     if (!Files.isExecutable(jcmd)) {
@@ -245,7 +300,12 @@ public final class TestJvm implements JvmLauncher.Forked {
               .start();
       // masked as it is written, as the output is: a thread's name or a lock can hold a secret
       Thread copy =
-          copyMasked(dump.getInputStream(), Files.newOutputStream(file), spec.mask(), failed -> {});
+          copyMasked(
+              dump.getInputStream(),
+              Files.newOutputStream(file),
+              spec.mask(),
+              failed -> {},
+              new CompletableFuture<>());
       if (!dump.waitFor(10, TimeUnit.SECONDS)) {
         dump.destroyForcibly();
       }
@@ -297,9 +357,20 @@ public final class TestJvm implements JvmLauncher.Forked {
     }
   }
 
-  /** Kills the JVM and every process it started. */
+  /**
+   * Kills the JVM and every process it started; one that told the end of its run is first given
+   * time to exit by itself, its output then copied to the end.
+   */
   @Override
   public void close() {
+    if (endTold.isDone()) {
+      try {
+        process.waitFor(EXITING_GRACE_SECONDS, TimeUnit.SECONDS);
+        outputWritten();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
     try {

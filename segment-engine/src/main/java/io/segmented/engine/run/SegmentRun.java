@@ -219,6 +219,7 @@ final class SegmentRun {
     Supplier<Long> teardown =
         () -> {
           long teardownStart = System.nanoTime();
+          segmentTests.closeExiting();
           set.close();
           cleanup.remove(set);
           if (segmentNetwork != null) {

@@ -47,6 +47,7 @@ final class SegmentTests {
   private final ClassData classData;
   private final RunListener listener;
   private final Map<String, Long> classMillis = new LinkedHashMap<>();
+  private final List<JvmLauncher.Forked> exiting = new ArrayList<>();
 
   /**
    * @param jvms starts the test JVMs
@@ -263,12 +264,26 @@ final class SegmentTests {
 
   private Attempt finish(Started started, long deadline) throws IOException, InterruptedException {
     Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-    TestJvm.Exit exit;
-    try (JvmLauncher.Forked jvm = started.jvm()) {
-      try {
-        exit = jvm.await(left, started.threadDump());
-      } finally {
-        cleanup.remove(jvm);
+    TestJvm.Exit exit = null;
+    JvmLauncher.Forked jvm = started.jvm();
+    try {
+      // a JVM that lists its classes has the list complete only once it exited
+      exit =
+          started.launch().listsClasses()
+              ? jvm.await(left, started.threadDump())
+              : jvm.awaitEnd(left, started.threadDump());
+    } finally {
+      if (exit != null && exit.exiting()) {
+        // its results are in: it exits beside the next steps, and the teardown waits for that
+        synchronized (exiting) {
+          exiting.add(jvm);
+        }
+      } else {
+        try {
+          jvm.close();
+        } finally {
+          cleanup.remove(jvm);
+        }
       }
     }
     TestEvents events = TestEvents.read(started.events());
@@ -277,6 +292,25 @@ final class SegmentTests {
       started.launch().ran();
     }
     return new Attempt(started.attempt(), exit, events, started.output(), started.threadDump());
+  }
+
+  /**
+   * Waits for the JVMs that told the end of their runs to exit (killing one that takes longer than
+   * its grace), so that nothing of the segment runs on when its fixtures stop.
+   */
+  void closeExiting() {
+    List<JvmLauncher.Forked> jvms;
+    synchronized (exiting) {
+      jvms = new ArrayList<>(exiting);
+      exiting.clear();
+    }
+    for (JvmLauncher.Forked jvm : jvms) {
+      try {
+        jvm.close();
+      } finally {
+        cleanup.remove(jvm);
+      }
+    }
   }
 
   /**
