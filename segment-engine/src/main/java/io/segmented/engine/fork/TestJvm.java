@@ -90,7 +90,7 @@ public final class TestJvm implements JvmLauncher.Forked {
    * How long a JVM that told the end of its run may take to exit before it is killed: its tests'
    * shutdown hooks (a coverage agent writing its data, say) run then.
    */
-  private static final long EXITING_GRACE_SECONDS = 30;
+  private static final long EXITING_GRACE_SECONDS = 10;
 
   /** How long the copy of the output may take to catch up once the JVM exited. */
   private static final long OUTPUT_CATCH_UP_MILLIS = 5_000;
@@ -276,7 +276,10 @@ public final class TestJvm implements JvmLauncher.Forked {
       CompletableFuture.anyOf(process.onExit(), endTold)
           .get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      return await(Duration.ZERO, threadDump);
+      if (!endTold.isDone()) {
+        return await(Duration.ZERO, threadDump);
+      }
+      // told its end at the deadline: its results are complete
     } catch (ExecutionException e) {
       // neither completes exceptionally
     }

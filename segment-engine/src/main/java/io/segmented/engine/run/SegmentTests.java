@@ -153,6 +153,9 @@ final class SegmentTests {
       if (again.isEmpty()) {
         break;
       }
+      // the attempt before has exited, its shutdown hooks run: a retry never shares a port or a
+      // database with it
+      closeExiting();
       List<String> args = new ArrayList<>(launcherArgs().subList(0, 2));
       again.forEach(id -> add(args, "--select-unique-id", id));
       Attempt attempt = launch(props, args, retry, deadline);

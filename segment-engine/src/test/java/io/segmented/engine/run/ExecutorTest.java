@@ -245,6 +245,8 @@ class ExecutorTest {
   @Test
   void aJvmStartedAheadOfASegmentThatNeverRunsIsStoppedAndItsFilesRemoved() throws Exception {
     fakes.jvms.put("orders", Fakes.Jvm.fails);
+    // orders fails once the next segment's JVM has started ahead, not before (then none would)
+    fakes.testsWaitFor = "jvm cached";
 
     RunResult run = run(r -> r.segments("orders,cached").failFast(true));
 
@@ -467,6 +469,21 @@ class ExecutorTest {
     assertEquals(List.of(), fakes.events("handoff"), "no test runs");
     assertTrue(fakes.events.contains("closed jvm priced"), fakes.events.toString());
     assertTrue(fakes.events.contains("stop priced/prices"), fakes.events.toString());
+  }
+
+  @Test
+  void aJvmStillExitingWhenItsResultIsFinalIsClosedOnceBeforeItsFixturesStop() throws Exception {
+    fakes.jvmsExitSlowly = true;
+
+    RunResult run = run(r -> r.segments("orders"));
+
+    assertEquals(Outcome.PASSED, segment(run, "orders").outcome());
+    assertEquals(
+        1,
+        java.util.Collections.frequency(fakes.events, "closed jvm orders"),
+        fakes.events.toString());
+    // not at the run's end, after the fixtures: the teardown waits for the exit first
+    assertBefore("closed jvm orders", "stop orders/app");
   }
 
   @Test

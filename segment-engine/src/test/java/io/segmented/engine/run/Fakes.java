@@ -64,6 +64,12 @@ public final class Fakes {
   /** When set, a test JVM runs its tests only once this event has happened. */
   public volatile String testsWaitFor;
 
+  /**
+   * When set, a test JVM whose tests ended tells so while it still exits ({@link
+   * JvmLauncher.Forked#awaitEnd}), as the launcher does, instead of having exited.
+   */
+  public volatile boolean jvmsExitSlowly;
+
   /** What each JVM started beside its fixtures was handed, by segment. */
   public final Map<String, TestJvmProperties> handedOff = new ConcurrentHashMap<>();
 
@@ -261,6 +267,15 @@ public final class Fakes {
             case crashes -> new TestJvm.Exit(137, false);
             case hangs -> new TestJvm.Exit(-1, true);
           };
+        }
+
+        @Override
+        public TestJvm.Exit awaitEnd(Duration timeout, Path threadDump)
+            throws InterruptedException {
+          TestJvm.Exit exit = await(timeout, threadDump);
+          return jvmsExitSlowly && exit.code() == 0 && !exit.timedOut()
+              ? new TestJvm.Exit(0, false, true)
+              : exit;
         }
 
         @Override
