@@ -257,6 +257,8 @@ public final class Executor {
     run = run.withAdvice(Advisor.afterRun(plan, run));
     ResultsFiles.write(request.reportsDir(), run);
     listener.runFinished(run);
+    // a run that needed no container can end before the client connected ahead of it has
+    ports.janitor().awaitWarmUp();
     return run;
   }
 

@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.segmented.engine.fork.samples.ClassSetUpSample;
-import io.segmented.launcher.SecretMask;
-import io.segmented.launcher.SegmentLauncher;
 import io.segmented.results.TestResult;
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,31 +25,7 @@ class ClassTimeTest {
 
   @Test
   void aClassTimeHoldsItsSetUpAndItsNestedClassesAndIsToldOncePerTopLevelClass() throws Exception {
-    Path testClasses =
-        Path.of(ClassSetUpSample.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    TestJvm.Spec spec =
-        new TestJvm.Spec(
-            Path.of(System.getProperty("java.home"), "bin", "java"),
-            Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(Path::of)
-                .toList(),
-            List.of(),
-            Map.of(),
-            Map.of(),
-            SegmentLauncher.class.getName(),
-            List.of(
-                "--events",
-                dir.resolve("events.txt").toString(),
-                "--classes-dir",
-                testClasses.toString(),
-                "--include-class",
-                ClassSetUpSample.class.getName().replace(".", "\\.") + ".*"),
-            dir,
-            dir.resolve("jvm.args"),
-            dir.resolve("test-jvm.log"),
-            SecretMask.NONE,
-            false,
-            failed -> {});
+    TestJvm.Spec spec = SampleJvms.launching(dir, ClassSetUpSample.class, Map.of());
 
     try (TestJvm jvm = TestJvm.start(spec)) {
       assertEquals(0, jvm.await(Duration.ofSeconds(90), dir.resolve("dump.txt")).code());

@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.segmented.engine.fork.samples.SlowExitSample;
 import io.segmented.launcher.Event;
-import io.segmented.launcher.SecretMask;
-import io.segmented.launcher.SegmentLauncher;
 import io.segmented.results.TestOutcome;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,32 +29,10 @@ class ExitingJvmTest {
 
   @Test
   void theResultsAreTakenWhileTheJvmExitsAndItsShutdownHooksStillRun() throws Exception {
-    Path testClasses =
-        Path.of(SlowExitSample.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Path marker = dir.resolve("hook-ran");
     TestJvm.Spec spec =
-        new TestJvm.Spec(
-            Path.of(System.getProperty("java.home"), "bin", "java"),
-            Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(Path::of)
-                .toList(),
-            List.of(),
-            Map.of("sample.hook.marker", marker.toString()),
-            Map.of(),
-            SegmentLauncher.class.getName(),
-            List.of(
-                "--events",
-                dir.resolve("events.txt").toString(),
-                "--classes-dir",
-                testClasses.toString(),
-                "--include-class",
-                SlowExitSample.class.getName().replace(".", "\\.")),
-            dir,
-            dir.resolve("jvm.args"),
-            dir.resolve("test-jvm.log"),
-            SecretMask.NONE,
-            false,
-            failed -> {});
+        SampleJvms.launching(
+            dir, SlowExitSample.class, Map.of("sample.hook.marker", marker.toString()));
 
     TestJvm.Exit exit;
     TestEvents events;
