@@ -77,9 +77,17 @@ final class EventWriter {
               ? message.substring(0, LIVE_MESSAGE_LIMIT) + "…"
               : message);
     }
+    tell(live, brief);
+  }
+
+  /**
+   * Writes {@code fields} to {@code live} as one line after {@link Event#LIVE_PREFIX}, in one write
+   * under its lock, so that a test's thread writing at the same time cannot split the line.
+   */
+  static void tell(PrintStream live, List<String> fields) {
     synchronized (live) {
       // in ASCII: the engine reads the output as UTF-8, whatever the platform's encoding is
-      live.print(Event.LIVE_PREFIX + EventCodec.encodeAscii(brief) + "\n");
+      live.print(Event.LIVE_PREFIX + EventCodec.encodeAscii(fields) + "\n");
       live.flush();
     }
   }

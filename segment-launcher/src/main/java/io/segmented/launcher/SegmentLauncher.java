@@ -121,13 +121,7 @@ public final class SegmentLauncher {
     // The events file is complete and closed: the build may take the results now, while this JVM
     // exits (its shutdown hooks, then HotSpot's wait of up to 0.3 s for threads blocked in native
     // code, such as an HTTP client's selector).
-    // one write, under the lock a failure's line is told under: a test's thread that still writes
-    // cannot split the line
-    synchronized (stdout) {
-      stdout.print(
-          Event.LIVE_PREFIX + EventCodec.encodeAscii(List.of(Event.RUN_FINISHED.name())) + "\n");
-      stdout.flush();
-    }
+    EventWriter.tell(stdout, List.of(Event.RUN_FINISHED.name()));
     // Non-daemon threads left by tests must not keep the JVM, and the segment, alive.
     System.exit(0);
   }

@@ -194,13 +194,7 @@ public final class TestJvm implements JvmLauncher.Forked {
                   // looked for before masking, which could hide the prefix itself
                   int live = line.indexOf(Event.LIVE_PREFIX);
                   String told = live < 0 ? "" : line.substring(live + Event.LIVE_PREFIX.length());
-                  if (live >= 0 && told.equals(Event.RUN_FINISHED.name())) {
-                    endTold.complete(null);
-                    line = line.substring(0, live);
-                    if (line.isEmpty()) {
-                      continue;
-                    }
-                  } else if (live >= 0 && tellFailed(told, mask, failedNow)) {
+                  if (live >= 0 && (tellEnd(told, endTold) || tellFailed(told, mask, failedNow))) {
                     line = line.substring(0, live);
                     if (line.isEmpty()) {
                       continue;
@@ -217,6 +211,15 @@ public final class TestJvm implements JvmLauncher.Forked {
     copy.setDaemon(true);
     copy.start();
     return copy;
+  }
+
+  /** Completes {@code endTold} when {@code encoded} tells the end of the run; false otherwise. */
+  private static boolean tellEnd(String encoded, CompletableFuture<Void> endTold) {
+    if (!encoded.equals(Event.RUN_FINISHED.name())) {
+      return false;
+    }
+    endTold.complete(null);
+    return true;
   }
 
   /**

@@ -282,11 +282,7 @@ final class SegmentTests {
           exiting.add(jvm);
         }
       } else {
-        try {
-          jvm.close();
-        } finally {
-          cleanup.remove(jvm);
-        }
+        stop(jvm);
       }
     }
     TestEvents events = TestEvents.read(started.events());
@@ -307,12 +303,15 @@ final class SegmentTests {
       jvms = new ArrayList<>(exiting);
       exiting.clear();
     }
-    for (JvmLauncher.Forked jvm : jvms) {
-      try {
-        jvm.close();
-      } finally {
-        cleanup.remove(jvm);
-      }
+    jvms.forEach(this::stop);
+  }
+
+  /** Closes {@code jvm} (for one still exiting: once it exited) and lets the run forget it. */
+  private void stop(JvmLauncher.Forked jvm) {
+    try {
+      jvm.close();
+    } finally {
+      cleanup.remove(jvm);
     }
   }
 

@@ -13,6 +13,18 @@ final class SampleJvms {
 
   private SampleJvms() {}
 
+  /** The {@code java} executable of this JVM. */
+  static Path java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java");
+  }
+
+  /** This JVM's classpath: the launcher, JUnit and the samples are on it. */
+  static List<Path> classpath() {
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .map(Path::of)
+        .toList();
+  }
+
   /**
    * A JVM on this test's classpath that runs {@code sample} (and its nested classes) with the
    * launcher, its events in {@code dir/events.txt}, its output in {@code dir/test-jvm.log}.
@@ -21,10 +33,8 @@ final class SampleJvms {
       throws Exception {
     Path testClasses = Path.of(sample.getProtectionDomain().getCodeSource().getLocation().toURI());
     return new TestJvm.Spec(
-        Path.of(System.getProperty("java.home"), "bin", "java"),
-        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-            .map(Path::of)
-            .toList(),
+        java(),
+        classpath(),
         List.of(),
         properties,
         Map.of(),

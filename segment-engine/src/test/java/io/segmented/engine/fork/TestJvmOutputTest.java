@@ -7,12 +7,10 @@ import io.segmented.launcher.EventCodec;
 import io.segmented.launcher.SecretMask;
 import io.segmented.results.TestOutcome;
 import io.segmented.results.TestResult;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -59,10 +57,8 @@ class TestJvmOutputTest {
     List<TestResult> heard = new CopyOnWriteArrayList<>();
     TestJvm.Spec spec =
         new TestJvm.Spec(
-            Path.of(System.getProperty("java.home"), "bin", "java"),
-            Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(Path::of)
-                .toList(),
+            SampleJvms.java(),
+            SampleJvms.classpath(),
             List.of(),
             Map.of(),
             Map.of(),
@@ -100,11 +96,8 @@ class TestJvmOutputTest {
 
   @Test
   void theOutputIsMaskedAsItIsWritten() throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<Path> classpath =
-        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-            .map(Path::of)
-            .toList();
+    Path java = SampleJvms.java();
+    List<Path> classpath = SampleJvms.classpath();
     Path output = dir.resolve("test-jvm.log");
     TestJvm.Spec spec =
         new TestJvm.Spec(

@@ -9,13 +9,11 @@ import io.segmented.engine.fork.samples.SecretSample;
 import io.segmented.launcher.EventCodec;
 import io.segmented.launcher.SecretMask;
 import io.segmented.launcher.SegmentLauncher;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -36,14 +34,11 @@ class TestJvmSecretsTest {
   @TempDir Path dir;
 
   private TestJvm.Spec spec(Map<String, String> properties, boolean beside) throws Exception {
-    List<Path> classpath =
-        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-            .map(Path::of)
-            .toList();
+    List<Path> classpath = SampleJvms.classpath();
     Path testClasses =
         Path.of(SecretSample.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     return new TestJvm.Spec(
-        Path.of(System.getProperty("java.home"), "bin", "java"),
+        SampleJvms.java(),
         classpath,
         beside ? List.of("--add-opens", "java.base/java.util=ALL-UNNAMED") : List.of(),
         properties,
@@ -165,15 +160,13 @@ class TestJvmSecretsTest {
 
   @Test
   void aThreadDumpIsMaskedAsItIsWritten() throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Path java = SampleJvms.java();
     assumeTrue(
         Files.isExecutable(java.resolveSibling("jcmd")), "a JRE without jcmd writes no dump");
     TestJvm.Spec spec =
         new TestJvm.Spec(
             java,
-            Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(Path::of)
-                .toList(),
+            SampleJvms.classpath(),
             List.of(),
             Map.of(),
             Map.of("WORKER", PASSWORD),
