@@ -90,6 +90,13 @@ public interface RunListener {
   /** A segment ended, with its verdict. */
   default void segmentFinished(SegmentResult result) {}
 
+  /**
+   * What stopping a segment's test JVM had to stop beyond the JVM's own exit ({@code
+   * JvmLauncher.Forked#leftovers}): a JVM that did not exit after its tests, processes its tests
+   * left running. May come after the segment finished.
+   */
+  default void testJvmLeftovers(String segmentId, List<String> leftovers) {}
+
   /** The run ended and its results are written. */
   default void runFinished(RunResult result) {}
 

@@ -152,6 +152,11 @@ final class MavenLogListener implements RunListener {
   }
 
   @Override
+  public void testJvmLeftovers(String segmentId, List<String> leftovers) {
+    leftovers.forEach(l -> log.warn("[" + segmentId + "] " + l));
+  }
+
+  @Override
   public void segmentStarted(SegmentSpec segment) {
     log.debug("[" + segment.id() + "] started (" + segment.boundary().label() + ")");
   }

@@ -3,6 +3,7 @@ package io.segmented.engine.fork;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,5 +51,14 @@ public interface JvmLauncher {
     /** Stops it with its whole process tree; never throws. */
     @Override
     void close();
+
+    /**
+     * What {@link #close} had to stop beyond a JVM that exited by itself, as sentences: a JVM that
+     * did not exit within its grace after its tests ended, processes its tests started and left
+     * running. Empty when there was nothing, or before it was closed.
+     */
+    default List<String> leftovers() {
+      return List.of();
+    }
   }
 }

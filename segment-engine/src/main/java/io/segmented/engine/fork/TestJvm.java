@@ -14,12 +14,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -92,6 +94,9 @@ public final class TestJvm implements JvmLauncher.Forked {
    */
   private static final long EXITING_GRACE_SECONDS = 10;
 
+  /** How long the processes the tests left running may take to end once killed. */
+  private static final long LEFT_RUNNING_END_SECONDS = 5;
+
   /** How long the copy of the output may take to catch up once the JVM exited. */
   private static final long OUTPUT_CATCH_UP_MILLIS = 5_000;
 
@@ -101,6 +106,13 @@ public final class TestJvm implements JvmLauncher.Forked {
   private final Spec spec;
   private final Map<String, String> heldBack;
   private final CompletableFuture<Void> endTold;
+  private final List<String> leftovers = new CopyOnWriteArrayList<>();
+
+  /**
+   * The processes the JVM had started when it told the end of its run, its tests' ones: once it
+   * exited they are no one's children, so they are looked up while it still runs.
+   */
+  private volatile List<ProcessHandle> startedByTests = List.of();
 
   private TestJvm(
       Process process,
@@ -160,6 +172,8 @@ public final class TestJvm implements JvmLauncher.Forked {
             copyMasked(process.getInputStream(), log, spec.mask(), spec.failedNow(), endTold),
             heldBack,
             endTold);
+    // completed by the output's copier the moment it reads the end, before the JVM exits
+    endTold.thenRun(() -> jvm.startedByTests = process.descendants().toList());
     if (!spec.handOffLater()) {
       try {
         jvm.handOff(Map.of(), Map.of(), 0, "");
@@ -365,13 +379,21 @@ public final class TestJvm implements JvmLauncher.Forked {
 
   /**
    * Kills the JVM and every process it started; one that told the end of its run is first given
-   * time to exit by itself, its output then copied to the end.
+   * time to exit by itself, its output then copied to the end. The processes its tests started and
+   * left running are stopped too, also when the JVM exited by itself; what was stopped beyond the
+   * JVM's own exit is in {@link #leftovers}, and at the end of its output.
    */
   @Override
   public void close() {
     if (endTold.isDone()) {
       try {
-        process.waitFor(EXITING_GRACE_SECONDS, TimeUnit.SECONDS);
+        if (!process.waitFor(EXITING_GRACE_SECONDS, TimeUnit.SECONDS)) {
+          leftovers.add(
+              "its test JVM did not exit within "
+                  + EXITING_GRACE_SECONDS
+                  + " s of its tests' end and was killed (a shutdown hook that hangs, or a"
+                  + " non-daemon thread that does not end?)");
+        }
         outputWritten();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -381,6 +403,64 @@ public final class TestJvm implements JvmLauncher.Forked {
     process.destroyForcibly();
     try {
       process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    stopLeftRunning();
+  }
+
+  @Override
+  public List<String> leftovers() {
+    return List.copyOf(leftovers);
+  }
+
+  /**
+   * Stops the processes the tests started that outlived their JVM (the JVM's shutdown hooks had
+   * their chance to stop them), says which, and notes it at the end of the JVM's output.
+   */
+  private void stopLeftRunning() {
+    List<String> stopped = new ArrayList<>();
+    List<CompletableFuture<ProcessHandle>> ends = new ArrayList<>();
+    for (ProcessHandle p : startedByTests) {
+      // a handle checks the process's start time too: a number used again is not this process
+      if (p.isAlive()) {
+        String command = p.info().command().orElse("?");
+        p.destroyForcibly();
+        ends.add(p.onExit());
+        stopped.add(p.pid() + " (" + command + ")");
+      }
+    }
+    startedByTests = List.of();
+    try {
+      CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new))
+          .get(LEFT_RUNNING_END_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      // killed; gone once the system reaps it
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (stopped.isEmpty() && leftovers.isEmpty()) {
+      return;
+    }
+    if (!stopped.isEmpty()) {
+      leftovers.add(
+          "stopped "
+              + stopped.size()
+              + " process(es) its tests started and left running: "
+              + String.join(", ", stopped));
+    }
+    try {
+      outputWritten();
+      StringBuilder note = new StringBuilder();
+      leftovers.forEach(l -> note.append("[segment] ").append(spec.mask().apply(l)).append('\n'));
+      Files.writeString(
+          spec.output(),
+          note,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      // the build's log says it all the same
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

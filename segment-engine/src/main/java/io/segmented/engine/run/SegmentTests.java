@@ -313,6 +313,10 @@ final class SegmentTests {
     } finally {
       cleanup.remove(jvm);
     }
+    List<String> leftovers = jvm.leftovers();
+    if (!leftovers.isEmpty()) {
+      listener.testJvmLeftovers(segment.id(), leftovers);
+    }
   }
 
   /**

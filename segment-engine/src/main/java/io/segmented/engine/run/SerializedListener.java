@@ -118,6 +118,11 @@ public final class SerializedListener implements RunListener {
   }
 
   @Override
+  public void testJvmLeftovers(String segmentId, List<String> leftovers) {
+    send(l -> l.testJvmLeftovers(segmentId, leftovers));
+  }
+
+  @Override
   public void runFinished(RunResult result) {
     send(l -> l.runFinished(result));
   }
