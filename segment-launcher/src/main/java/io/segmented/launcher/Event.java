@@ -26,7 +26,8 @@ public enum Event {
   /**
    * Every test ran and the JVM is about to exit normally. Also told on the standard output ({@link
    * #LIVE_PREFIX}) once the events file is closed, so that the build can take the results while the
-   * JVM still exits.
+   * JVM still exits; there with the processes the tests started that still run, each as {@code
+   * pid@start} (epoch milliseconds), which the build stops if the JVM's exit leaves them running.
    */
   RUN_FINISHED;
 

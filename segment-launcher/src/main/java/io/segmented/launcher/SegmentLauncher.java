@@ -120,10 +120,20 @@ public final class SegmentLauncher {
     }
     // The events file is complete and closed: the build may take the results now, while this JVM
     // exits (its shutdown hooks, then HotSpot's wait of up to 0.3 s for threads blocked in native
-    // code, such as an HTTP client's selector).
-    EventWriter.tell(stdout, List.of(Event.RUN_FINISHED.name()));
+    // code, such as an HTTP client's selector). With it go the processes the tests started that
+    // still run: once this JVM exited they are no one's children, and the build stops those its
+    // shutdown hooks leave running.
+    List<String> end = new ArrayList<>();
+    end.add(Event.RUN_FINISHED.name());
+    ProcessHandle.current().descendants().map(SegmentLauncher::started).forEach(end::add);
+    EventWriter.tell(stdout, end);
     // Non-daemon threads left by tests must not keep the JVM, and the segment, alive.
     System.exit(0);
+  }
+
+  /** A process as {@code pid@start}, its start in epoch milliseconds ({@code 0}: unknown). */
+  private static String started(ProcessHandle p) {
+    return p.pid() + "@" + p.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
   }
 
   /** Parameterized, repeated and factory tests are containers until they run: they count too. */

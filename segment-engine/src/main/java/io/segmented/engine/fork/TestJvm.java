@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -105,21 +106,21 @@ public final class TestJvm implements JvmLauncher.Forked {
   private final Thread output;
   private final Spec spec;
   private final Map<String, String> heldBack;
-  private final CompletableFuture<Void> endTold;
-  private final List<String> leftovers = new CopyOnWriteArrayList<>();
 
   /**
-   * The processes the JVM had started when it told the end of its run, its tests' ones: once it
-   * exited they are no one's children, so they are looked up while it still runs.
+   * Completed when the JVM tells the end of its run, with the processes its tests had started that
+   * still ran then, as the JVM listed them: once it exited they are no one's children.
    */
-  private volatile List<ProcessHandle> startedByTests = List.of();
+  private final CompletableFuture<List<ProcessHandle>> endTold;
+
+  private final List<String> leftovers = new CopyOnWriteArrayList<>();
 
   private TestJvm(
       Process process,
       Spec spec,
       Thread output,
       Map<String, String> heldBack,
-      CompletableFuture<Void> endTold) {
+      CompletableFuture<List<ProcessHandle>> endTold) {
     this.process = process;
     this.endTold = endTold;
     this.javaExecutable = spec.java();
@@ -156,7 +157,9 @@ public final class TestJvm implements JvmLauncher.Forked {
             .directory(spec.workDir().toFile())
             .redirectErrorStream(true);
     builder.environment().putAll(spec.env());
-    OutputStream log = Files.newOutputStream(spec.output());
+    // emptied, then appended to, so that a note written at the end stays after the output
+    Files.write(spec.output(), new byte[0]);
+    OutputStream log = Files.newOutputStream(spec.output(), StandardOpenOption.APPEND);
     Process process;
     try {
       process = builder.start();
@@ -164,7 +167,7 @@ public final class TestJvm implements JvmLauncher.Forked {
       log.close();
       throw e;
     }
-    CompletableFuture<Void> endTold = new CompletableFuture<>();
+    CompletableFuture<List<ProcessHandle>> endTold = new CompletableFuture<>();
     TestJvm jvm =
         new TestJvm(
             process,
@@ -172,8 +175,6 @@ public final class TestJvm implements JvmLauncher.Forked {
             copyMasked(process.getInputStream(), log, spec.mask(), spec.failedNow(), endTold),
             heldBack,
             endTold);
-    // completed by the output's copier the moment it reads the end, before the JVM exits
-    endTold.thenRun(() -> jvm.startedByTests = process.descendants().toList());
     if (!spec.handOffLater()) {
       try {
         jvm.handOff(Map.of(), Map.of(), 0, "");
@@ -196,7 +197,7 @@ public final class TestJvm implements JvmLauncher.Forked {
       OutputStream to,
       UnaryOperator<String> mask,
       Consumer<TestResult> failedNow,
-      CompletableFuture<Void> endTold) {
+      CompletableFuture<List<ProcessHandle>> endTold) {
     Thread copy =
         new Thread(
             () -> {
@@ -227,13 +228,48 @@ public final class TestJvm implements JvmLauncher.Forked {
     return copy;
   }
 
-  /** Completes {@code endTold} when {@code encoded} tells the end of the run; false otherwise. */
-  private static boolean tellEnd(String encoded, CompletableFuture<Void> endTold) {
-    if (!encoded.equals(Event.RUN_FINISHED.name())) {
+  /**
+   * Completes {@code endTold} when {@code encoded} tells the end of the run, with the processes it
+   * names that still run; false when it does not tell the end.
+   */
+  private static boolean tellEnd(String encoded, CompletableFuture<List<ProcessHandle>> endTold) {
+    List<String> fields;
+    try {
+      fields = EventCodec.decode(encoded);
+    } catch (RuntimeException e) {
       return false;
     }
-    endTold.complete(null);
+    if (fields.isEmpty() || !fields.get(0).equals(Event.RUN_FINISHED.name())) {
+      return false;
+    }
+    endTold.complete(
+        fields.subList(1, fields.size()).stream()
+            .map(TestJvm::process)
+            .flatMap(Optional::stream)
+            .toList());
     return true;
+  }
+
+  /**
+   * The process {@code pidAtStart} ({@code pid@start}, the start in epoch milliseconds) names, if
+   * it still runs and is the one named: a number used again by a later process is not.
+   */
+  private static Optional<ProcessHandle> process(String pidAtStart) {
+    try {
+      int at = pidAtStart.indexOf('@');
+      long pid = Long.parseLong(pidAtStart.substring(0, at));
+      long start = Long.parseLong(pidAtStart.substring(at + 1));
+      return ProcessHandle.of(pid)
+          .filter(
+              p ->
+                  start == 0
+                      || p.info()
+                          .startInstant()
+                          .map(i -> Math.abs(i.toEpochMilli() - start) < 1000)
+                          .orElse(true));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -325,7 +361,7 @@ public final class TestJvm implements JvmLauncher.Forked {
               Files.newOutputStream(file),
               spec.mask(),
               failed -> {},
-              new CompletableFuture<>());
+              new CompletableFuture<List<ProcessHandle>>());
       if (!dump.waitFor(10, TimeUnit.SECONDS)) {
         dump.destroyForcibly();
       }
@@ -380,18 +416,20 @@ public final class TestJvm implements JvmLauncher.Forked {
   /**
    * Kills the JVM and every process it started; one that told the end of its run is first given
    * time to exit by itself, its output then copied to the end. The processes its tests started and
-   * left running are stopped too, also when the JVM exited by itself; what was stopped beyond the
-   * JVM's own exit is in {@link #leftovers}, and at the end of its output.
+   * left running, which the JVM named when it told its end, are stopped too, also when the JVM
+   * exited by itself; what was stopped beyond the JVM's own exit is in {@link #leftovers}, and at
+   * the end of its output. Closing it again does nothing more.
    */
   @Override
-  public void close() {
+  public synchronized void close() {
+    List<String> notes = new ArrayList<>();
     if (endTold.isDone()) {
       try {
         if (!process.waitFor(EXITING_GRACE_SECONDS, TimeUnit.SECONDS)) {
-          leftovers.add(
-              "its test JVM did not exit within "
+          notes.add(
+              "its test JVM was still exiting "
                   + EXITING_GRACE_SECONDS
-                  + " s of its tests' end and was killed (a shutdown hook that hangs, or a"
+                  + " s after its tests ended and was killed (a shutdown hook that hangs, or a"
                   + " non-daemon thread that does not end?)");
         }
         outputWritten();
@@ -399,6 +437,9 @@ public final class TestJvm implements JvmLauncher.Forked {
         Thread.currentThread().interrupt();
       }
     }
+    // looked at before the JVM is killed, which kills its children with it
+    List<ProcessHandle> leftRunning =
+        endTold.getNow(List.of()).stream().filter(TestJvm::running).toList();
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
     try {
@@ -406,7 +447,7 @@ public final class TestJvm implements JvmLauncher.Forked {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    stopLeftRunning();
+    stop(leftRunning, notes);
   }
 
   @Override
@@ -415,54 +456,65 @@ public final class TestJvm implements JvmLauncher.Forked {
   }
 
   /**
-   * Stops the processes the tests started that outlived their JVM (the JVM's shutdown hooks had
-   * their chance to stop them), says which, and notes it at the end of the JVM's output.
+   * Stops the processes the tests started that outlived their JVM's end (its shutdown hooks had
+   * their chance to stop them), says which, and notes {@code notes} with it at the end of the JVM's
+   * output.
    */
-  private void stopLeftRunning() {
+  private void stop(List<ProcessHandle> leftRunning, List<String> notes) {
     List<String> stopped = new ArrayList<>();
-    List<CompletableFuture<ProcessHandle>> ends = new ArrayList<>();
-    for (ProcessHandle p : startedByTests) {
-      // a handle checks the process's start time too: a number used again is not this process
-      if (p.isAlive()) {
-        String command = p.info().command().orElse("?");
-        p.destroyForcibly();
-        ends.add(p.onExit());
-        stopped.add(p.pid() + " (" + command + ")");
-      }
-    }
-    startedByTests = List.of();
-    try {
-      CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new))
-          .get(LEFT_RUNNING_END_SECONDS, TimeUnit.SECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      // killed; gone once the system reaps it
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (stopped.isEmpty() && leftovers.isEmpty()) {
-      return;
+    for (ProcessHandle p : leftRunning) {
+      stopped.add(p.pid() + " (" + p.info().command().orElse("?") + ")");
+      p.destroyForcibly();
     }
     if (!stopped.isEmpty()) {
-      leftovers.add(
+      notes.add(
           "stopped "
               + stopped.size()
               + " process(es) its tests started and left running: "
               + String.join(", ", stopped));
     }
+    if (notes.isEmpty()) {
+      return;
+    }
+    leftovers.addAll(notes);
     try {
+      awaitGone(leftRunning);
+      // a process that held the JVM's output open is gone now: the copy ends
       outputWritten();
       StringBuilder note = new StringBuilder();
-      leftovers.forEach(l -> note.append("[segment] ").append(spec.mask().apply(l)).append('\n'));
-      Files.writeString(
-          spec.output(),
-          note,
-          StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
+      notes.forEach(l -> note.append("[segment] ").append(spec.mask().apply(l)).append('\n'));
+      Files.writeString(spec.output(), note, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     } catch (IOException e) {
       // the build's log says it all the same
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Waits, at most {@link #LEFT_RUNNING_END_SECONDS}, until {@code killed} have ended. */
+  private static void awaitGone(List<ProcessHandle> killed) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LEFT_RUNNING_END_SECONDS);
+    while (killed.stream().anyMatch(TestJvm::running) && System.nanoTime() < deadline) {
+      // no event tells the end of a process that is not this JVM's child
+      Thread.sleep(20);
+    }
+  }
+
+  /**
+   * Whether {@code p} runs: alive, and not a zombie that no one reaps (as where a container's first
+   * process does not), which the JDK counts as alive.
+   */
+  static boolean running(ProcessHandle p) {
+    if (!p.isAlive()) {
+      return false;
+    }
+    try {
+      String stat = Files.readString(Path.of("/proc", String.valueOf(p.pid()), "stat"));
+      int end = stat.lastIndexOf(')');
+      return end < 0 || end + 2 >= stat.length() || stat.charAt(end + 2) != 'Z';
+    } catch (IOException | RuntimeException e) {
+      // no /proc (not Linux), or gone meanwhile
+      return p.isAlive();
     }
   }
 

@@ -50,14 +50,17 @@ class LeftProcessTest {
     assertFalse(alive(forgotten), "the forgotten process outlived its JVM");
     assertTrue(
         leftovers.get(0).startsWith("stopped 1 process(es) its tests started and left running: ")
-            && leftovers.get(0).contains(String.valueOf(forgotten))
-            && leftovers.get(0).contains("sleep"),
+            && leftovers.get(0).contains(forgotten + " ("),
         leftovers.get(0));
     assertFalse(
         leftovers.get(0).contains(String.valueOf(pids.get(1))),
         "the process a shutdown hook stopped is not the build's doing: " + leftovers.get(0));
     String log = Files.readString(dir.resolve("test-jvm.log"), StandardCharsets.UTF_8);
     assertTrue(log.endsWith("[segment] " + leftovers.get(0) + "\n"), log);
+    assertEquals(
+        1,
+        log.split("\\[segment\\] ", -1).length - 1,
+        "closed twice (here, then by try-with-resources), told once: " + log);
   }
 
   @AfterEach
@@ -66,8 +69,9 @@ class LeftProcessTest {
     pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
   }
 
+  /** Alive and not a zombie: a killed process is one until its new parent reaps it. */
   private static boolean alive(long pid) {
     Optional<ProcessHandle> p = ProcessHandle.of(pid);
-    return p.isPresent() && p.get().isAlive();
+    return p.isPresent() && TestJvm.running(p.get());
   }
 }
