@@ -6,7 +6,7 @@ assert log.contains("\u2718 broken-source (app \u2194 arguments) FAILED: 1/2 tes
 assert log =~ /it\.j\.BrokenSourceIT\.usesCases[^:]* \(set-up\): the argument source is broken/
 
 def results = new JsonSlurper().parse(new File(basedir, "target/segment-reports/segment-results.json"))
-assert results.segments*.outcome == ["PASSED", "FAILED", "PASSED", "PASSED"]
+assert results.segments*.outcome == ["PASSED", "FAILED", "PASSED", "PASSED", "PASSED"]
 assert log.contains("\u2714 fast-jvm (app \u2194 jvm-defaults) PASSED: 2/2 tests passed")
 assert log.contains("\u2714 own-collector (app \u2194 jvm-own-collector) PASSED: 2/2 tests passed")
 // the options are on the JVM's command line, once, before the segment's own
@@ -24,7 +24,7 @@ def archives = new File(basedir, "target/segment-work/class-data").listFiles().f
 assert archives.size() == 1
 def shared = archives[0]
 def classList = new File(shared.path.replaceFirst(/\.jsa$/, ".classes")).readLines()
-assert classList[0] == "# segments: broken-source fast-jvm own-collector params"
+assert classList[0] == "# segments: broken-source fast-jvm left-process own-collector params"
 assert classList.contains("org/junit/platform/launcher/core/LauncherFactory")
 // Testcontainers' exit hook (its client connected by the warm-up) finds its classes though the build started no container
 assert !log.contains("NoClassDefFoundError")
@@ -42,4 +42,10 @@ def loaded = new File(basedir, "target/fast-jvm-classes.txt").readLines()
 assert loaded.find { it.contains("org.junit.platform.launcher.core.LauncherFactory source: shared objects file") }
 assert loaded.find { it.contains("it.j.JvmOptionsIT source: file:") }
 def r2 = new JsonSlurper().parse(new File(basedir, "target/r2/segment-results.json"))
-assert r2.segments*.outcome == ["PASSED", "FAILED", "PASSED", "PASSED"]
+assert r2.segments*.outcome == ["PASSED", "FAILED", "PASSED", "PASSED", "PASSED"]
+
+// the process LeftProcessIT started and forgot is stopped once its JVM exited, in each run, and the build says so
+assert (log =~ /\[WARNING\] \[left-process\] stopped 1 process\(es\) its tests started and left running: \d+ \([^)]*sleep[^)]*\)/).size() == 2
+assert !"ps -eo args".execute().text.readLines().any { it.trim() == "sleep 613.25" }
+def jvmLog = new File(basedir, "target/r2/logs/left-process/test-jvm.log").text
+assert jvmLog =~ /\[segment\] stopped 1 process\(es\) its tests started and left running: \d+/
