@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -259,14 +260,8 @@ public final class TestJvm implements JvmLauncher.Forked {
       int at = pidAtStart.indexOf('@');
       long pid = Long.parseLong(pidAtStart.substring(0, at));
       long start = Long.parseLong(pidAtStart.substring(at + 1));
-      return ProcessHandle.of(pid)
-          .filter(
-              p ->
-                  start == 0
-                      || p.info()
-                          .startInstant()
-                          .map(i -> Math.abs(i.toEpochMilli() - start) < 1000)
-                          .orElse(true));
+      return ProcessIdentity.find(
+          pid, start == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(start)));
     } catch (RuntimeException e) {
       return Optional.empty();
     }
