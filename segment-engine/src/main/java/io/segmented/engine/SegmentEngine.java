@@ -55,7 +55,25 @@ public final class SegmentEngine {
    * say.
    */
   public void headStart(Path moduleDir, Callable<RunRequest> request) {
-    executor.headStart(moduleDir, () -> plan(request.call()));
+    headStart(moduleDir, request, Optional.empty());
+  }
+
+  /**
+   * As {@link #headStart(Path, Callable)}; with {@code runtime}, the test classpath resolved, the
+   * first segments' test JVMs start too, and wait until {@link #testsCompiled} says their tests are
+   * there.
+   */
+  public void headStart(
+      Path moduleDir, Callable<RunRequest> request, Optional<TestRuntime> runtime) {
+    executor.headStart(moduleDir, () -> plan(request.call()), runtime);
+  }
+
+  /**
+   * The tests of {@code moduleDir} are compiled: the test JVMs its head start started discover them
+   * now, while the run goal plans. Returns at once; nothing when there is no head start.
+   */
+  public void testsCompiled(Path moduleDir) {
+    executor.testsCompiled(moduleDir);
   }
 
   /**

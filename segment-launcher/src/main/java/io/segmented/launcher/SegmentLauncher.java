@@ -5,7 +5,9 @@ import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNa
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
 
 import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,17 +35,19 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * <p>Arguments: {@code --events FILE --classes-dir DIR [--include-class REGEX] [--exclude-class
  * REGEX] [--include-package NAME] [--include-tag EXPR] [--exclude-tag EXPR] [--test
  * [!]CLASSREGEX[#METHODREGEX]] [--groups EXPR] [--excluded-groups EXPR] [--select-unique-id ID]
- * [--restore-port PORT --restore-at class|test] [--await-handoff true]}, each option repeatable;
- * {@code --test}, {@code --groups} and {@code --excluded-groups} are the build's {@code -Dit.test},
- * {@code -Dgroups} and {@code -DexcludedGroups} ({@link TestPatternFilter}); unique ids (a retry)
- * select exactly those tests and ignore the filters; a restore port makes the JVM ask the engine to
- * restore the segment's data before each class or test ({@link RestoreClient}). Exit code 0 when
- * the tests ran, whatever their outcome (outcomes are in the events); 2 for bad arguments; {@value
- * RestoreClient#RESTORE_FAILED} when a restore failed. With {@code --await-handoff true} the JVM
- * discovers the tests, then waits on its standard input for what its command line does not carry
- * ({@link FixtureHandoff}): the fixtures' attributes when it was started beside them, the system
- * properties that hold secrets, and the secrets to mask in the events file; {@value
- * #EXIT_NOT_HANDED_OFF} when they never came.
+ * [--restore-port PORT --restore-at class|test] [--await-handoff true] [--await-discover true]},
+ * each option repeatable; {@code --test}, {@code --groups} and {@code --excluded-groups} are the
+ * build's {@code -Dit.test}, {@code -Dgroups} and {@code -DexcludedGroups} ({@link
+ * TestPatternFilter}); unique ids (a retry) select exactly those tests and ignore the filters; a
+ * restore port makes the JVM ask the engine to restore the segment's data before each class or test
+ * ({@link RestoreClient}). Exit code 0 when the tests ran, whatever their outcome (outcomes are in
+ * the events); 2 for bad arguments; {@value RestoreClient#RESTORE_FAILED} when a restore failed.
+ * With {@code --await-handoff true} the JVM discovers the tests, then waits on its standard input
+ * for what its command line does not carry ({@link FixtureHandoff}): the fixtures' attributes when
+ * it was started beside them, the system properties that hold secrets, and the secrets to mask in
+ * the events file; {@value #EXIT_NOT_HANDED_OFF} when they never came. With {@code --await-discover
+ * true} (a JVM started while Maven still compiles) it first waits for the line {@value #DISCOVER}
+ * on its standard input, and exits with {@value #EXIT_NOT_HANDED_OFF} when that never comes.
  */
 public final class SegmentLauncher {
 
@@ -73,6 +77,11 @@ public final class SegmentLauncher {
     PrintStream stdout = System.out;
     try (BufferedWriter out = Files.newBufferedWriter(arguments.events, StandardCharsets.UTF_8)) {
       EventWriter events = new EventWriter(out, stdout);
+      if (arguments.awaitDiscover && !awaitDiscover(System.in)) {
+        // started ahead of a compile whose tests never came (a failed build, a dropped start)
+        System.exit(EXIT_NOT_HANDED_OFF);
+        return;
+      }
       Launcher launcher = LauncherFactory.create();
       TestPlan plan = launcher.discover(arguments.request(true));
       long found = count(plan);
@@ -131,6 +140,24 @@ public final class SegmentLauncher {
     System.exit(0);
   }
 
+  /** The line that tells a JVM started with {@code --await-discover true} to discover its tests. */
+  public static final String DISCOVER = "DISCOVER";
+
+  /**
+   * Waits until the build says the tests are compiled: a JVM started while Maven still compiles
+   * reads neither the test classes nor the test resources ({@code junit-platform.properties})
+   * before then. Reads {@code in} one byte at a time, so that what follows the line (the handoff)
+   * stays in it. False when {@code in} ends first, or says something else.
+   */
+  static boolean awaitDiscover(InputStream in) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    int b;
+    while ((b = in.read()) != -1 && b != '\n') {
+      line.write(b);
+    }
+    return b != -1 && DISCOVER.equals(line.toString(StandardCharsets.UTF_8));
+  }
+
   /** A process as {@code pid@start}, its start in epoch milliseconds ({@code 0}: unknown). */
   private static String started(ProcessHandle p) {
     return p.pid() + "@" + p.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
@@ -180,6 +207,7 @@ public final class SegmentLauncher {
     String restoreToken = System.getenv().getOrDefault(RESTORE_TOKEN_ENV, "");
     final Set<String> restoreAt = new LinkedHashSet<>();
     boolean awaitHandoff;
+    boolean awaitDiscover;
 
     static Arguments parse(String[] args) {
       Arguments a = new Arguments();
@@ -203,6 +231,7 @@ public final class SegmentLauncher {
           case "--restore-port" -> a.restorePort = Integer.parseInt(value);
           case "--restore-at" -> a.restoreAt.add(value);
           case "--await-handoff" -> a.awaitHandoff = Boolean.parseBoolean(value);
+          case "--await-discover" -> a.awaitDiscover = Boolean.parseBoolean(value);
           default -> throw new IllegalArgumentException("unknown option " + args[i - 1]);
         }
       }

@@ -114,10 +114,18 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
         .build();
   }
 
+  /** The test JVMs' runtime: the module's test classpath and the launcher's. */
+  protected TestRuntime testRuntime() throws MojoExecutionException, MojoFailureException {
+    return new TestClasspath(project, session, plugin, repositorySystem)
+        .runtime(testClassesDirectory.toPath());
+  }
+
   /** Plans the run, runs that plan, writes the HTML report; returns the results. */
   protected RunResult runSegments() throws MojoExecutionException, MojoFailureException {
     TestcontainersLogging.quiet(getLog());
     engine.warmUp();
+    // the test JVMs segment:warm-up started ahead discover the compiled tests while this plans
+    engine.testsCompiled(project.getBasedir().toPath());
     Plan plan;
     TestRuntime runtime;
     try {
@@ -125,9 +133,7 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
       plan = plan(runRequest(loaded));
       logWarnings(plan.warnings());
       ChangedSince.log(plan, getLog());
-      runtime =
-          new TestClasspath(project, session, plugin, repositorySystem)
-              .runtime(testClassesDirectory.toPath());
+      runtime = testRuntime();
     } catch (Throwable e) {
       // what segment:warm-up started ahead for this run: it will not run
       try {

@@ -1,6 +1,7 @@
 package io.segmented.maven;
 
 import io.segmented.engine.PropertyNames;
+import io.segmented.engine.TestRuntime;
 import io.segmented.engine.history.History;
 import io.segmented.manifest.Interpolator;
 import io.segmented.manifest.Manifest;
@@ -12,26 +13,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.inject.Inject;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.eclipse.aether.RepositorySystem;
 
 /**
  * Gets the run going while Maven compiles: connects to the Docker engine in the background, so that
  * the segments' first fixture does not wait for Testcontainers' client (about a second of a fresh
  * JVM), then plans the run with the run goal's parameters and starts the fixtures of the segments
- * it starts first (the head start, {@code -Dsegment.headStart}). The run goal takes those fixtures
- * over when its own plan, made after the compile, starts the same; otherwise they are stopped and
- * it starts afresh. {@code segment:run} runs this goal by itself at the start of the lifecycle it
- * forks; a build that runs the {@code integration-test} goal in the lifecycle ({@code mvn verify})
- * gets the same by adding this goal to the plugin's execution (it binds to {@code initialize}).
- * However often it runs, the client connects once per JVM. Beside it, once per JVM too, the segment
- * history and the report's template are read ahead, so that their classes are loaded before the run
- * needs them.
+ * it starts first (the head start, {@code -Dsegment.headStart}), and their test JVMs, which wait to
+ * discover the tests until the run goal says they are compiled; so it resolves the test classpath
+ * as the run goal does. The run goal takes those fixtures and JVMs over when its own plan, made
+ * after the compile, starts the same; otherwise they are stopped and it starts afresh. {@code
+ * segment:run} runs this goal by itself at the start of the lifecycle it forks; a build that runs
+ * the {@code integration-test} goal in the lifecycle ({@code mvn verify}) gets the same by adding
+ * this goal to the plugin's execution (it binds to {@code initialize}). However often it runs, the
+ * client connects once per JVM. Beside it, once per JVM too, the segment history and the report's
+ * template are read ahead, so that their classes are loaded before the run needs them.
  *
  * <p>Does nothing where the build runs no segments (no goal or phase up to {@code
  * integration-test}, as {@code mvn test}), where the segment goals are skipped, or where the module
@@ -40,7 +46,11 @@ import org.eclipse.aether.RepositorySystem;
  *
  * @since 0.2.0
  */
-@Mojo(name = "warm-up", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
+@Mojo(
+    name = "warm-up",
+    defaultPhase = LifecyclePhase.INITIALIZE,
+    requiresDependencyResolution = ResolutionScope.TEST,
+    threadSafe = true)
 public final class WarmUpMojo extends AbstractRunMojo {
 
   /**
@@ -85,7 +95,8 @@ public final class WarmUpMojo extends AbstractRunMojo {
     if (planned) {
       // registered now, so that the run goal waits for it; planned on a thread of its own, which
       // reads the manifest and the history as the run does
-      engine.headStart(basedir, () -> runRequest(load(basedir, properties, manifestFile)));
+      engine.headStart(
+          basedir, () -> runRequest(load(basedir, properties, manifestFile)), aheadRuntime());
     }
     if (!READ_AHEAD.compareAndSet(false, true)) {
       return;
@@ -106,6 +117,18 @@ public final class WarmUpMojo extends AbstractRunMojo {
             "segment-warm-up-read-ahead");
     ahead.setDaemon(true);
     ahead.start();
+  }
+
+  /**
+   * The test JVMs' runtime, as the run goal makes it, so that the first segments' test JVMs start
+   * while Maven compiles; empty when it cannot be made (the run goal says why).
+   */
+  private Optional<TestRuntime> aheadRuntime() {
+    try {
+      return Optional.of(testRuntime());
+    } catch (MojoExecutionException | MojoFailureException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   /** The manifest, read as the run reads it; throws what is wrong with it. */

@@ -247,6 +247,32 @@ public final class ClassData implements AutoCloseable {
   }
 
   /**
+   * Forgets what it decided for each classpath, and says whether the launches it gave for {@code
+   * classpath} still hold: no file in its folders is also in one of its jars, so the jars may still
+   * come first. For a run whose first test JVMs started before the compile wrote those folders.
+   */
+  public boolean stillFits(List<Path> classpath) {
+    archives.clear();
+    if (folder == null) {
+      return true; // no archive: Maven's order
+    }
+    List<Path> jars = new ArrayList<>();
+    List<Path> dirs = new ArrayList<>();
+    for (Path entry : classpath) {
+      if (Files.isRegularFile(entry) && isJar(entry)) {
+        jars.add(entry);
+      } else if (Files.isDirectory(entry)) {
+        dirs.add(entry);
+      }
+    }
+    try {
+      return jars.isEmpty() || Shadowing.first(dirs, jars).isEmpty();
+    } catch (IOException | UncheckedIOException e) {
+      return false;
+    }
+  }
+
+  /**
    * The archive of {@code classpath} for {@code java} with {@code options}, or none when the JDK
    * cannot make one (older than 17, unknown) or the classpath cannot be reordered.
    */

@@ -48,6 +48,12 @@ public interface JvmLauncher {
         String restoreToken)
         throws IOException {}
 
+    /**
+     * Tells a JVM started while Maven compiled ({@code --await-discover true}) that the tests are
+     * compiled, upon which it discovers them; once, however often it is called.
+     */
+    default void discover() throws IOException {}
+
     /** Stops it with its whole process tree; never throws. */
     @Override
     void close();

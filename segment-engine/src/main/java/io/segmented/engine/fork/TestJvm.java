@@ -3,6 +3,7 @@ package io.segmented.engine.fork;
 import io.segmented.launcher.Event;
 import io.segmented.launcher.EventCodec;
 import io.segmented.launcher.SecretMask;
+import io.segmented.launcher.SegmentLauncher;
 import io.segmented.results.TestResult;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -372,7 +373,40 @@ public final class TestJvm implements JvmLauncher.Forked {
    * it was handed off is left to {@link #await}, which says how it ended.
    */
   @Override
+  public void discover() throws IOException {
+    synchronized (stdin) {
+      if (discoverTold) {
+        return;
+      }
+      discoverTold = true;
+      try {
+        OutputStream in = process.getOutputStream();
+        in.write((SegmentLauncher.DISCOVER + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+      } catch (IOException e) {
+        if (!ended()) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Guards the JVM's standard input: the word to discover goes before the handoff. */
+  private final Object stdin = new Object();
+
+  /** Whether {@link #discover} told the JVM. */
+  private boolean discoverTold;
+
+  @Override
   public void handOff(
+      Map<String, String> properties, Map<String, String> env, int restorePort, String restoreToken)
+      throws IOException {
+    synchronized (stdin) {
+      handOffNow(properties, env, restorePort, restoreToken);
+    }
+  }
+
+  private void handOffNow(
       Map<String, String> properties, Map<String, String> env, int restorePort, String restoreToken)
       throws IOException {
     Map<String, String> all = new LinkedHashMap<>(heldBack);

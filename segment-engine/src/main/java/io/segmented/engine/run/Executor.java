@@ -81,8 +81,10 @@ public final class Executor {
    * the plan runs nothing, and says nothing of what fails: the run says it when it gets there.
    *
    * @param planner makes the plan, on the background thread
+   * @param runtime the test JVMs' runtime, when the test classpath is known: the first segments'
+   *     JVMs start too, and discover their tests once {@link #testsCompiled} says they are there
    */
-  public void headStart(Path moduleDir, Callable<Plan> planner) {
+  public void headStart(Path moduleDir, Callable<Plan> planner, Optional<TestRuntime> runtime) {
     HeadStarts.begin(
         moduleDir,
         guard -> {
@@ -99,7 +101,7 @@ public final class Executor {
                       .saying(
                           "[segment] The build is ending before its segments ran: removing the"
                               + " fixtures started ahead of them");
-                  start.openAhead(ports);
+                  start.openAhead(ports, runtime);
                   return start;
                 } catch (Throwable e) {
                   start.close();
@@ -107,6 +109,11 @@ public final class Executor {
                 }
               });
         });
+  }
+
+  /** The tests of {@code moduleDir} are compiled: its head start's test JVMs discover them. */
+  public void testsCompiled(Path moduleDir) {
+    HeadStarts.testsCompiled(moduleDir);
   }
 
   /**
@@ -134,6 +141,7 @@ public final class Executor {
         // them; of the logs, only those of the fixtures started ahead stay
         PreviousResults.clear(plan.request(), begun.logFolders());
         begun.takenOver();
+        begun.testsWith(runtime);
       } catch (EngineException e) {
         begun.close();
         throw e;

@@ -184,6 +184,17 @@ final class HeadStarts {
     return new Taken(start, Optional.empty(), Optional.empty());
   }
 
+  /**
+   * The tests of {@code moduleDir} are compiled: the start's test JVMs discover them, now or as
+   * soon as it is made. Returns at once.
+   */
+  static void testsCompiled(Path moduleDir) {
+    Making making = STARTS.get(moduleDir);
+    if (making != null) {
+      making.start.thenAccept(start -> start.ifPresent(RunStart::discover));
+    }
+  }
+
   /** Stops the start of {@code moduleDir}, if there is one: its run goal will not come. */
   static void drop(Path moduleDir) {
     Making making = STARTS.remove(moduleDir);

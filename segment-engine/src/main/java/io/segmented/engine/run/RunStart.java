@@ -1,6 +1,7 @@
 package io.segmented.engine.run;
 
 import io.segmented.engine.RunRequest;
+import io.segmented.engine.TestRuntime;
 import io.segmented.engine.fixture.FixtureGraph;
 import io.segmented.engine.fixture.Kinds;
 import io.segmented.engine.fixture.SharedFixtures;
@@ -9,6 +10,8 @@ import io.segmented.engine.plan.Plan;
 import io.segmented.manifest.DataScope;
 import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.SegmentSpec;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,9 +100,12 @@ final class RunStart implements AutoCloseable {
   /**
    * Starts the fixtures of the plan's first segments, as many as run at once, each on a thread of
    * its own, where they can start before the compile ends ({@link #canStartAhead}); stops at the
-   * first that cannot (its lane starts it, and says what is wrong).
+   * first that cannot (its lane starts it, and says what is wrong). With {@code runtime} (the test
+   * classpath is known) each of those segments' test JVM starts too, and waits until {@link
+   * #discover} says the tests are compiled.
    */
-  void openAhead(Ports ports) {
+  void openAhead(Ports ports, Optional<TestRuntime> runtime) {
+    this.runtime = runtime;
     for (Plan.SegmentPlan p : first(plan)) {
       SegmentSpec segment = p.segment();
       if (!canStartAhead(plan.request(), p)) {
@@ -122,6 +128,102 @@ final class RunStart implements AutoCloseable {
       }
       opening.startAhead(events);
       opened.put(segment.id(), opening);
+      runtime.ifPresent(r -> startJvm(opening, segment, r, ports));
+    }
+  }
+
+  /**
+   * Starts {@code segment}'s test JVM ahead; none when the run starts its JVMs after the fixtures
+   * ({@code -Dsegment.jvmBeside=false}) or it cannot start (its lane starts one, and says what is
+   * wrong).
+   */
+  private void startJvm(
+      SegmentOpening opening, SegmentSpec segment, TestRuntime runtime, Ports ports) {
+    RunRequest request = plan.request();
+    if (!request.jvmBeside()) {
+      return;
+    }
+    SegmentTests.Started jvm;
+    try {
+      jvm =
+          new SegmentTests(
+                  plan, runtime, segment, cleanup, ports.jvms(), secrets.mask(), classData, events)
+              .startAhead(TestJvmProperties.of(segment, request.moduleDir(), List.of()));
+    } catch (IOException | RuntimeException e) {
+      return;
+    }
+    opening.jvm(jvm);
+    synchronized (this) {
+      if (!discovered) {
+        return;
+      }
+    }
+    tellDiscover(jvm);
+  }
+
+  /** The runtime of the test JVMs started ahead; empty when none were. */
+  private Optional<TestRuntime> runtime = Optional.empty();
+
+  /**
+   * The run that took this start over runs its tests with {@code runs}: the test JVMs started ahead
+   * discover their tests now, unless they were made of another runtime (a plugin between the head
+   * start and the run changed the test classpath) or the compile wrote a class that a jar of the
+   * classpath also has, when they are stopped and each lane starts its own.
+   */
+  void testsWith(TestRuntime runs) {
+    if (runtime.isEmpty()) {
+      return;
+    }
+    // the class-data archive was chosen before the compile: a class it wrote into the folders that
+    // a jar also has keeps Maven's order of the classpath, which those JVMs do not have
+    List<Path> classpath = new ArrayList<>(runs.testClasspath());
+    classpath.addAll(runs.launcherClasspath());
+    if (runtime.get().equals(runs) && classData.stillFits(classpath)) {
+      discover();
+      return;
+    }
+    for (SegmentOpening opening : opened.values()) {
+      opening
+          .jvm()
+          .ifPresent(
+              started -> {
+                opening.jvm(null);
+                started.jvm().close();
+                cleanup.remove(started.jvm());
+              });
+    }
+  }
+
+  /** Whether {@link #discover} was called: the JVMs started after it are told at once. */
+  private boolean discovered;
+
+  /**
+   * The tests are compiled: the test JVMs started ahead discover them now, while the run goal plans
+   * and takes this start over.
+   */
+  void discover() {
+    synchronized (this) {
+      if (discovered) {
+        return;
+      }
+      discovered = true;
+    }
+    opened.values().forEach(o -> o.jvm().ifPresent(RunStart::tellDiscover));
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // the next run clears the directory
+    }
+  }
+
+  private static void tellDiscover(SegmentTests.Started jvm) {
+    try {
+      jvm.jvm().discover();
+    } catch (IOException e) {
+      // the lane tells it again, and finds it broken if it is
     }
   }
 
@@ -176,6 +278,16 @@ final class RunStart implements AutoCloseable {
     for (SegmentOpening opening : untaken) {
       opening.set().close();
       cleanup.remove(opening.set());
+      opening
+          .jvm()
+          .ifPresent(
+              started -> {
+                // a segment that did not run: no log of its own
+                started.jvm().close();
+                cleanup.remove(started.jvm());
+                deleteQuietly(started.events());
+                deleteQuietly(started.output());
+              });
     }
     long deadline = System.nanoTime() + AWAIT_STARTING.toNanos();
     for (SegmentOpening opening : untaken) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -36,6 +37,7 @@ final class SegmentOpening {
   private final List<Fixture> fixtures;
   private final FixtureSet set;
   private CompletableFuture<Void> ahead;
+  private volatile SegmentTests.Started jvm;
 
   private SegmentOpening(
       SegmentSpec segment, Network network, Path logDir, List<Fixture> fixtures, FixtureSet set) {
@@ -168,6 +170,16 @@ final class SegmentOpening {
             segment.id(), f.spec().id(), f.spec().kind().key(), f.image(), f.shared(), took);
       }
     };
+  }
+
+  /** The segment's test JVM, started ahead beside its fixtures ({@link RunStart#openAhead}). */
+  void jvm(SegmentTests.Started started) {
+    this.jvm = started;
+  }
+
+  /** The test JVM started ahead beside the fixtures; empty when none was. */
+  Optional<SegmentTests.Started> jvm() {
+    return Optional.ofNullable(jvm);
   }
 
   Network network() {

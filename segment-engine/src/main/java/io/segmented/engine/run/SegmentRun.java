@@ -127,7 +127,11 @@ final class SegmentRun {
             listener);
     // the test JVM starts beside the fixtures, discovering and loading the tests while they start
     Optional<SegmentTests.Started> beside =
-        sources.ahead().take(segment, () -> startBeside(segmentTests));
+        sources
+            .ahead()
+            .take(
+                segment,
+                () -> opened.flatMap(SegmentOpening::jvm).or(() -> startBeside(segmentTests)));
     Outcome outcome;
     String message = "";
     List<TestResult> tests = List.of();

@@ -106,6 +106,10 @@ final class SegmentTests {
     long deadline = System.nanoTime() + Math.max(0, left.toNanos());
     Attempt first;
     if (beside.isPresent()) {
+      if (beside.get().awaitsDiscover()) {
+        // started while Maven compiled: told now, if the run's start did not tell it before
+        beside.get().jvm().discover();
+      }
       beside.get().jvm().handOff(props.systemProperties(), props.env(), restorePort, restoreToken);
       first = finish(beside.get(), deadline);
     } else {
@@ -187,14 +191,20 @@ final class SegmentTests {
     return finish(start(props, args, List.of(), attempt, false), deadline);
   }
 
-  /** A test JVM started, its tests not yet awaited. */
+  /**
+   * A test JVM started, its tests not yet awaited.
+   *
+   * @param awaitsDiscover whether it was started while Maven compiled ({@link #startAhead}), and
+   *     discovers its tests only once told ({@link JvmLauncher.Forked#discover})
+   */
   record Started(
       int attempt,
       JvmLauncher.Forked jvm,
       Path events,
       Path output,
       Path threadDump,
-      ClassData.Launch launch) {}
+      ClassData.Launch launch,
+      boolean awaitsDiscover) {}
 
   /**
    * Starts a test JVM that awaits its handoff: later, from {@link #run}, when {@code beside} its
@@ -262,7 +272,8 @@ final class SegmentTests {
                 : failed -> {});
     JvmLauncher.Forked jvm = jvms.start(spec);
     cleanup.add(jvm);
-    return new Started(attempt, jvm, events, output, threadDump, launch);
+    return new Started(
+        attempt, jvm, events, output, threadDump, launch, args.contains(AWAIT_DISCOVER));
   }
 
   private Attempt finish(Started started, long deadline) throws IOException, InterruptedException {
@@ -333,7 +344,25 @@ final class SegmentTests {
    * before any fixture is ready (the segment's own properties and env).
    */
   Started startBeside(TestJvmProperties props) throws IOException {
-    List<String> args = new ArrayList<>(launcherArgs());
+    return startBeside(props, List.of());
+  }
+
+  /** The launcher's option that makes it wait for the word to discover. */
+  private static final String AWAIT_DISCOVER = "--await-discover";
+
+  /**
+   * Starts the first test JVM while Maven still compiles, beside the fixtures started ahead of the
+   * run ({@code segment:warm-up}): it boots and waits, reading neither the test classes nor the
+   * test resources, until it is told that they are compiled ({@link JvmLauncher.Forked#discover});
+   * then it goes on as one {@link #startBeside started beside} its fixtures.
+   */
+  Started startAhead(TestJvmProperties props) throws IOException {
+    return startBeside(props, List.of(AWAIT_DISCOVER, "true"));
+  }
+
+  private Started startBeside(TestJvmProperties props, List<String> await) throws IOException {
+    List<String> args = new ArrayList<>(await);
+    args.addAll(launcherArgs());
     restoreBoundaries().forEach(b -> add(args, "--restore-at", b));
     // the fixtures' environment variables are set in the running JVM (see FixtureHandoff)
     return start(props, args, List.of("--add-opens", "java.base/java.util=ALL-UNNAMED"), 0, true);

@@ -259,6 +259,25 @@ class ClassDataTest {
   }
 
   @Test
+  void aFileTheCompileWroteAfterTheFirstLaunchThatAJarAlsoHasNoLongerFitsAndKeepsMavensOrder()
+      throws Exception {
+    List<Path> classpath = List.of(classes, jar);
+    ClassData data = new ClassData(work);
+    ClassData.Launch before =
+        data.launch("a", JAVA, classpath, OPTIONS, n -> null, dir.resolve("a.lst"));
+    assertEquals(List.of(jar, classes), before.classpath(), "the jars first");
+    assertTrue(data.stillFits(classpath));
+
+    // the compile writes a class that the jar has too
+    write(classes.resolve("lib/greeting.properties"), "greeting=folder\n");
+
+    assertFalse(data.stillFits(classpath));
+    ClassData.Launch after =
+        data.launch("b", JAVA, classpath, OPTIONS, n -> null, dir.resolve("b.lst"));
+    assertEquals(classpath, after.classpath(), "decided again: Maven's order");
+  }
+
+  @Test
   void optionsThatChooseWhatTheJvmSharesAreLeftAlone() {
     List<Path> classpath = List.of(classes, jar);
     ClassData data = new ClassData(work);

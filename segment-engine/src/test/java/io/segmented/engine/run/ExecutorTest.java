@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
@@ -490,7 +491,7 @@ class ExecutorTest {
   void aRunBegunAheadStartsItsFirstSegmentsFixturesBeforeTheGoalWhichTakesThemOver()
       throws Exception {
     Executor executor = fakes.executor();
-    executor.headStart(dir, () -> plan(r -> r.segments("orders")));
+    executor.headStart(dir, () -> plan(r -> r.segments("orders")), Optional.empty());
     // the fixtures start with no run goal yet: nothing waits for them but this test
     fakes.awaitEvent("start orders/app");
     assertEquals(List.of(), fakes.events("jvm"), "the test JVM is the run goal's to start");
@@ -509,6 +510,71 @@ class ExecutorTest {
   }
 
   @Test
+  void aRunBegunAheadWithTheTestClasspathStartsTheTestJvmThatDiscoversOnlyOnceTheGoalComes()
+      throws Exception {
+    Executor executor = fakes.executor();
+    executor.headStart(dir, () -> plan(r -> r.segments("orders")), Optional.of(runtime));
+    fakes.awaitEvent("jvm orders");
+    fakes.awaitEvent("start orders/app");
+    assertTrue(fakes.launcherArgs.get("orders").contains("--await-discover"));
+    assertEquals(List.of(), fakes.events("discover"), "it waits: the tests are not compiled yet");
+
+    RunResult run = executor.run(plan(r -> r.segments("orders")), runtime, new HeadStartHeard());
+
+    assertEquals(Outcome.PASSED, segment(run, "orders").outcome());
+    assertEquals(List.of("jvm orders"), fakes.events("jvm"), "the JVM started ahead ran the tests");
+    assertEquals(List.of("discover orders"), fakes.events("discover"));
+    assertBefore("discover orders", "handoff orders");
+  }
+
+  @Test
+  void theTestsCompiledTellTheJvmStartedAheadToDiscoverBeforeTheRunPlans() throws Exception {
+    Executor executor = fakes.executor();
+    executor.headStart(dir, () -> plan(r -> r.segments("orders")), Optional.of(runtime));
+    executor.testsCompiled(dir);
+    // before the run goal plans: the JVM discovers while it does
+    fakes.awaitEvent("discover orders");
+
+    RunResult run = executor.run(plan(r -> r.segments("orders")), runtime, new HeadStartHeard());
+
+    assertEquals(Outcome.PASSED, segment(run, "orders").outcome());
+    assertEquals(List.of("jvm orders"), fakes.events("jvm"));
+    assertBefore("discover orders", "handoff orders");
+  }
+
+  @Test
+  void aJvmStartedAheadWithAnotherTestClasspathIsStoppedAndTheLaneStartsItsOwn() throws Exception {
+    Executor executor = fakes.executor();
+    executor.headStart(dir, () -> plan(r -> r.segments("orders")), Optional.of(runtime));
+    fakes.awaitEvent("jvm orders");
+    TestRuntime changed =
+        new TestRuntime(
+            runtime.java(),
+            runtime.testClassesDir(),
+            List.of(dir.resolve("target/generated-test-jar.jar")),
+            runtime.launcherClasspath());
+
+    RunResult run = executor.run(plan(r -> r.segments("orders")), changed, new HeadStartHeard());
+
+    assertEquals(Outcome.PASSED, segment(run, "orders").outcome());
+    assertEquals(List.of("jvm orders", "jvm orders"), fakes.events("jvm"));
+    assertBefore("closed jvm orders", "handoff orders");
+    assertEquals(List.of(), fakes.events("discover"), "the one started ahead never discovered");
+  }
+
+  @Test
+  void aRunBegunAheadWhoseGoalNeverComesStopsItsTestJvmUntold() throws Exception {
+    Executor executor = fakes.executor();
+    executor.headStart(dir, () -> plan(r -> r.segments("orders")), Optional.of(runtime));
+    fakes.awaitEvent("jvm orders");
+
+    executor.dropHeadStart(dir);
+
+    assertTrue(fakes.events.contains("closed jvm orders"), fakes.events.toString());
+    assertEquals(List.of(), fakes.events("discover"));
+  }
+
+  @Test
   void aRunBegunAheadLeavesTheEarlierRunsResultsUntilItsGoalTakesItOver() throws Exception {
     Path reports = plan(r -> r.segments("orders")).request().reportsDir();
     ResultsFiles.clear(reports);
@@ -520,7 +586,7 @@ class ExecutorTest {
 
     // the start writes its own logs where the run before had its; then the compile fails: the
     // run goal never comes, and the earlier run's results and logs are as they were
-    executor.headStart(dir, () -> plan(r -> r.segments("orders")));
+    executor.headStart(dir, () -> plan(r -> r.segments("orders")), Optional.empty());
     fakes.awaitEvent("start orders/app");
     assertFalse(Files.exists(reports.resolve("logs/orders/app.log")), "set aside");
     Files.createDirectories(reports.resolve("logs/orders"));
@@ -532,7 +598,7 @@ class ExecutorTest {
     assertEquals("the run before", Files.readString(reports.resolve("logs/orders/app.log")));
 
     fakes.events.clear();
-    executor.headStart(dir, () -> plan(r -> r.segments("orders")));
+    executor.headStart(dir, () -> plan(r -> r.segments("orders")), Optional.empty());
     fakes.awaitEvent("start orders/app");
     Files.createDirectories(reports.resolve("logs/orders"));
     Files.writeString(reports.resolve("logs/orders/app.log"), "this run's, started ahead");
@@ -547,7 +613,7 @@ class ExecutorTest {
   @Test
   void aRunWhosePlanDiffersFromTheOneBegunAheadStopsThatStartAndStartsAfresh() throws Exception {
     Executor executor = fakes.executor();
-    executor.headStart(dir, () -> plan(r -> r.segments("orders")));
+    executor.headStart(dir, () -> plan(r -> r.segments("orders")), Optional.empty());
     fakes.awaitEvent("start orders/app");
     HeadStartHeard heard = new HeadStartHeard();
 
@@ -571,7 +637,8 @@ class ExecutorTest {
         dir,
         () -> {
           throw new io.segmented.engine.InputException("-Dsegment.shard=0/2 is not a shard");
-        });
+        },
+        Optional.of(runtime));
     HeadStartHeard heard = new HeadStartHeard();
 
     RunResult run = executor.run(plan(r -> r.segments("cached")), runtime, heard);

@@ -87,6 +87,10 @@ public final class Fakes {
   /** The JVM options each segment's (last) test JVM was started with. */
   public final Map<String, List<String>> jvmArgs = new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** The launcher arguments of each segment's last test JVM. */
+  public final Map<String, List<String>> launcherArgs =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** The events of one kind, such as every {@code jvm ...}. */
   public List<String> events(String prefix) {
     return events.stream().filter(e -> e.startsWith(prefix + " ")).toList();
@@ -199,6 +203,7 @@ public final class Fakes {
       String segment = spec.systemProperties().get("segment.id");
       events.add("jvm " + segment);
       jvmArgs.put(segment, spec.jvmArgs());
+      launcherArgs.put(segment, spec.args());
       Path eventsFile = Path.of(spec.args().get(spec.args().indexOf("--events") + 1));
       Jvm behaviour = jvms.getOrDefault(segment, Jvm.passes);
       List<String> lines = new ArrayList<>();
@@ -286,6 +291,17 @@ public final class Fakes {
             String restoreToken) {
           events.add("handoff " + segment);
           handedOff.put(segment, new TestJvmProperties(properties, env));
+        }
+
+        private boolean discovered;
+
+        // once, however often it is called, as the interface says
+        @Override
+        public synchronized void discover() {
+          if (!discovered) {
+            discovered = true;
+            events.add("discover " + segment);
+          }
         }
 
         @Override

@@ -3,12 +3,22 @@ package it.shop.db;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 class DatabaseIT {
+
+  /** When this test JVM started, for verify.groovy: before this class was compiled. */
+  @AfterAll
+  static void tellWhenTheJvmStarted() throws Exception {
+    long started = ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli();
+    Files.writeString(Path.of("target/shop-db-jvm-started.txt"), String.valueOf(started));
+  }
 
   @Test
   void connectsToTheSegmentsOwnDatabase() throws Exception {
