@@ -373,6 +373,15 @@ public final class TestJvm implements JvmLauncher.Forked {
    * it was handed off is left to {@link #await}, which says how it ended.
    */
   @Override
+  public void handOff(
+      Map<String, String> properties, Map<String, String> env, int restorePort, String restoreToken)
+      throws IOException {
+    synchronized (stdin) {
+      handOffNow(properties, env, restorePort, restoreToken);
+    }
+  }
+
+  @Override
   public void discover() throws IOException {
     synchronized (stdin) {
       if (discoverTold) {
@@ -396,15 +405,6 @@ public final class TestJvm implements JvmLauncher.Forked {
 
   /** Whether {@link #discover} told the JVM. */
   private boolean discoverTold;
-
-  @Override
-  public void handOff(
-      Map<String, String> properties, Map<String, String> env, int restorePort, String restoreToken)
-      throws IOException {
-    synchronized (stdin) {
-      handOffNow(properties, env, restorePort, restoreToken);
-    }
-  }
 
   private void handOffNow(
       Map<String, String> properties, Map<String, String> env, int restorePort, String restoreToken)
