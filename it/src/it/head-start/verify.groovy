@@ -18,4 +18,7 @@ assert !new File(reports, "logs/cached/cache.log").exists() : "the log of the st
 assert !new File(reports, "logs/.earlier").exists()
 
 def NestedBuild = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, "NestedBuild.groovy"))
+// the segment's test JVM had started ahead too, waiting to discover tests that never compiled: stopped with the rest
+// (assertNothingLeft looks for test JVMs under target/segment-work)
+assert new File(basedir, "target/segment-work/cached/jvm.args").isFile()
 NestedBuild.assertNothingLeft(basedir, "after the build that ended before its run")

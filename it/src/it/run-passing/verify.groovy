@@ -50,8 +50,9 @@ assert !reports.listFiles().any { it.name.contains("PlainTest") }
 assert new File(reports, "logs/shop-db/db.log").text.contains("database system is ready to accept connections")
 assert new File(reports, "logs/shop-web/web.log").isFile()
 
-// segment:warm-up started the segments' test JVMs while Maven compiled: shop-db's JVM is older than its test class,
-// which it still found and ran (it discovered the tests only once the run goal said they were compiled)
+// segment:warm-up started the segments' test JVMs while Maven compiled (the build waits for shop-db's before its
+// tests compile): shop-db's JVM is older than its test class, and than the folders of its classpath, which it still
+// found and ran (it discovered the tests only once the run goal said they were compiled; tests: 3, above)
 def jvmStarted = new File(basedir, "target/shop-db-jvm-started.txt").text as long
 def compiled = new File(basedir, "target/test-classes/it/shop/db/DatabaseIT.class").lastModified()
 assert jvmStarted < compiled : "the test JVM started at ${jvmStarted}, after its test class was compiled at ${compiled}"

@@ -69,11 +69,12 @@ public final class SegmentEngine {
   }
 
   /**
-   * The tests of {@code moduleDir} are compiled: the test JVMs its head start started discover them
-   * now, while the run goal plans. Returns at once; nothing when there is no head start.
+   * The tests of {@code moduleDir} are compiled, and run with {@code runtime}: the test JVMs its
+   * head start started discover them now, while the run goal plans (unless they were made of
+   * another runtime). Returns at once; nothing when there is no head start.
    */
-  public void testsCompiled(Path moduleDir) {
-    executor.testsCompiled(moduleDir);
+  public void testsCompiled(Path moduleDir, TestRuntime runtime) {
+    executor.testsCompiled(moduleDir, runtime);
   }
 
   /**

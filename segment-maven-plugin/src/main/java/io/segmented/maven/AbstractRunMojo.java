@@ -116,24 +116,34 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
 
   /** The test JVMs' runtime: the module's test classpath and the launcher's. */
   protected TestRuntime testRuntime() throws MojoExecutionException, MojoFailureException {
-    return new TestClasspath(project, session, plugin, repositorySystem)
-        .runtime(testClassesDirectory.toPath());
+    return testClasspath().runtime(testClassesDirectory.toPath());
+  }
+
+  /** What makes the test JVMs' runtime of this module. */
+  TestClasspath testClasspath() {
+    return new TestClasspath(project, session, plugin, repositorySystem);
   }
 
   /** Plans the run, runs that plan, writes the HTML report; returns the results. */
   protected RunResult runSegments() throws MojoExecutionException, MojoFailureException {
     TestcontainersLogging.quiet(getLog());
     engine.warmUp();
-    // the test JVMs segment:warm-up started ahead discover the compiled tests while this plans
-    engine.testsCompiled(project.getBasedir().toPath());
     Plan plan;
     TestRuntime runtime;
     try {
+      TestRuntime early = null;
+      try {
+        early = testRuntime();
+        // the test JVMs segment:warm-up started ahead discover the compiled tests while this plans
+        engine.testsCompiled(project.getBasedir().toPath(), early);
+      } catch (MojoExecutionException | MojoFailureException e) {
+        // said below, after what is wrong with the manifest
+      }
       Manifest loaded = loadManifest();
       plan = plan(runRequest(loaded));
       logWarnings(plan.warnings());
       ChangedSince.log(plan, getLog());
-      runtime = testRuntime();
+      runtime = early != null ? early : testRuntime();
     } catch (Throwable e) {
       // what segment:warm-up started ahead for this run: it will not run
       try {

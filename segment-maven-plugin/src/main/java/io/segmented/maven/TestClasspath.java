@@ -4,15 +4,21 @@ import io.segmented.engine.TestRuntime;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.project.DefaultDependencyResolutionRequest;
+import org.apache.maven.project.DependencyResolutionException;
+import org.apache.maven.project.DependencyResolutionResult;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectDependenciesResolver;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.resolution.ArtifactRequest;
@@ -53,34 +59,75 @@ final class TestClasspath {
       throw new MojoExecutionException(
           "the test classpath of " + project.getId() + " is not resolved", e);
     }
+    return runtime(testClassesDir, testClasspath, platformVersions(project.getArtifacts()));
+  }
+
+  /**
+   * The runtime of a goal that does not have Maven resolve the project's dependencies before it
+   * runs ({@code segment:warm-up}, which must not fail a build that runs no segments): resolved
+   * here with {@code resolver}, in the order Maven's own test classpath has them.
+   */
+  TestRuntime resolvedRuntime(Path testClassesDir, ProjectDependenciesResolver resolver)
+      throws MojoExecutionException, MojoFailureException {
+    DependencyResolutionResult result;
+    try {
+      result =
+          resolver.resolve(
+              new DefaultDependencyResolutionRequest(project, session.getRepositorySession()));
+    } catch (DependencyResolutionException e) {
+      throw new MojoExecutionException(
+          "the test classpath of " + project.getId() + " is not resolved", e);
+    }
+    List<Path> testClasspath = new ArrayList<>();
+    testClasspath.add(Path.of(project.getBuild().getTestOutputDirectory()));
+    testClasspath.add(Path.of(project.getBuild().getOutputDirectory()));
+    Map<String, String> platform = new HashMap<>();
+    for (org.eclipse.aether.graph.Dependency d : result.getDependencies()) {
+      org.eclipse.aether.artifact.Artifact a = d.getArtifact();
+      if (a.getFile() != null) {
+        testClasspath.add(a.getFile().toPath());
+      }
+      if (PLATFORM_GROUP.equals(a.getGroupId())) {
+        platform.put(a.getArtifactId(), a.getBaseVersion());
+      }
+    }
+    return runtime(testClassesDir, testClasspath, platform);
+  }
+
+  /** The versions of the JUnit Platform's artifacts among {@code artifacts}, by artifact id. */
+  private static Map<String, String> platformVersions(Set<Artifact> artifacts) {
+    Map<String, String> platform = new HashMap<>();
+    for (Artifact a : artifacts) {
+      if (PLATFORM_GROUP.equals(a.getGroupId())) {
+        platform.put(a.getArtifactId(), a.getBaseVersion());
+      }
+    }
+    return platform;
+  }
+
+  private TestRuntime runtime(
+      Path testClassesDir, List<Path> testClasspath, Map<String, String> platform)
+      throws MojoExecutionException, MojoFailureException {
     List<Path> launcher = new ArrayList<>();
     launcher.add(pluginArtifact("io.segmented:segment-launcher"));
-    if (testArtifact("junit-platform-launcher").isEmpty()) {
-      launcher.add(platformLauncher());
+    if (!platform.containsKey("junit-platform-launcher")) {
+      launcher.add(platformLauncher(platform.get("junit-platform-engine")));
     }
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     return new TestRuntime(java, testClassesDir, testClasspath, launcher);
   }
 
-  private Optional<Artifact> testArtifact(String artifactId) {
-    return project.getArtifacts().stream()
-        .filter(a -> PLATFORM_GROUP.equals(a.getGroupId()) && artifactId.equals(a.getArtifactId()))
-        .findFirst();
-  }
-
-  private Path platformLauncher() throws MojoExecutionException, MojoFailureException {
-    Artifact engine =
-        testArtifact("junit-platform-engine")
-            .orElseThrow(
-                () ->
-                    new MojoFailureException(
-                        project.getId()
-                            + " has no JUnit Platform on its test classpath, so its segments' tests cannot run."
-                            + " Add a test dependency on org.junit.jupiter:junit-jupiter"));
+  private Path platformLauncher(String engineVersion)
+      throws MojoExecutionException, MojoFailureException {
+    if (engineVersion == null) {
+      throw new MojoFailureException(
+          project.getId()
+              + " has no JUnit Platform on its test classpath, so its segments' tests cannot run."
+              + " Add a test dependency on org.junit.jupiter:junit-jupiter");
+    }
     ArtifactRequest request =
         new ArtifactRequest(
-            new DefaultArtifact(
-                PLATFORM_GROUP, "junit-platform-launcher", "jar", engine.getVersion()),
+            new DefaultArtifact(PLATFORM_GROUP, "junit-platform-launcher", "jar", engineVersion),
             project.getRemoteProjectRepositories(),
             null);
     try {
@@ -93,7 +140,7 @@ final class TestClasspath {
     } catch (ArtifactResolutionException e) {
       throw new MojoExecutionException(
           "cannot resolve org.junit.platform:junit-platform-launcher:"
-              + engine.getVersion()
+              + engineVersion
               + ", which runs the tests of "
               + project.getId()
               + ": "

@@ -22,7 +22,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.ProjectDependenciesResolver;
 import org.eclipse.aether.RepositorySystem;
 
 /**
@@ -30,14 +30,15 @@ import org.eclipse.aether.RepositorySystem;
  * the segments' first fixture does not wait for Testcontainers' client (about a second of a fresh
  * JVM), then plans the run with the run goal's parameters and starts the fixtures of the segments
  * it starts first (the head start, {@code -Dsegment.headStart}), and their test JVMs, which wait to
- * discover the tests until the run goal says they are compiled; so it resolves the test classpath
- * as the run goal does. The run goal takes those fixtures and JVMs over when its own plan, made
- * after the compile, starts the same; otherwise they are stopped and it starts afresh. {@code
- * segment:run} runs this goal by itself at the start of the lifecycle it forks; a build that runs
- * the {@code integration-test} goal in the lifecycle ({@code mvn verify}) gets the same by adding
- * this goal to the plugin's execution (it binds to {@code initialize}). However often it runs, the
- * client connects once per JVM. Beside it, once per JVM too, the segment history and the report's
- * template are read ahead, so that their classes are loaded before the run needs them.
+ * discover the tests until the run goal says they are compiled; for them it resolves the test
+ * classpath then, as the run goal does. The run goal takes those fixtures and JVMs over when its
+ * own plan, made after the compile, starts the same; otherwise they are stopped and it starts
+ * afresh. {@code segment:run} runs this goal by itself at the start of the lifecycle it forks; a
+ * build that runs the {@code integration-test} goal in the lifecycle ({@code mvn verify}) gets the
+ * same by adding this goal to the plugin's execution (it binds to {@code initialize}). However
+ * often it runs, the client connects once per JVM. Beside it, once per JVM too, the segment history
+ * and the report's template are read ahead, so that their classes are loaded before the run needs
+ * them.
  *
  * <p>Does nothing where the build runs no segments (no goal or phase up to {@code
  * integration-test}, as {@code mvn test}), where the segment goals are skipped, or where the module
@@ -46,11 +47,7 @@ import org.eclipse.aether.RepositorySystem;
  *
  * @since 0.2.0
  */
-@Mojo(
-    name = "warm-up",
-    defaultPhase = LifecyclePhase.INITIALIZE,
-    requiresDependencyResolution = ResolutionScope.TEST,
-    threadSafe = true)
+@Mojo(name = "warm-up", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
 public final class WarmUpMojo extends AbstractRunMojo {
 
   /**
@@ -63,9 +60,12 @@ public final class WarmUpMojo extends AbstractRunMojo {
   @Parameter(property = PropertyNames.HEAD_START, defaultValue = "true")
   private boolean headStart;
 
+  private final ProjectDependenciesResolver resolver;
+
   @Inject
-  WarmUpMojo(RepositorySystem repositorySystem) {
+  WarmUpMojo(RepositorySystem repositorySystem, ProjectDependenciesResolver resolver) {
     super(repositorySystem);
+    this.resolver = resolver;
   }
 
   /** The phases of the default lifecycle from {@code integration-test} on. */
@@ -121,11 +121,17 @@ public final class WarmUpMojo extends AbstractRunMojo {
 
   /**
    * The test JVMs' runtime, as the run goal makes it, so that the first segments' test JVMs start
-   * while Maven compiles; empty when it cannot be made (the run goal says why).
+   * while Maven compiles; empty when they start with their fixtures ({@code -Dsegment.jvmBeside}),
+   * or when it cannot be made (the run goal says why). Resolved here, not by Maven before this
+   * goal: a build that runs no segments must not resolve the test classpath at {@code initialize},
+   * nor fail when it cannot.
    */
   private Optional<TestRuntime> aheadRuntime() {
+    if (!jvmBeside) {
+      return Optional.empty();
+    }
     try {
-      return Optional.of(testRuntime());
+      return Optional.of(testClasspath().resolvedRuntime(testClassesDirectory.toPath(), resolver));
     } catch (MojoExecutionException | MojoFailureException | RuntimeException e) {
       return Optional.empty();
     }

@@ -111,9 +111,12 @@ public final class Executor {
         });
   }
 
-  /** The tests of {@code moduleDir} are compiled: its head start's test JVMs discover them. */
-  public void testsCompiled(Path moduleDir) {
-    HeadStarts.testsCompiled(moduleDir);
+  /**
+   * The tests of {@code moduleDir} are compiled, and run with {@code runtime}: its head start's
+   * test JVMs discover them.
+   */
+  public void testsCompiled(Path moduleDir, TestRuntime runtime) {
+    HeadStarts.testsCompiled(moduleDir, runtime);
   }
 
   /**
@@ -142,7 +145,7 @@ public final class Executor {
         PreviousResults.clear(plan.request(), begun.logFolders());
         begun.takenOver();
         begun.testsWith(runtime);
-      } catch (EngineException e) {
+      } catch (EngineException | RuntimeException | Error e) {
         begun.close();
         throw e;
       }
@@ -183,8 +186,18 @@ public final class Executor {
       AtomicBoolean failed = new AtomicBoolean();
       // no new segment once the run stops (Ctrl-C) or a segment failed under failFast
       BooleanSupplier stopping = () -> cleanup.closed() || (request.failFast() && failed.get());
+      // the segments whose JVMs the head start started have theirs
       JvmsAhead ahead =
-          jvmsAhead(plan, runtime, startOrder, cleanup, secrets, classData, events, stopping);
+          jvmsAhead(
+              plan,
+              runtime,
+              startOrder,
+              startOrder.stream().filter(s -> !begun.jvmAhead(s.id())).toList(),
+              cleanup,
+              secrets,
+              classData,
+              events,
+              stopping);
       for (SegmentSpec segment : startOrder) {
         lanes.submit(
             () -> {
@@ -399,12 +412,14 @@ public final class Executor {
 
   /**
    * Starts the next segment's test JVM ahead of it when test JVMs start beside their fixtures and
-   * more segments than lanes run; none otherwise.
+   * more segments than lanes run; none otherwise. Of {@code startOrder}, only those {@code
+   * withoutJvm} (the head start started none for them) get one.
    */
   private JvmsAhead jvmsAhead(
       Plan plan,
       TestRuntime runtime,
       List<SegmentSpec> startOrder,
+      List<SegmentSpec> withoutJvm,
       Cleanup cleanup,
       Secrets secrets,
       ClassData classData,
@@ -415,7 +430,7 @@ public final class Executor {
       return JvmsAhead.none();
     }
     return new JvmsAhead(
-        startOrder,
+        withoutJvm,
         segment -> {
           if (stopping.getAsBoolean()) {
             return Optional.empty();

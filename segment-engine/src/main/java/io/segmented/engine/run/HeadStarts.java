@@ -1,5 +1,6 @@
 package io.segmented.engine.run;
 
+import io.segmented.engine.TestRuntime;
 import io.segmented.engine.plan.Plan;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -185,13 +186,14 @@ final class HeadStarts {
   }
 
   /**
-   * The tests of {@code moduleDir} are compiled: the start's test JVMs discover them, now or as
-   * soon as it is made. Returns at once.
+   * The tests of {@code moduleDir} are compiled, and run with {@code runtime}: the start's test
+   * JVMs discover them, now or as soon as it is made, unless they were made of another runtime
+   * ({@link RunStart#testsWith}). Returns at once.
    */
-  static void testsCompiled(Path moduleDir) {
+  static void testsCompiled(Path moduleDir, TestRuntime runtime) {
     Making making = STARTS.get(moduleDir);
     if (making != null) {
-      making.start.thenAccept(start -> start.ifPresent(RunStart::discover));
+      making.start.thenAccept(start -> start.ifPresent(s -> s.testsWith(runtime)));
     }
   }
 

@@ -140,7 +140,7 @@ final class RunStart implements AutoCloseable {
   private void startJvm(
       SegmentOpening opening, SegmentSpec segment, TestRuntime runtime, Ports ports) {
     RunRequest request = plan.request();
-    if (!request.jvmBeside()) {
+    if (!request.jvmBeside() || !foldersMade(runtime)) {
       return;
     }
     SegmentTests.Started jvm;
@@ -170,15 +170,18 @@ final class RunStart implements AutoCloseable {
    * start and the run changed the test classpath) or the compile wrote a class that a jar of the
    * classpath also has, when they are stopped and each lane starts its own.
    */
-  void testsWith(TestRuntime runs) {
-    if (runtime.isEmpty()) {
+  synchronized void testsWith(TestRuntime runs) {
+    if (runtime.isEmpty() || checked) {
       return;
     }
+    checked = true;
     // the class-data archive was chosen before the compile: a class it wrote into the folders that
-    // a jar also has keeps Maven's order of the classpath, which those JVMs do not have
+    // a jar also has keeps Maven's order of the classpath, which those JVMs do not have; and the
+    // lanes decide anew
     List<Path> classpath = new ArrayList<>(runs.testClasspath());
     classpath.addAll(runs.launcherClasspath());
-    if (runtime.get().equals(runs) && classData.stillFits(classpath)) {
+    boolean fits = classData.stillFits(classpath);
+    if (fits && runtime.get().equals(runs)) {
       discover();
       return;
     }
@@ -190,8 +193,46 @@ final class RunStart implements AutoCloseable {
                 opening.jvm(null);
                 started.jvm().close();
                 cleanup.remove(started.jvm());
+                deleteQuietly(started.events());
+                deleteQuietly(started.output());
               });
     }
+  }
+
+  /** Whether {@link #testsWith} looked at the JVMs started ahead already. */
+  private boolean checked;
+
+  /** Whether the JVM of {@code segmentId} was started ahead, and is still to be taken. */
+  boolean jvmAhead(String segmentId) {
+    SegmentOpening opening = opened.get(segmentId);
+    return opening != null && opening.jvm().isPresent();
+  }
+
+  /**
+   * Makes the folders of the test classpath that the compile makes ({@code target/classes}, {@code
+   * target/test-classes}) and that are not there yet, empty: a JVM takes an entry that is no folder
+   * when it starts for a jar, and never looks into it again. False when an entry is missing that is
+   * not one of those (another module's classes, not compiled yet) or cannot be made.
+   */
+  private boolean foldersMade(TestRuntime runtime) {
+    Path build = plan.request().workDir().toAbsolutePath().normalize().getParent();
+    List<Path> entries = new ArrayList<>(runtime.testClasspath());
+    entries.add(runtime.testClassesDir());
+    for (Path entry : entries) {
+      Path folder = entry.toAbsolutePath().normalize();
+      if (Files.exists(folder)) {
+        continue;
+      }
+      if (build == null || !folder.startsWith(build) || folder.toString().endsWith(".jar")) {
+        return false;
+      }
+      try {
+        Files.createDirectories(folder);
+      } catch (IOException e) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether {@link #discover} was called: the JVMs started after it are told at once. */

@@ -531,7 +531,7 @@ class ExecutorTest {
   void theTestsCompiledTellTheJvmStartedAheadToDiscoverBeforeTheRunPlans() throws Exception {
     Executor executor = fakes.executor();
     executor.headStart(dir, () -> plan(r -> r.segments("orders")), Optional.of(runtime));
-    executor.testsCompiled(dir);
+    executor.testsCompiled(dir, runtime);
     // before the run goal plans: the JVM discovers while it does
     fakes.awaitEvent("discover orders");
 
@@ -560,6 +560,27 @@ class ExecutorTest {
     assertEquals(List.of("jvm orders", "jvm orders"), fakes.events("jvm"));
     assertBefore("closed jvm orders", "handoff orders");
     assertEquals(List.of(), fakes.events("discover"), "the one started ahead never discovered");
+  }
+
+  @Test
+  void testsCompiledWithAnotherClasspathStopTheJvmStartedAheadBeforeItDiscovers() throws Exception {
+    Executor executor = fakes.executor();
+    executor.headStart(dir, () -> plan(r -> r.segments("orders")), Optional.of(runtime));
+    fakes.awaitEvent("jvm orders");
+    TestRuntime changed =
+        new TestRuntime(
+            runtime.java(),
+            runtime.testClassesDir(),
+            List.of(dir.resolve("target/generated-test-jar.jar")),
+            runtime.launcherClasspath());
+
+    executor.testsCompiled(dir, changed);
+    fakes.awaitEvent("closed jvm orders");
+    RunResult run = executor.run(plan(r -> r.segments("orders")), changed, new HeadStartHeard());
+
+    assertEquals(Outcome.PASSED, segment(run, "orders").outcome());
+    assertEquals(List.of(), fakes.events("discover"));
+    assertEquals(List.of("jvm orders", "jvm orders"), fakes.events("jvm"));
   }
 
   @Test
