@@ -84,7 +84,8 @@ final class TestClasspath {
     Map<String, String> platform = new HashMap<>();
     for (org.eclipse.aether.graph.Dependency d : result.getDependencies()) {
       org.eclipse.aether.artifact.Artifact a = d.getArtifact();
-      if (a.getFile() != null) {
+      // as Maven's test classpath: a pom is no classpath entry
+      if (a.getFile() != null && !"pom".equals(a.getExtension())) {
         testClasspath.add(a.getFile().toPath());
       }
       if (PLATFORM_GROUP.equals(a.getGroupId())) {

@@ -258,17 +258,26 @@ public final class ClassData implements AutoCloseable {
     }
     List<Path> jars = new ArrayList<>();
     List<Path> dirs = new ArrayList<>();
+    split(classpath, jars, dirs);
+    try {
+      return jars.isEmpty() || Shadowing.first(dirs, jars).isEmpty();
+    } catch (IOException | UncheckedIOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Adds {@code classpath}'s jars to {@code jars} and its folders to {@code dirs}. Anything else
+   * (an entry not there yet, such as target/classes of a module without main code; a file that is
+   * no jar) is in neither, and goes after the jars with the folders.
+   */
+  private static void split(List<Path> classpath, List<Path> jars, List<Path> dirs) {
     for (Path entry : classpath) {
       if (Files.isRegularFile(entry) && isJar(entry)) {
         jars.add(entry);
       } else if (Files.isDirectory(entry)) {
         dirs.add(entry);
       }
-    }
-    try {
-      return jars.isEmpty() || Shadowing.first(dirs, jars).isEmpty();
-    } catch (IOException | UncheckedIOException e) {
-      return false;
     }
   }
 
@@ -284,15 +293,7 @@ public final class ClassData implements AutoCloseable {
       }
       List<Path> jars = new ArrayList<>();
       List<Path> dirs = new ArrayList<>();
-      for (Path entry : classpath) {
-        if (Files.isRegularFile(entry) && isJar(entry)) {
-          jars.add(entry);
-        } else if (Files.isDirectory(entry)) {
-          dirs.add(entry);
-        }
-        // anything else (an entry not there yet, such as target/classes of a module without
-        // main code; a file that is no jar) goes after the jars with the folders
-      }
+      split(classpath, jars, dirs);
       if (jars.isEmpty()) {
         return Optional.empty();
       }

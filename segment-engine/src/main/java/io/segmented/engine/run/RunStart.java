@@ -10,8 +10,6 @@ import io.segmented.engine.plan.Plan;
 import io.segmented.manifest.DataScope;
 import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.SegmentSpec;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +42,7 @@ final class RunStart implements AutoCloseable {
   private final AtomicBoolean taken;
   private final Map<String, SegmentOpening> opened = new ConcurrentHashMap<>();
   private final Runnable removeLate;
+  private final JvmsStartedAhead jvms;
 
   RunStart(
       Plan plan,
@@ -68,6 +67,7 @@ final class RunStart implements AutoCloseable {
     this.logFolders = logFolders;
     this.taken = taken;
     this.removeLate = removeLate;
+    this.jvms = new JvmsStartedAhead(plan, cleanup, classData, secrets, events);
   }
 
   /**
@@ -102,10 +102,9 @@ final class RunStart implements AutoCloseable {
    * its own, where they can start before the compile ends ({@link #canStartAhead}); stops at the
    * first that cannot (its lane starts it, and says what is wrong). With {@code runtime} (the test
    * classpath is known) each of those segments' test JVM starts too, and waits until {@link
-   * #discover} says the tests are compiled.
+   * #testsWith} says the tests are compiled.
    */
   void openAhead(Ports ports, Optional<TestRuntime> runtime) {
-    this.runtime = runtime;
     for (Plan.SegmentPlan p : first(plan)) {
       SegmentSpec segment = p.segment();
       if (!canStartAhead(plan.request(), p)) {
@@ -128,144 +127,21 @@ final class RunStart implements AutoCloseable {
       }
       opening.startAhead(events);
       opened.put(segment.id(), opening);
-      runtime.ifPresent(r -> startJvm(opening, segment, r, ports));
+      runtime.ifPresent(r -> jvms.start(segment, r, ports));
     }
   }
-
-  /**
-   * Starts {@code segment}'s test JVM ahead; none when the run starts its JVMs after the fixtures
-   * ({@code -Dsegment.jvmBeside=false}) or it cannot start (its lane starts one, and says what is
-   * wrong).
-   */
-  private void startJvm(
-      SegmentOpening opening, SegmentSpec segment, TestRuntime runtime, Ports ports) {
-    RunRequest request = plan.request();
-    if (!request.jvmBeside() || !foldersMade(runtime)) {
-      return;
-    }
-    SegmentTests.Started jvm;
-    try {
-      jvm =
-          new SegmentTests(
-                  plan, runtime, segment, cleanup, ports.jvms(), secrets.mask(), classData, events)
-              .startAhead(TestJvmProperties.of(segment, request.moduleDir(), List.of()));
-    } catch (IOException | RuntimeException e) {
-      return;
-    }
-    opening.jvm(jvm);
-    synchronized (this) {
-      if (!discovered) {
-        return;
-      }
-    }
-    tellDiscover(jvm);
-  }
-
-  /** The runtime of the test JVMs started ahead; empty when none were. */
-  private Optional<TestRuntime> runtime = Optional.empty();
 
   /**
    * The run that took this start over runs its tests with {@code runs}: the test JVMs started ahead
-   * discover their tests now, unless they were made of another runtime (a plugin between the head
-   * start and the run changed the test classpath) or the compile wrote a class that a jar of the
-   * classpath also has, when they are stopped and each lane starts its own.
+   * discover them now, or are stopped ({@link JvmsStartedAhead#testsWith}).
    */
-  synchronized void testsWith(TestRuntime runs) {
-    if (runtime.isEmpty() || checked) {
-      return;
-    }
-    checked = true;
-    // the class-data archive was chosen before the compile: a class it wrote into the folders that
-    // a jar also has keeps Maven's order of the classpath, which those JVMs do not have; and the
-    // lanes decide anew
-    List<Path> classpath = new ArrayList<>(runs.testClasspath());
-    classpath.addAll(runs.launcherClasspath());
-    boolean fits = classData.stillFits(classpath);
-    if (fits && runtime.get().equals(runs)) {
-      discover();
-      return;
-    }
-    for (SegmentOpening opening : opened.values()) {
-      opening
-          .jvm()
-          .ifPresent(
-              started -> {
-                opening.jvm(null);
-                started.jvm().close();
-                cleanup.remove(started.jvm());
-                deleteQuietly(started.events());
-                deleteQuietly(started.output());
-              });
-    }
+  void testsWith(TestRuntime runs) {
+    jvms.testsWith(runs);
   }
-
-  /** Whether {@link #testsWith} looked at the JVMs started ahead already. */
-  private boolean checked;
 
   /** Whether the JVM of {@code segmentId} was started ahead, and is still to be taken. */
   boolean jvmAhead(String segmentId) {
-    SegmentOpening opening = opened.get(segmentId);
-    return opening != null && opening.jvm().isPresent();
-  }
-
-  /**
-   * Makes the folders of the test classpath that the compile makes ({@code target/classes}, {@code
-   * target/test-classes}) and that are not there yet, empty: a JVM takes an entry that is no folder
-   * when it starts for a jar, and never looks into it again. False when an entry is missing that is
-   * not one of those (another module's classes, not compiled yet) or cannot be made.
-   */
-  private boolean foldersMade(TestRuntime runtime) {
-    Path build = plan.request().workDir().toAbsolutePath().normalize().getParent();
-    List<Path> entries = new ArrayList<>(runtime.testClasspath());
-    entries.add(runtime.testClassesDir());
-    for (Path entry : entries) {
-      Path folder = entry.toAbsolutePath().normalize();
-      if (Files.exists(folder)) {
-        continue;
-      }
-      if (build == null || !folder.startsWith(build) || folder.toString().endsWith(".jar")) {
-        return false;
-      }
-      try {
-        Files.createDirectories(folder);
-      } catch (IOException e) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Whether {@link #discover} was called: the JVMs started after it are told at once. */
-  private boolean discovered;
-
-  /**
-   * The tests are compiled: the test JVMs started ahead discover them now, while the run goal plans
-   * and takes this start over.
-   */
-  void discover() {
-    synchronized (this) {
-      if (discovered) {
-        return;
-      }
-      discovered = true;
-    }
-    opened.values().forEach(o -> o.jvm().ifPresent(RunStart::tellDiscover));
-  }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      // the next run clears the directory
-    }
-  }
-
-  private static void tellDiscover(SegmentTests.Started jvm) {
-    try {
-      jvm.jvm().discover();
-    } catch (IOException e) {
-      // the lane tells it again, and finds it broken if it is
-    }
+    return jvms.has(segmentId);
   }
 
   /**
@@ -319,17 +195,9 @@ final class RunStart implements AutoCloseable {
     for (SegmentOpening opening : untaken) {
       opening.set().close();
       cleanup.remove(opening.set());
-      opening
-          .jvm()
-          .ifPresent(
-              started -> {
-                // a segment that did not run: no log of its own
-                started.jvm().close();
-                cleanup.remove(started.jvm());
-                deleteQuietly(started.events());
-                deleteQuietly(started.output());
-              });
     }
+    // segments that did not run: no JVM, and no log of their own
+    jvms.stopAll();
     long deadline = System.nanoTime() + AWAIT_STARTING.toNanos();
     for (SegmentOpening opening : untaken) {
       // a start that ends after this closes its own fixtures (FixtureSet)
@@ -357,7 +225,9 @@ final class RunStart implements AutoCloseable {
 
   /** The fixtures of {@code segmentId} started ahead of its lane, once; empty when none were. */
   Optional<SegmentOpening> take(String segmentId) {
-    return Optional.ofNullable(opened.remove(segmentId));
+    Optional<SegmentOpening> opening = Optional.ofNullable(opened.remove(segmentId));
+    opening.ifPresent(o -> jvms.take(segmentId).ifPresent(o::jvm));
+    return opening;
   }
 
   /**

@@ -172,7 +172,7 @@ final class SegmentOpening {
     };
   }
 
-  /** The segment's test JVM, started ahead beside its fixtures ({@link RunStart#openAhead}). */
+  /** The segment's test JVM, started ahead beside its fixtures ({@link JvmsStartedAhead}). */
   void jvm(SegmentTests.Started started) {
     this.jvm = started;
   }

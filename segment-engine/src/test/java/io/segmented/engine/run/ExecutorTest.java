@@ -542,17 +542,23 @@ class ExecutorTest {
     assertBefore("discover orders", "handoff orders");
   }
 
+  /**
+   * The run's runtime with another test classpath, as a plugin between warm-up and run makes it.
+   */
+  private TestRuntime withAnotherClasspath() {
+    return new TestRuntime(
+        runtime.java(),
+        runtime.testClassesDir(),
+        List.of(dir.resolve("target/generated-test-jar.jar")),
+        runtime.launcherClasspath());
+  }
+
   @Test
   void aJvmStartedAheadWithAnotherTestClasspathIsStoppedAndTheLaneStartsItsOwn() throws Exception {
     Executor executor = fakes.executor();
     executor.headStart(dir, () -> plan(r -> r.segments("orders")), Optional.of(runtime));
     fakes.awaitEvent("jvm orders");
-    TestRuntime changed =
-        new TestRuntime(
-            runtime.java(),
-            runtime.testClassesDir(),
-            List.of(dir.resolve("target/generated-test-jar.jar")),
-            runtime.launcherClasspath());
+    TestRuntime changed = withAnotherClasspath();
 
     RunResult run = executor.run(plan(r -> r.segments("orders")), changed, new HeadStartHeard());
 
@@ -567,12 +573,7 @@ class ExecutorTest {
     Executor executor = fakes.executor();
     executor.headStart(dir, () -> plan(r -> r.segments("orders")), Optional.of(runtime));
     fakes.awaitEvent("jvm orders");
-    TestRuntime changed =
-        new TestRuntime(
-            runtime.java(),
-            runtime.testClassesDir(),
-            List.of(dir.resolve("target/generated-test-jar.jar")),
-            runtime.launcherClasspath());
+    TestRuntime changed = withAnotherClasspath();
 
     executor.testsCompiled(dir, changed);
     fakes.awaitEvent("closed jvm orders");
