@@ -451,10 +451,7 @@ public final class Executor {
             return Optional.empty();
           }
         },
-        started -> {
-          started.jvm().close();
-          cleanup.remove(started.jvm());
-        });
+        started -> started.discard(cleanup));
   }
 
   /**

@@ -1,9 +1,6 @@
 package io.segmented.engine.run;
 
 import io.segmented.manifest.SegmentSpec;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +37,7 @@ final class JvmsAhead implements AutoCloseable {
    * @param order the segments in the order the run starts them
    * @param starter starts a segment's test JVM beside its fixtures; empty when it cannot, or when
    *     the run is stopping
-   * @param discard stops a JVM that no segment will take
+   * @param discard stops a JVM that no segment will take, and removes its files
    */
   JvmsAhead(
       List<SegmentSpec> order,
@@ -129,22 +126,6 @@ final class JvmsAhead implements AutoCloseable {
   }
 
   private void stop(CompletableFuture<Optional<SegmentTests.Started>> future) {
-    future
-        .exceptionally(e -> Optional.empty())
-        .join()
-        .ifPresent(
-            started -> {
-              discard.accept(started);
-              deleteQuietly(started.events());
-              deleteQuietly(started.output());
-            });
-  }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      // a file of a segment that did not run; the next run clears the directory
-    }
+    future.exceptionally(e -> Optional.empty()).join().ifPresent(discard);
   }
 }

@@ -146,19 +146,8 @@ final class JvmsStartedAhead {
     for (String segmentId : List.copyOf(jvms.keySet())) {
       SegmentTests.Started started = jvms.remove(segmentId);
       if (started != null) {
-        started.jvm().close();
-        cleanup.remove(started.jvm());
-        deleteQuietly(started.events());
-        deleteQuietly(started.output());
+        started.discard(cleanup);
       }
-    }
-  }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      // the next run clears the directory
     }
   }
 

@@ -204,7 +204,27 @@ final class SegmentTests {
       Path output,
       Path threadDump,
       ClassData.Launch launch,
-      boolean awaitsDiscover) {}
+      boolean awaitsDiscover) {
+
+    /**
+     * Stops a JVM whose segment will not take it, out of {@code cleanup}, and removes its files:
+     * its segment did not run, or gets a JVM of its own.
+     */
+    void discard(Cleanup cleanup) {
+      jvm.close();
+      cleanup.remove(jvm);
+      deleteQuietly(events);
+      deleteQuietly(output);
+    }
+
+    private static void deleteQuietly(Path file) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        // the next run clears the directory
+      }
+    }
+  }
 
   /**
    * Starts a test JVM that awaits its handoff: later, from {@link #run}, when {@code beside} its
