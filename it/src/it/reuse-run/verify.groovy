@@ -40,7 +40,8 @@ def first = dbLog("segment-reports")[0]
 def snapshot = (first =~ /^\[segment-maven-plugin\] .*the snapshot (segmented-snapshot\/postgres:\w+)(?: of \S+)? with the seeded templates \[(app_seeded_\w+)\]/)
 assert snapshot.find() : first
 def second = dbLog("r2")[0]
-assert second ==~ /\[segment-maven-plugin\] started from the snapshot \Q${snapshot.group(1)}\E of \S+ with the seeded templates \[\Q${snapshot.group(2)}\E\] its segments clone: no initdb, no seeds/ : second
+// and with each segment's database cloned from it when the snapshot was made: the segments take theirs, no clone
+assert second ==~ /\[segment-maven-plugin\] started from the snapshot \Q${snapshot.group(1)}\E of \S+ with the seeded templates \[\Q${snapshot.group(2)}\E\] and the databases \[app_left, app_right\] cloned from them for its segments: no initdb, no seeds, no clone for a segment's first use/ : second
 // the second run's segments cloned the template the snapshot holds: seeded when the snapshot was made, not in the run
 for (s in ["left", "right"]) {
   assert new File(sync, s + ".template").text == "io.segmented: seeded in a snapshot"

@@ -123,24 +123,25 @@ public record Plan(
   }
 
   /**
-   * The data scopes the segments seed on each fixture the run shares, by fixture id: the templates
-   * of their databases on it, which the server's snapshot holds. Those of every segment of the
-   * manifest that uses it, so that any selection finds the same snapshot.
+   * The data scopes the segments seed on each fixture the run shares, by fixture id, then by
+   * segment id: the templates of their databases on it, and the databases cloned from them, which
+   * the server's snapshot holds. Those of every segment of the manifest that uses it, so that any
+   * selection finds the same snapshot.
    */
-  public Map<String, List<DataScope>> sharedSeeds() {
-    Map<String, List<DataScope>> seeds = new LinkedHashMap<>();
-    sharedUsers().keySet().forEach(id -> seeds.put(id, new ArrayList<>()));
+  public Map<String, Map<String, DataScope>> sharedSeeds() {
+    Map<String, Map<String, DataScope>> seeds = new LinkedHashMap<>();
+    sharedUsers().keySet().forEach(id -> seeds.put(id, new LinkedHashMap<>()));
     // every segment of the manifest that seeds on it, selected or not: one snapshot of the server
     // for any selection, shard or change
     for (SegmentPlan s : segments) {
       for (FixtureSpec f : FixtureGraph.of(request.manifest(), s.segment())) {
         DataScope data = s.segment().data().get(f.id());
         if (seeds.containsKey(f.id()) && data != null && !data.seed().isEmpty()) {
-          seeds.get(f.id()).add(data);
+          seeds.get(f.id()).put(s.segment().id(), data);
         }
       }
     }
-    seeds.values().removeIf(List::isEmpty);
+    seeds.values().removeIf(Map::isEmpty);
     return seeds;
   }
 
