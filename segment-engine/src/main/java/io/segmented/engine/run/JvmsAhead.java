@@ -13,12 +13,15 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The test JVM of the segment that starts next, started ahead of it: when a segment's tests begin,
- * the JVM of the next segment in the start order is forked, and discovers and loads its tests while
- * the lanes are busy. That segment then only waits for its fixtures, which for a fixture from a
- * snapshot, Redis or a small container can be less than a JVM's start on few cores. (On the
- * benchmark it bought nothing measurable: what its JVMs waited for after the fixtures was their
- * tests' first use of their libraries, which no JVM can do ahead.)
+ * The test JVM of the segment that starts next, started ahead of it: when a segment takes its JVM,
+ * and again when its tests begin, the JVM of the next segment in the start order is forked (unless
+ * one waits already), and discovers and loads its tests while the lanes are busy. Forked only once
+ * the tests began, it was not ready for a segment whose fixture is ready at once (a database its
+ * shared server's snapshot holds): 0.36–0.64 s beyond its fixture and tests on the benchmark,
+ * against 0.07–0.2 s forked at the take. That segment then only waits for its fixtures, which for a
+ * fixture from a snapshot, Redis or a small container can be less than a JVM's start on few cores.
+ * (On the benchmark it bought nothing measurable: what its JVMs waited for after the fixtures was
+ * their tests' first use of their libraries, which no JVM can do ahead.)
  *
  * <p>At most one JVM waits ahead at a time. One that no segment takes (the run stopped, {@code
  * failFast}) is stopped when the run ends, with its files.

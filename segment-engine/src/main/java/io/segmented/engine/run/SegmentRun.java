@@ -132,6 +132,8 @@ final class SegmentRun {
             .take(
                 segment,
                 () -> opened.flatMap(SegmentOpening::jvm).or(() -> startBeside(segmentTests)));
+    // the JVM that waited ahead is taken: the next segment's starts now, not when these tests begin
+    sources.ahead().startNext();
     Outcome outcome;
     String message = "";
     List<TestResult> tests = List.of();

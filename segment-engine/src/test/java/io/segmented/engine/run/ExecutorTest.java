@@ -232,10 +232,9 @@ class ExecutorTest {
 
     RunResult run = run(r -> r.segments("orders,cached"));
 
-    // forked once, when the segment before it had its fixtures and began its tests, before its own
-    // fixtures
+    // forked once, as soon as the segment before it took its own JVM (not only once its tests
+    // began), while that segment ran, and before its own fixtures
     assertEquals(List.of("jvm orders", "jvm cached"), fakes.events("jvm"));
-    assertBefore("start orders/app", "jvm cached");
     assertBefore("jvm cached", "closed jvm orders");
     assertBefore("jvm cached", "start cached/cache");
     assertBefore("start cached/cache", "handoff cached");
