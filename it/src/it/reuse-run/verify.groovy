@@ -45,6 +45,8 @@ assert second ==~ /\[segment-maven-plugin\] started from the snapshot \Q${snapsh
 // the second run's segments cloned the template the snapshot holds: seeded when the snapshot was made, not in the run
 for (s in ["left", "right"]) {
   assert new File(sync, s + ".template").text == "io.segmented: seeded in a snapshot"
+  // and took the database the snapshot holds made for it (its files older than the server), no clone of the run's
+  assert new File(sync, s + ".made-in-snapshot").text == "true"
 }
 def r2 = new JsonSlurper().parse(new File(basedir, "target/r2/segment-results.json"))
 assert r2.segments.every { it.outcome == "PASSED" }

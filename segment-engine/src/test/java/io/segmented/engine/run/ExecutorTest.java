@@ -227,13 +227,14 @@ class ExecutorTest {
   @Test
   void theNextSegmentsJvmStartsAheadWhileTheTestsBeforeItRunAndThatSegmentRunsOnIt()
       throws Exception {
-    // the tests of orders end only once the JVM of cached is there: forked ahead, or never
-    fakes.testsWaitFor = "jvm cached";
+    // the fixtures of orders start, and so its tests run, only once the JVM of cached is there:
+    // forked ahead as soon as orders took its own JVM (not once its tests began), or never
+    fakes.fixturesWaitFor = "jvm cached";
 
     RunResult run = run(r -> r.segments("orders,cached"));
 
-    // forked once, as soon as the segment before it took its own JVM (not only once its tests
-    // began), while that segment ran, and before its own fixtures
+    assertEquals(Outcome.PASSED, segment(run, "orders").outcome());
+    // forked once, while the segment before it ran, and before its own fixtures
     assertEquals(List.of("jvm orders", "jvm cached"), fakes.events("jvm"));
     assertBefore("jvm cached", "closed jvm orders");
     assertBefore("jvm cached", "start cached/cache");

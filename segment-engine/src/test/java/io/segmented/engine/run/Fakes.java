@@ -61,6 +61,9 @@ public final class Fakes {
   /** When set, a fixture's stop waits until this event has happened. */
   public volatile String teardownWaitsFor;
 
+  /** When set, a fixture starts only once this event has happened. */
+  public volatile String fixturesWaitFor;
+
   /** When set, a test JVM runs its tests only once this event has happened. */
   public volatile String testsWaitFor;
 
@@ -340,6 +343,7 @@ public final class Fakes {
 
     @Override
     public void start() throws FixtureStartException {
+      awaitEvent(fixturesWaitFor);
       events.add("start " + segment + "/" + spec.id());
       if (failingFixtures.contains(segment + "/" + spec.id())) {
         throw new FixtureStartException(

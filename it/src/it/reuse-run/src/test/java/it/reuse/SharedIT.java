@@ -70,6 +70,17 @@ class SharedIT {
         assertTrue(t.next(), "the seeded template is on the shared server");
         Files.writeString(sync.resolve(me + ".template"), t.getString(1));
       }
+      // whether this segment's database is older than the server: made in its snapshot, not
+      // cloned by the run
+      try (ResultSet made =
+          p.executeQuery(
+              "SELECT (pg_stat_file('base/' || oid || '/PG_VERSION')).modification"
+                  + " < pg_postmaster_start_time() FROM pg_database"
+                  + " WHERE datname = current_database()")) {
+        assertTrue(made.next());
+        Files.writeString(
+            sync.resolve(me + ".made-in-snapshot"), String.valueOf(made.getBoolean(1)));
+      }
 
       assertEquals("seed,2:" + me, owners(p));
       assertEquals("1:" + me, owners(m));
