@@ -98,8 +98,29 @@ try {
   NestedBuild.await("the watcher to remove the two kept fixtures whose time ran out", Duration.ofSeconds(90)) {
     kept().size() == before.size() - 2
   }
+
+  // 7. A build killed holding the first lease of fixtures it started, with no build after it: the watcher removes
+  // them once their keep time is up, counted from when they were ready (not the 10 min start grace).
+  def cleared = NestedBuild.start(basedir, localRepositoryPath.toString(), "down-before-lone-kill", ["segment:down"])
+  assert cleared.awaitExit(Duration.ofMinutes(2)) == 0 : cleared.tail()
+  assert kept().isEmpty()
+  marker.delete()
+  new File(basedir, "target/block-after-write").text = ""
+  def lone = NestedBuild.start(basedir, localRepositoryPath.toString(), "lone-killed", ["segment:run", "-Dsegment.keep=2s"])
+  def loneRunning = lone.awaitMarker(marker, Duration.ofMinutes(4))
+  new File(basedir, "target/block-after-write").delete()
+  lone.signal("KILL")
+  assert lone.awaitExit(Duration.ofSeconds(30)) == 137
+  assert kept().size() == 2 : "the killed build kept no fixtures: ${kept()}"
+  NestedBuild.killIfAlive(loneRunning.getProperty("test.jvm.pid", "0") as long, basedir)
+  NestedBuild.await("the killed build's test JVM to end", Duration.ofSeconds(60)) { NestedBuild.testJvms(basedir).isEmpty() }
+  NestedBuild.await("the watcher to remove the fixtures of the build killed holding their first lease", Duration.ofSeconds(120)) {
+    kept().isEmpty()
+  }
+  // what else the killed run left (its lease, its network) is the next run's sweep's, as after any kill
+  build("after-lone-kill", [])
 } finally {
-  // 7. segment:down removes every kept fixture of the project, its leases and its records.
+  // 8. segment:down removes every kept fixture of the project, its leases and its records.
   def down = NestedBuild.start(basedir, localRepositoryPath.toString(), "down", ["segment:down"])
   assert down.awaitExit(Duration.ofMinutes(2)) == 0 : down.tail()
   assert down.log.text =~ /Removed \d+ kept fixture\(s\) of kept-fixtures/
