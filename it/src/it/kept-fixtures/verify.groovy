@@ -117,8 +117,7 @@ try {
   NestedBuild.await("the watcher to remove the fixtures of the build killed holding their first lease", Duration.ofSeconds(120)) {
     kept().isEmpty()
   }
-  // what else the killed run left (its lease, its network) is the next run's sweep's, as after any kill
-  build("after-lone-kill", [])
+  // what else the killed run left (its run's lease) segment:down removes below, as the next run's start would
 } finally {
   // 8. segment:down removes every kept fixture of the project, its leases and its records.
   def down = NestedBuild.start(basedir, localRepositoryPath.toString(), "down", ["segment:down"])

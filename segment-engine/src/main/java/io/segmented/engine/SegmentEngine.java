@@ -130,6 +130,16 @@ public final class SegmentEngine {
   }
 
   /**
+   * Removes what builds that did not end left on the Docker engine (their containers, networks and
+   * leases), as every run's start does; returns how many containers and networks. For {@code
+   * segment:down}, after {@link #down}: a build killed holding a lease leaves its run's lease too.
+   */
+  public int removeLeftovers() throws EngineException {
+    connect("No Docker engine reachable: start Docker, or set DOCKER_HOST");
+    return DockerJanitor.removeOrphans();
+  }
+
+  /**
    * Connects Testcontainers' client for a goal that only removes things; fails with {@code
    * noEngine} where no engine answers.
    */

@@ -10,8 +10,9 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Removes every fixture builds of this project keep for later ones ({@code -Dsegment.keep}) from
- * the Docker engine at once, leased or not, with their leases and expiry records. The next build
- * with {@code -Dsegment.keep} starts its own again.
+ * the Docker engine at once, leased or not, with their leases and expiry records, and what builds
+ * that did not end left there (as every run's start does). The next build with {@code
+ * -Dsegment.keep} starts its own again.
  *
  * @since 0.2.0
  */
@@ -25,8 +26,15 @@ public final class DownMojo extends AbstractMojo {
   public void execute() throws MojoExecutionException {
     TestcontainersLogging.quiet(getLog());
     try {
-      int removed = new SegmentEngine().down(project.getBasedir().toPath());
+      SegmentEngine engine = new SegmentEngine();
+      int removed = engine.down(project.getBasedir().toPath());
       getLog().info("Removed " + removed + " kept fixture(s) of " + project.getArtifactId());
+      int left = engine.removeLeftovers();
+      if (left > 0) {
+        getLog()
+            .info(
+                "Removed " + left + " container(s) and network(s) left by builds that did not end");
+      }
     } catch (EngineException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
