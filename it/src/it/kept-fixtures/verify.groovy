@@ -108,10 +108,10 @@ try {
   new File(basedir, "target/block-after-write").text = ""
   def lone = NestedBuild.start(basedir, localRepositoryPath.toString(), "lone-killed", ["segment:run", "-Dsegment.keep=2s"])
   def loneRunning = lone.awaitMarker(marker, Duration.ofMinutes(4))
+  assert leases().size() == 2 : "the build to kill holds no lease on two kept fixtures: ${leases()}"
   new File(basedir, "target/block-after-write").delete()
   lone.signal("KILL")
   assert lone.awaitExit(Duration.ofSeconds(30)) == 137
-  assert kept().size() == 2 : "the killed build kept no fixtures: ${kept()}"
   NestedBuild.killIfAlive(loneRunning.getProperty("test.jvm.pid", "0") as long, basedir)
   NestedBuild.await("the killed build's test JVM to end", Duration.ofSeconds(60)) { NestedBuild.testJvms(basedir).isEmpty() }
   NestedBuild.await("the watcher to remove the fixtures of the build killed holding their first lease", Duration.ofSeconds(120)) {
