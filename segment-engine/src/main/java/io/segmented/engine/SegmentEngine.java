@@ -120,24 +120,25 @@ public final class SegmentEngine {
 
   /**
    * Removes every kept fixture ({@code -Dsegment.keep}) of the module {@code moduleDir} from the
-   * Docker engine, leased or not, with its leases and records; returns how many.
+   * Docker engine, leased or not, with its leases and records, and then what builds that did not
+   * end left there (their containers, networks and leases), as every run's start does: a build
+   * killed holding a lease leaves its run's lease too.
    */
-  public int down(Path moduleDir) throws EngineException {
+  public Down down(Path moduleDir) throws EngineException {
     connect(
         "No Docker engine reachable to remove kept fixtures from: start Docker, or set"
             + " DOCKER_HOST to the engine the builds used");
-    return KeptFixtures.down(moduleDir);
+    int kept = KeptFixtures.down(moduleDir);
+    return new Down(kept, DockerJanitor.removeOrphans());
   }
 
   /**
-   * Removes what builds that did not end left on the Docker engine (their containers, networks and
-   * leases), as every run's start does; returns how many containers and networks. For {@code
-   * segment:down}, after {@link #down}: a build killed holding a lease leaves its run's lease too.
+   * What {@link #down} removed.
+   *
+   * @param kept the module's kept fixtures
+   * @param leftovers containers and networks of builds that did not end
    */
-  public int removeLeftovers() throws EngineException {
-    connect("No Docker engine reachable: start Docker, or set DOCKER_HOST");
-    return DockerJanitor.removeOrphans();
-  }
+  public record Down(int kept, int leftovers) {}
 
   /**
    * Connects Testcontainers' client for a goal that only removes things; fails with {@code

@@ -26,10 +26,9 @@ public final class DownMojo extends AbstractMojo {
   public void execute() throws MojoExecutionException {
     TestcontainersLogging.quiet(getLog());
     try {
-      SegmentEngine engine = new SegmentEngine();
-      int removed = engine.down(project.getBasedir().toPath());
-      getLog().info("Removed " + removed + " kept fixture(s) of " + project.getArtifactId());
-      int left = engine.removeLeftovers();
+      SegmentEngine.Down removed = new SegmentEngine().down(project.getBasedir().toPath());
+      getLog().info("Removed " + removed.kept() + " kept fixture(s) of " + project.getArtifactId());
+      int left = removed.leftovers();
       if (left > 0) {
         getLog()
             .info(
