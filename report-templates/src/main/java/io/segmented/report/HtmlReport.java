@@ -8,6 +8,7 @@ import io.segmented.results.Outcome;
 import io.segmented.results.RunResult;
 import io.segmented.results.SegmentResult;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -64,11 +65,16 @@ public final class HtmlReport {
     data.put("timeline", Timeline.of(model.run().segments()));
     data.put("byBoundary", byBoundary(model.run()));
     data.put("started", readable(model.run().startedAt()));
-    try (Writer out = output.open(INDEX)) {
+    // rendered whole first: a template that fails halfway leaves the last complete page in place
+    StringWriter page = new StringWriter();
+    try {
       Template template = FREEMARKER.getTemplate("report.ftlh");
-      template.process(data, out);
+      template.process(data, page);
     } catch (TemplateException e) {
       throw new IOException("the report template failed: " + e.getMessage(), e);
+    }
+    try (Writer out = output.open(INDEX)) {
+      out.write(page.toString());
     }
   }
 

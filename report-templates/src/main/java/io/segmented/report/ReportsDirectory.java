@@ -69,9 +69,17 @@ public final class ReportsDirectory {
     Path tmp = AtomicFiles.newFileBeside(target);
     Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
     return new Writer() {
+      /** Whether a write failed: the page is then not complete, and not put in place. */
+      private boolean failed;
+
       @Override
       public void write(char[] buf, int off, int len) throws IOException {
-        out.write(buf, off, len);
+        try {
+          out.write(buf, off, len);
+        } catch (IOException | RuntimeException e) {
+          failed = true;
+          throw e;
+        }
       }
 
       @Override
@@ -81,8 +89,19 @@ public final class ReportsDirectory {
 
       @Override
       public void close() throws IOException {
-        out.close();
-        AtomicFiles.moveIntoPlace(tmp, target);
+        try {
+          out.close();
+        } catch (IOException e) {
+          failed = true;
+          throw e;
+        } finally {
+          if (failed) {
+            Files.deleteIfExists(tmp);
+          }
+        }
+        if (!failed) {
+          AtomicFiles.moveIntoPlace(tmp, target);
+        }
       }
     };
   }

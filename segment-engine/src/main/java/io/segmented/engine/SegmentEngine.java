@@ -102,10 +102,10 @@ public final class SegmentEngine {
   }
 
   /**
-   * Removes what runs keep on the Docker engine between builds (the seeded database snapshots);
-   * returns how many it removed.
+   * Removes what runs keep on the Docker engine between builds (the seeded database snapshots, the
+   * class-data archives); says how many it removed, and how many a container still uses.
    */
-  public int prune() throws EngineException {
+  public SeedSnapshots.Pruned prune() throws EngineException {
     connect(
         "No Docker engine reachable to prune: start Docker, or set DOCKER_HOST to the engine the"
             + " runs used");

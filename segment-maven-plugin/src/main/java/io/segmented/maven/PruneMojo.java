@@ -2,6 +2,7 @@ package io.segmented.maven;
 
 import io.segmented.engine.EngineException;
 import io.segmented.engine.SegmentEngine;
+import io.segmented.engine.fixture.SeedSnapshots;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -20,12 +21,20 @@ public final class PruneMojo extends AbstractMojo {
   public void execute() throws MojoExecutionException {
     TestcontainersLogging.quiet(getLog());
     try {
-      int removed = new SegmentEngine().prune();
+      SeedSnapshots.Pruned pruned = new SegmentEngine().prune();
       getLog()
           .info(
               "Removed "
-                  + removed
+                  + pruned.removed()
                   + " snapshot(s) (seeded databases, WireMock class data) from the Docker engine");
+      if (pruned.left() > 0) {
+        getLog()
+            .warn(
+                pruned.left()
+                    + " snapshot(s) left: a container uses them (a build running now, or a stopped"
+                    + " container made from one: docker ps -a shows it). Run"
+                    + " segment:prune again once it is gone");
+      }
     } catch (EngineException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }

@@ -79,6 +79,18 @@ public final class ResultsFiles {
   }
 
   /**
+   * Whether {@code name} is a file that a writer of the results or the report began beside its
+   * target ({@link AtomicFiles#newFileBeside}) and never moved into place: a build killed while it
+   * wrote.
+   */
+  static boolean leftByAWriter(String name) {
+    return name.endsWith(".tmp")
+        && (name.startsWith(".TEST-")
+            || name.startsWith("." + RESULTS_FILE + ".")
+            || name.startsWith(".index.html."));
+  }
+
+  /**
    * As {@link #clear(Path)}, but keeps the folders of {@code logs/} named in {@code runsLogs}: this
    * run has written them already (the fixtures it started while Maven compiled), after {@link
    * #setAsideLogs} moved the earlier run's aside; those go now.
@@ -90,7 +102,9 @@ public final class ResultsFiles {
     try (Stream<Path> files = Files.list(reportsDir)) {
       for (Path f : files.toList()) {
         String name = f.getFileName().toString();
-        if ((name.startsWith("TEST-") && name.endsWith(".xml")) || name.equals(RESULTS_FILE)) {
+        if ((name.startsWith("TEST-") && name.endsWith(".xml"))
+            || name.equals(RESULTS_FILE)
+            || leftByAWriter(name)) {
           Files.delete(f);
         }
       }

@@ -56,10 +56,15 @@ class ReportsDirectoryFilesTest {
     Files.createDirectories(reports.resolve("logs/orders"));
     Files.writeString(reports.resolve("logs/orders/db.log"), "log");
     Files.writeString(reports.resolve("index.html"), "<html/>");
+    // what writers killed mid-file left beside their targets, and a file of the user's
+    Files.writeString(reports.resolve(".segment-results.json.k3x9.tmp"), "{\"sch");
+    Files.writeString(reports.resolve(".TEST-orders.com.acme.RepoIT.xml.a1.tmp"), "<test");
+    Files.writeString(reports.resolve(".index.html.zz.tmp"), "<ht");
+    Files.writeString(reports.resolve(".notes.tmp"), "mine");
 
     assertTrue(ResultsFiles.clear(reports));
 
-    assertEquals(List.of(ResultsFiles.MARKER, "index.html"), tree(reports));
+    assertEquals(List.of(".notes.tmp", ResultsFiles.MARKER, "index.html"), tree(reports));
   }
 
   @Test

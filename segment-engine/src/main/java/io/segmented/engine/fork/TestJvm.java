@@ -20,10 +20,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -117,6 +120,16 @@ public final class TestJvm implements JvmLauncher.Forked {
 
   private final List<String> leftovers = new CopyOnWriteArrayList<>();
 
+  /** How often the processes the JVM started are looked at while it runs. */
+  private static final long CHILDREN_LOOK_MILLIS = 500;
+
+  /**
+   * The processes the JVM started (its tests, and what they started), as last seen while it ran:
+   * one that still runs after the JVM died without telling its end ({@code System.exit}, {@code
+   * halt}, a crash), or whose own parent died, is no one's child any more, and found only here.
+   */
+  private final Set<ProcessHandle> seenChildren = ConcurrentHashMap.newKeySet();
+
   private TestJvm(
       Process process,
       Spec spec,
@@ -177,6 +190,7 @@ public final class TestJvm implements JvmLauncher.Forked {
             copyMasked(process.getInputStream(), log, spec.mask(), spec.failedNow(), endTold),
             heldBack,
             endTold);
+    jvm.watchChildren();
     if (!spec.handOffLater()) {
       try {
         jvm.handOff(Map.of(), Map.of(), 0, "");
@@ -186,6 +200,25 @@ public final class TestJvm implements JvmLauncher.Forked {
       }
     }
     return jvm;
+  }
+
+  /** Looks at the processes the JVM started while it runs ({@link #seenChildren}). */
+  private void watchChildren() {
+    Thread watch =
+        new Thread(
+            () -> {
+              try {
+                do {
+                  seenChildren.removeIf(h -> !h.isAlive());
+                  process.descendants().forEach(seenChildren::add);
+                } while (!process.waitFor(CHILDREN_LOOK_MILLIS, TimeUnit.MILLISECONDS));
+              } catch (InterruptedException e) {
+                // closed
+              }
+            },
+            "segment-test-jvm-children");
+    watch.setDaemon(true);
+    watch.start();
   }
 
   /**
@@ -467,9 +500,12 @@ public final class TestJvm implements JvmLauncher.Forked {
       }
     }
     // looked at before the JVM is killed, which kills its children with it
-    List<ProcessHandle> leftRunning =
-        endTold.getNow(List.of()).stream().filter(TestJvm::running).toList();
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    Set<ProcessHandle> children = process.descendants().collect(Collectors.toSet());
+    Set<ProcessHandle> left = new LinkedHashSet<>(endTold.getNow(List.of()));
+    // what it started that is no longer its own: its parent (the JVM, or a child of it) died
+    seenChildren.stream().filter(h -> !children.contains(h)).forEach(left::add);
+    List<ProcessHandle> leftRunning = left.stream().filter(TestJvm::running).toList();
+    children.forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
     try {
       process.waitFor(10, TimeUnit.SECONDS);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * What a run holds open (fixtures, test JVMs), so that a JVM shutdown on Ctrl-C stops all of it.
@@ -18,7 +19,7 @@ public final class Cleanup implements AutoCloseable {
   private final Set<AutoCloseable> open = new LinkedHashSet<>();
   private boolean closed;
   private final Runnable last;
-  private final Runnable lateSweep;
+  private final BooleanSupplier lateSweep;
   private final Thread hook;
 
   /** What the shutdown hook says first: why everything is being stopped. */
@@ -31,9 +32,10 @@ public final class Cleanup implements AutoCloseable {
 
   /**
    * @param last what to do after everything open is closed: remove what the run labelled
-   * @param lateSweep on Ctrl-C only, after {@code last}: remove what was still being created then
+   * @param lateSweep on Ctrl-C only, after {@code last}: remove what was still being created then;
+   *     whether it then found nothing of the run left
    */
-  Cleanup(Runnable last, Runnable lateSweep) {
+  Cleanup(Runnable last, BooleanSupplier lateSweep) {
     this.last = last;
     this.lateSweep = lateSweep;
     this.hook = new Thread(this::interrupted, "segment-cleanup");
@@ -71,15 +73,27 @@ public final class Cleanup implements AutoCloseable {
    */
   private void interrupted() {
     say(stopping);
+    int failed;
+    boolean clean;
     try {
-      closeAll();
-      lateSweep.run();
+      failed = closeAll();
+      clean = lateSweep.getAsBoolean();
     } catch (Throwable e) {
       // a class the removal needs that Maven's closed realm no longer gives, say
       say(
           "[segment] Could not remove all of the run ("
               + e
               + "): the next run on this Docker engine removes what is left, by its labels");
+      return;
+    }
+    if (failed > 0 || !clean) {
+      say(
+          "[segment] Stopped, but "
+              + (failed > 0
+                  ? failed + " of the run's test JVMs or fixtures failed to stop"
+                  : "the Docker engine still lists containers or networks of the run")
+              + ": the next run on this Docker engine removes what is left, by its labels (docker"
+              + " ps -a --filter label=io.segmented.run-id lists them)");
       return;
     }
     say("[segment] Stopped; nothing of the run is left running");
@@ -108,24 +122,30 @@ public final class Cleanup implements AutoCloseable {
     }
   }
 
-  private void closeAll() {
+  /** Closes what is open, the last opened first, then {@link #last}; returns how many failed. */
+  private int closeAll() {
     List<AutoCloseable> toClose;
     synchronized (this) {
       closed = true;
       toClose = new ArrayList<>(open);
       open.clear();
     }
+    int failed = 0;
     for (int i = toClose.size() - 1; i >= 0; i--) {
-      closeQuietly(toClose.get(i));
+      failed += closeQuietly(toClose.get(i)) ? 0 : 1;
     }
     last.run();
+    return failed;
   }
 
-  private static void closeQuietly(AutoCloseable c) {
+  /** Closes {@code c}; false when that failed. */
+  private static boolean closeQuietly(AutoCloseable c) {
     try {
       c.close();
+      return true;
     } catch (Throwable e) {
       // keep closing the rest; the next run removes what is left by label
+      return false;
     }
   }
 

@@ -562,9 +562,9 @@ public final class Executor {
    * things were removed: look again until two looks in a row find nothing of the run, for at most 3
    * s. (A creation that comes later still, after a long image pull, is removed by the next run.)
    */
-  private void sweepLate(boolean docker, String runId) {
+  private boolean sweepLate(boolean docker, String runId) {
     if (!docker) {
-      return;
+      return true;
     }
     long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
     int quiet = 0;
@@ -573,10 +573,12 @@ public final class Executor {
         Thread.sleep(200);
         quiet = ports.janitor().removeRun(runId) == 0 ? quiet + 1 : 0;
       }
+      return quiet >= 2;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return false;
     } catch (RuntimeException e) {
-      // the next run removes what is left by label
+      return false; // the next run removes what is left by label
     }
   }
 }

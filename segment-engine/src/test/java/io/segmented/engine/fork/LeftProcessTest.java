@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.segmented.engine.fork.samples.CrashWithProcessSample;
 import io.segmented.engine.fork.samples.LeftProcessSample;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,6 +62,29 @@ class LeftProcessTest {
         1,
         log.split("\\[segment\\] ", -1).length - 1,
         "closed twice (here, then by try-with-resources), told once: " + log);
+  }
+
+  @Test
+  void aProcessStartedByATestWhoseJvmCrashedIsStoppedWithItAndTold() throws Exception {
+    Path pidFile = dir.resolve("pids.txt");
+    TestJvm.Spec spec =
+        SampleJvms.launching(
+            dir, CrashWithProcessSample.class, Map.of("sample.pids", pidFile.toString()));
+
+    TestJvm.Exit exit;
+    List<String> leftovers;
+    try (TestJvm jvm = TestJvm.start(spec)) {
+      exit = jvm.awaitEnd(Duration.ofSeconds(90), dir.resolve("dump.txt"));
+      pids = Files.readAllLines(pidFile).stream().map(Long::parseLong).toList();
+      assertTrue(alive(pids.get(0)), "outlives its crashed JVM until the build stops it");
+      jvm.close();
+      leftovers = jvm.leftovers();
+    }
+
+    assertEquals(3, exit.code(), exit.toString());
+    assertFalse(alive(pids.get(0)), "the crashed JVM's process is stopped");
+    assertEquals(1, leftovers.size(), leftovers.toString());
+    assertTrue(leftovers.get(0).contains(pids.get(0) + " ("), leftovers.get(0));
   }
 
   @AfterEach

@@ -69,7 +69,7 @@ class SegmentOpeningTest {
     FixtureSources sources =
         new FixtureSources(shared, new KeptFixtures(dir, Optional.empty(), "run"));
 
-    try (Cleanup cleanup = new Cleanup(() -> {}, () -> {})) {
+    try (Cleanup cleanup = new Cleanup(() -> {}, () -> true)) {
       for (Plan.SegmentPlan segment : plan.inStartOrder()) {
         SegmentOpening.open(
             plan.request(),
