@@ -91,7 +91,12 @@ public final class WarmUpMojo extends AbstractRunMojo {
     Map<String, String> properties = ManifestProperties.of(project, session);
     Path basedir = project.getBasedir().toPath();
     File manifestFile = manifest;
-    boolean planned = headStart && onlyTheRunGoal(session.getGoals());
+    boolean wanted = headStart && onlyTheRunGoal(session.getGoals());
+    boolean planned = wanted && firstHeadStart();
+    if (wanted && !planned) {
+      getLog()
+          .debug("segment:warm-up ran before in this build for this module: its head start stands");
+    }
     if (planned) {
       // registered now, so that the run goal waits for it; planned on a thread of its own, which
       // reads the manifest and the history as the run does
@@ -118,6 +123,21 @@ public final class WarmUpMojo extends AbstractRunMojo {
     ahead.setDaemon(true);
     ahead.start();
   }
+
+  /**
+   * Whether this is the module's first head start in the build: a POM that binds this goal (for
+   * {@code mvn verify}) runs it twice in {@code mvn segment:run}, once from the binding and once
+   * from the lifecycle the run goal forks, and a second start would only throw the first away and
+   * begin again later. Maven keeps the plugin's context per module for the whole build.
+   */
+  @SuppressWarnings("unchecked")
+  private boolean firstHeadStart() {
+    Map<Object, Object> context = getPluginContext();
+    return context == null || context.putIfAbsent(HEAD_STARTED, Boolean.TRUE) == null;
+  }
+
+  /** The plugin context's key for {@link #firstHeadStart}. */
+  private static final String HEAD_STARTED = "segment.headStarted";
 
   /**
    * The test JVMs' runtime, as the run goal makes it, so that the first segments' test JVMs start

@@ -173,14 +173,10 @@ final class HeadStarts {
     if (start.isEmpty()) {
       return Taken.none();
     }
-    if (!start.get().startsLike(plan)) {
+    Optional<String> unlike = start.get().unlike(plan);
+    if (unlike.isPresent()) {
       start.get().close();
-      return new Taken(
-          Optional.empty(),
-          Optional.of(
-              "its plan starts other segments or starts them otherwise (after the compile, other"
-                  + " tests match -Dit.test, or another build changed the segment history)"),
-          Optional.of(start.get().events()));
+      return new Taken(Optional.empty(), unlike, Optional.of(start.get().events()));
     }
     return new Taken(start, Optional.empty(), Optional.empty());
   }

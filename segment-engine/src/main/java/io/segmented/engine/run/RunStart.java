@@ -107,7 +107,7 @@ final class RunStart implements AutoCloseable {
   void openAhead(Ports ports, Optional<TestRuntime> runtime) {
     for (Plan.SegmentPlan p : first(plan)) {
       SegmentSpec segment = p.segment();
-      if (!canStartAhead(plan.request(), p)) {
+      if (!canStartAhead(plan, p)) {
         return;
       }
       SegmentOpening opening;
@@ -148,25 +148,31 @@ final class RunStart implements AutoCloseable {
    * Whether a segment's fixtures can start while Maven still builds: none of them is a process
    * (which runs what the build makes), and none of them nor its seeds reads a file in a build
    * directory ({@code target/...}, also of another module), which the build may not have written
-   * yet.
+   * yet. A server the run shares starts with the templates of every segment that seeds on it (its
+   * snapshot is keyed by their seeds' content), so their seeds count too.
    */
-  static boolean canStartAhead(RunRequest request, Plan.SegmentPlan segment) {
+  static boolean canStartAhead(Plan plan, Plan.SegmentPlan segment) {
+    RunRequest request = plan.request();
     Path base = request.moduleDir().toAbsolutePath().normalize();
     Path buildDir = request.workDir().toAbsolutePath().normalize().getParent();
     List<Path> read = new ArrayList<>();
     for (DataScope data : segment.segment().data().values()) {
       read.addAll(data.seed());
     }
+    Map<String, Map<String, DataScope>> sharedSeeds = plan.sharedSeeds();
     for (FixtureSpec f : FixtureGraph.of(request.manifest(), segment.segment())) {
       if (f.kind().key().equals(PROCESS)) {
         return false;
       }
       Kinds.of(f.kind()).namedFiles(base).forEach(n -> read.add(n.path()));
+      sharedSeeds.getOrDefault(f.id(), Map.of()).values().forEach(d -> read.addAll(d.seed()));
     }
     for (Path file : read) {
       Path absolute = base.resolve(file).normalize();
+      // another module's build directory (../api/target/...); not a folder above the module's
       if (buildDir != null
-          && (absolute.startsWith(buildDir) || containsName(absolute, buildDir.getFileName()))) {
+          && (absolute.startsWith(buildDir)
+              || containsName(base.relativize(absolute), buildDir.getFileName()))) {
         return false;
       }
     }
@@ -231,14 +237,44 @@ final class RunStart implements AutoCloseable {
   }
 
   /**
-   * Whether {@code other} starts what this run's plan started: the same request, the same segments
-   * in the same order and as many at once, each fixture provided and shared or kept alike. Only
-   * then may its run take this start over.
+   * Why {@code other} does not start what this run's plan started: the first difference; empty when
+   * it does: the same request, the same segments in the same order and as many at once, each
+   * fixture provided and shared or kept alike. Only then may its run take this start over.
    */
-  boolean startsLike(Plan other) {
-    return plan.request().equals(other.request())
-        && plan.parallel() == other.parallel()
-        && starts(plan).equals(starts(other));
+  Optional<String> unlike(Plan other) {
+    Optional<String> request = PlanDifference.of(plan.request(), other.request());
+    if (request.isPresent()) {
+      return request;
+    }
+    List<String> before = ids(plan);
+    List<String> after = ids(other);
+    if (!before.equals(after)) {
+      return Optional.of(
+          "its plan starts the segments "
+              + before
+              + " and the run after the compile "
+              + after
+              + " (other tests match -Dit.test after the compile, or another build changed the"
+              + " segment history)");
+    }
+    if (!starts(plan).equals(starts(other))) {
+      return Optional.of(
+          "the run after the compile starts the same segments' fixtures otherwise (provided,"
+              + " shared or kept otherwise)");
+    }
+    if (plan.parallel() != other.parallel()) {
+      return Optional.of(
+          "it ran "
+              + plan.parallel()
+              + " segment(s) at once, and the run after the compile runs "
+              + other.parallel());
+    }
+    return Optional.empty();
+  }
+
+  /** The selected segments' ids, in start order. */
+  private static List<String> ids(Plan plan) {
+    return plan.inStartOrder().stream().map(s -> s.segment().id()).toList();
   }
 
   /** Each selected segment in start order, with what each of its fixtures is. */

@@ -22,7 +22,29 @@ class RunStartTest {
   @Test
   void onlyFixturesThatReadNothingTheBuildMakesStartAhead() throws Exception {
     // the module, beside a sibling module "api"
-    Path dir = Files.createDirectories(parent.resolve("shop"));
+    assertEquals(EXPECTED, ahead(Files.createDirectories(parent.resolve("shop"))));
+  }
+
+  @Test
+  void aFolderNamedTargetAboveTheModuleIsNoBuildDirectoryOfItsOwn() throws Exception {
+    // as a project that maven-invoker-plugin builds in target/it/ is
+    assertEquals(EXPECTED, ahead(Files.createDirectories(parent.resolve("target/it/shop"))));
+  }
+
+  private static final Map<String, Boolean> EXPECTED =
+      Map.of(
+          "seeded", true,
+          "generated-seed", false,
+          "cached", true,
+          "process", false,
+          "built-site", false,
+          "sibling-build", false,
+          "static-site", true,
+          // the server both share starts with the other's template too, seeded from target/
+          "shared-first", false,
+          "shared-generated", false);
+
+  private static Map<String, Boolean> ahead(Path dir) throws Exception {
     Files.createDirectories(dir.resolve("sql"));
     Files.writeString(dir.resolve("sql/schema.sql"), "create table t (id int);\n");
     Path file = dir.resolve("segments.yaml");
@@ -37,6 +59,7 @@ class RunStartTest {
           web: {container: {image: "httpd:1", ports: [80], files: {target/site: /www}}}
           other: {container: {image: "httpd:1", ports: [80], files: {../api/target/www: /www}}}
           static: {container: {image: "httpd:1", ports: [80], files: {src/it/www: /www}}}
+          shared: {postgres: {image: "pg:16", database: shop}, reuse: run}
         segments:
           seeded:
             boundary: {between: [shop, db], tests: {classes: ["*AIT"]}}
@@ -61,6 +84,14 @@ class RunStartTest {
           static-site:
             boundary: {between: [shop, static], tests: {classes: ["*GIT"]}}
             fixtures: [static]
+          shared-first:
+            boundary: {between: [shop, shared], tests: {classes: ["*HIT"]}}
+            fixtures: [shared]
+            data: {shared: {seed: [sql/schema.sql]}}
+          shared-generated:
+            boundary: {between: [shop, shared], tests: {classes: ["*IIT"]}}
+            fixtures: [shared]
+            data: {shared: {seed: [target/generated/schema.sql]}}
         """);
     // what earlier builds left: there, but perhaps not what this build will write
     Files.createDirectories(dir.resolve("src/it/www"));
@@ -73,18 +104,8 @@ class RunStartTest {
     Plan plan = Planner.plan(request, Fakes.docker());
 
     Map<String, Boolean> ahead = new java.util.LinkedHashMap<>();
-    plan.inStartOrder()
-        .forEach(p -> ahead.put(p.segment().id(), RunStart.canStartAhead(request, p)));
+    plan.inStartOrder().forEach(p -> ahead.put(p.segment().id(), RunStart.canStartAhead(plan, p)));
 
-    assertEquals(
-        Map.of(
-            "seeded", true,
-            "generated-seed", false,
-            "cached", true,
-            "process", false,
-            "built-site", false,
-            "sibling-build", false,
-            "static-site", true),
-        ahead);
+    return ahead;
   }
 }
