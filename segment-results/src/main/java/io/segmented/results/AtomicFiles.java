@@ -29,6 +29,20 @@ public final class AtomicFiles {
   }
 
   /**
+   * Copies {@code source} to {@code target} in one step, as {@link #write} writes: a reader (a CI
+   * server reading JUnit XML) never sees half of it, even when the build is killed meanwhile.
+   */
+  public static void copy(Path source, Path target) throws IOException {
+    Path tmp = newFileBeside(target);
+    try {
+      Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
+      moveIntoPlace(tmp, target);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
    * A new empty file in {@code target}'s directory, hidden and named after it, for {@link
    * #moveIntoPlace}.
    */

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
@@ -313,7 +312,7 @@ public final class ResultsFiles {
         if (Files.isDirectory(p)) {
           Files.createDirectories(dest);
         } else {
-          Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
+          AtomicFiles.copy(p, dest);
         }
       }
     }

@@ -3,7 +3,6 @@ package io.segmented.results;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -152,7 +151,7 @@ public final class ResultsMerge {
         String name = f.getFileName().toString();
         if (name.equals("TEST-" + segmentId + ".xml")
             || (name.startsWith("TEST-" + segmentId + ".") && name.endsWith(".xml"))) {
-          Files.copy(f, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+          AtomicFiles.copy(f, target.resolve(name));
         }
       }
     }

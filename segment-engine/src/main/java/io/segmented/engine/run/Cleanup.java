@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,7 +73,37 @@ public final class Cleanup implements AutoCloseable {
    * may already be gone, then stop everything.
    */
   private void interrupted() {
+    interrupted(HOOK_LIMIT);
+  }
+
+  /** How long the shutdown hook may take to stop the run before it leaves the rest to the next. */
+  static final Duration HOOK_LIMIT = Duration.ofSeconds(60);
+
+  /**
+   * As the shutdown hook does, within {@code limit}: a Docker engine that no longer answers would
+   * otherwise hold the build's exit for ever, and a second Ctrl-C cannot end a running hook.
+   */
+  void interrupted(Duration limit) {
     say(stopping);
+    Thread work = new Thread(this::stopAll, "segment-cleanup-work");
+    work.setDaemon(true);
+    work.start();
+    try {
+      work.join(limit.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (work.isAlive()) {
+      say(
+          "[segment] Still stopping after "
+              + limit.toSeconds()
+              + " s (the Docker engine does not answer?): the next run on this Docker engine removes"
+              + " what is left, by its labels (docker ps -a --filter label=io.segmented.run-id lists"
+              + " them)");
+    }
+  }
+
+  private void stopAll() {
     int failed;
     boolean clean;
     try {
