@@ -39,6 +39,16 @@ def interrupt(Class NestedBuild, String name, boolean group) {
     def output = build.tail(200)
     assert output.contains("[segment] The build is stopping (Ctrl-C or a signal): stopping the run's test JVMs and fixtures") : output
     assert output.contains("[segment] Stopped; nothing of the run is left running") : output
+    // the hook let the JVM end once the run had written its results (the earlier run's were removed as it began)
+    def results = new File(basedir, "target/segment-reports/segment-results.json")
+    assert results.isFile() : "${name}: no segment-results.json after the interrupted run"
+    def blocks = new groovy.json.JsonSlurper().parse(results).segments.find { it.id == "blocks" }
+    assert blocks.outcome == "ERROR" : "${name}: ${blocks}"
+    // (a terminal's Ctrl-C also ends the test JVM by itself, at the same moment as the hook begins)
+    assert group || blocks.message.contains("stopped because the build was interrupted") : "${name}: ${blocks}"
+    assert new File(basedir, "target/segment-reports").listFiles().findAll { it.name.endsWith(".tmp") }.isEmpty()
+    // a run Ctrl-C stopped says nothing of how long its segments take: the history does not record it
+    assert !new File(basedir, "target/segment-history.json").exists() : "${name}: the interrupted run was recorded"
     println build.tail(15)
   } finally {
     build.stopIfRunning()

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -80,16 +82,50 @@ public final class Cleanup implements AutoCloseable {
   static final Duration HOOK_LIMIT = Duration.ofSeconds(60);
 
   /**
+   * How long the shutdown hook then waits for the run to write its results (its segments ended
+   * ERROR, "stopped because the build was interrupted"): the earlier run's were removed when it
+   * began, and the JVM ends with the hook.
+   */
+  static final Duration RESULTS_WAIT = Duration.ofSeconds(10);
+
+  /** Whether the shutdown hook ran: the run was stopped by Ctrl-C or a signal. */
+  private volatile boolean interrupted;
+
+  private final CountDownLatch resultsWritten = new CountDownLatch(1);
+
+  /** Whether a run that writes results holds this (not only a head start whose run never came). */
+  private volatile boolean writesResults;
+
+  /** A run took this over: it writes results, which a shutdown hook waits for. */
+  void runWritesResults() {
+    writesResults = true;
+  }
+
+  /** Whether the run was stopped by Ctrl-C or a signal. */
+  boolean stoppedBySignal() {
+    return interrupted;
+  }
+
+  /** The run wrote its results: a shutdown hook that waits for them may let the JVM end. */
+  void resultsWritten() {
+    resultsWritten.countDown();
+  }
+
+  /**
    * As the shutdown hook does, within {@code limit}: a Docker engine that no longer answers would
    * otherwise hold the build's exit for ever, and a second Ctrl-C cannot end a running hook.
    */
   void interrupted(Duration limit) {
+    interrupted = true;
     say(stopping);
     Thread work = new Thread(this::stopAll, "segment-cleanup-work");
     work.setDaemon(true);
     work.start();
     try {
       work.join(limit.toMillis());
+      if (!work.isAlive() && writesResults) {
+        resultsWritten.await(RESULTS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -153,6 +153,7 @@ public final class Executor {
       begun = begin(plan, false);
     }
     begun.cleanup().saying(Cleanup.STOPPING);
+    begun.cleanup().runWritesResults();
     RunRequest request = plan.request();
     List<SegmentSpec> segments = plan.selected().stream().map(Plan.SegmentPlan::segment).toList();
     List<SegmentSpec> startOrder =
@@ -271,12 +272,13 @@ public final class Executor {
             results,
             Map.of(),
             plan.describeSelection());
-    // a run of some of the tests (-Dit.test, -Dgroups) says little of a segment: it is not recorded
-    run =
-        withHistory(
-            run, plan.history(), plan.testFilter().picksSome() ? null : request.historyFile());
+    // a run of some of the tests (-Dit.test, -Dgroups) says little of a segment, nor does one that
+    // Ctrl-C stopped: neither is recorded
+    boolean recorded = !plan.testFilter().picksSome() && !begun.cleanup().stoppedBySignal();
+    run = withHistory(run, plan.history(), recorded ? request.historyFile() : null);
     run = run.withAdvice(Advisor.afterRun(plan, run));
     ResultsFiles.write(request.reportsDir(), run);
+    begun.cleanup().resultsWritten();
     listener.runFinished(run);
     // a run that needed no container can end before the client connected ahead of it has
     ports.janitor().awaitWarmUp();

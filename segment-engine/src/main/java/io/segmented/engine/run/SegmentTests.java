@@ -430,7 +430,9 @@ final class SegmentTests {
                   + " the tests need longer",
               tests));
     }
-    if (!ran.finished() && cleanup.closed()) {
+    // interrupted: set as the hook begins, before it closes anything (a terminal's Ctrl-C ends the
+    // test JVM by itself at the same moment)
+    if (!ran.finished() && (cleanup.closed() || cleanup.stoppedBySignal())) {
       return Optional.of(
           new TestsOutcome(
               Outcome.ERROR,

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,36 @@ class CleanupTest {
             .startsWith(
                 "[segment] Stopped, but the Docker engine still lists containers or networks"),
         lastLine());
+  }
+
+  @Test
+  void theHookLetsTheBuildEndOnceTheStoppedRunWroteItsResults() throws Exception {
+    AtomicBoolean written = new AtomicBoolean();
+    try (Cleanup cleanup = new Cleanup(() -> {}, () -> true)) {
+      Thread run =
+          new Thread(
+              () -> {
+                try {
+                  // the run's segments end once the hook stopped them, then it writes its results
+                  while (!cleanup.closed()) {
+                    Thread.onSpinWait();
+                  }
+                  Thread.sleep(300); // writing them
+                  written.set(true);
+                  cleanup.resultsWritten();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
+      run.start();
+      cleanup.runWritesResults();
+
+      cleanup.interrupted(Duration.ofSeconds(10));
+
+      assertTrue(cleanup.stoppedBySignal());
+      assertTrue(written.get(), "the hook returned before the run wrote its results");
+      run.join();
+    }
   }
 
   @Test
