@@ -6,6 +6,7 @@ import io.segmented.results.ResultsFiles;
 import io.segmented.results.RunResult;
 import io.segmented.results.SegmentResult;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,44 +65,17 @@ public final class ReportsDirectory {
     return dir.resolve(HtmlReport.INDEX);
   }
 
+  /**
+   * A writer whose text replaces {@code target} when it is closed, whole ({@link
+   * AtomicFiles#write}): the report renders its page before it opens the writer, so a template that
+   * fails never reaches it.
+   */
   private static Writer atomicWriter(Path target) throws IOException {
     Files.createDirectories(target.getParent());
-    Path tmp = AtomicFiles.newFileBeside(target);
-    Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-    return new Writer() {
-      /** Whether a write failed: the page is then not complete, and not put in place. */
-      private boolean failed;
-
-      @Override
-      public void write(char[] buf, int off, int len) throws IOException {
-        try {
-          out.write(buf, off, len);
-        } catch (IOException | RuntimeException e) {
-          failed = true;
-          throw e;
-        }
-      }
-
-      @Override
-      public void flush() throws IOException {
-        out.flush();
-      }
-
+    return new StringWriter() {
       @Override
       public void close() throws IOException {
-        try {
-          out.close();
-        } catch (IOException e) {
-          failed = true;
-          throw e;
-        } finally {
-          if (failed) {
-            Files.deleteIfExists(tmp);
-          }
-        }
-        if (!failed) {
-          AtomicFiles.moveIntoPlace(tmp, target);
-        }
+        AtomicFiles.write(target, toString().getBytes(StandardCharsets.UTF_8));
       }
     };
   }

@@ -19,13 +19,7 @@ public final class AtomicFiles {
 
   /** Writes {@code bytes} to {@code target}, replacing it; creates no directory. */
   public static void write(Path target, byte[] bytes) throws IOException {
-    Path tmp = newFileBeside(target);
-    try {
-      Files.write(tmp, bytes);
-      moveIntoPlace(tmp, target);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    replace(target, tmp -> Files.write(tmp, bytes));
   }
 
   /**
@@ -33,9 +27,19 @@ public final class AtomicFiles {
    * server reading JUnit XML) never sees half of it, even when the build is killed meanwhile.
    */
   public static void copy(Path source, Path target) throws IOException {
+    replace(target, tmp -> Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING));
+  }
+
+  /** What fills the new file beside the target. */
+  private interface Fill {
+    void into(Path tmp) throws IOException;
+  }
+
+  /** Replaces {@code target} by a new file {@code fill} fills; leaves no new file on failure. */
+  private static void replace(Path target, Fill fill) throws IOException {
     Path tmp = newFileBeside(target);
     try {
-      Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
+      fill.into(tmp);
       moveIntoPlace(tmp, target);
     } finally {
       Files.deleteIfExists(tmp);

@@ -86,7 +86,7 @@ public final class ResultsFiles {
     return name.endsWith(".tmp")
         && (name.startsWith(".TEST-")
             || name.startsWith("." + RESULTS_FILE + ".")
-            || name.startsWith(".index.html."));
+            || name.startsWith("." + INDEX_FILE + "."));
   }
 
   /**

@@ -89,7 +89,7 @@ public final class Cleanup implements AutoCloseable {
   static final Duration RESULTS_WAIT = Duration.ofSeconds(10);
 
   /** Whether the shutdown hook ran: the run was stopped by Ctrl-C or a signal. */
-  private volatile boolean interrupted;
+  private volatile boolean stoppedBySignal;
 
   private final CountDownLatch resultsWritten = new CountDownLatch(1);
 
@@ -103,7 +103,7 @@ public final class Cleanup implements AutoCloseable {
 
   /** Whether the run was stopped by Ctrl-C or a signal. */
   boolean stoppedBySignal() {
-    return interrupted;
+    return stoppedBySignal;
   }
 
   /** The run wrote its results: a shutdown hook that waits for them may let the JVM end. */
@@ -116,7 +116,7 @@ public final class Cleanup implements AutoCloseable {
    * otherwise hold the build's exit for ever, and a second Ctrl-C cannot end a running hook.
    */
   void interrupted(Duration limit) {
-    interrupted = true;
+    stoppedBySignal = true;
     say(stopping);
     Thread work = new Thread(this::stopAll, "segment-cleanup-work");
     work.setDaemon(true);
