@@ -25,9 +25,15 @@ assert shared.savesMillis == shared.readyMillis
 assert shared.text ==~ share
 
 // The history keeps what each run measured.
-def cart = new JsonSlurper().parse(history).segments.cart
+def segments = new JsonSlurper().parse(history).segments
+def cart = segments.cart
 assert cart.size() == 2
 assert cart.every { it.measures.tests == 1 && it.measures.skipped == 0 && it.measures.fixtureReadyMillis.cache != null }
+
+// Sharing is advised for a fixture whose mean start is 1.5 s or more (the unit test AdvisorTest covers one below).
+def ready = (segments.cart + segments["cart-totals"]).collect { it.measures.fixtureReadyMillis.cache }
+assert ready.size() == 4 && ready.sum() / 4 >= 1500 : "the slow Redis waits 2 s before it listens: " + ready
+assert byKind.SHARE_FIXTURE.size() == 1
 
 // The report shows it, counted in the header and listed with links to the segments.
 def report = new File(basedir, "target/segment-reports/index.html").text

@@ -39,6 +39,15 @@ public final class Advisor {
   static final long MIN_FIXED_MILLIS = 1000;
 
   /**
+   * A fixture ready sooner than this, on average, is not worth sharing: it starts beside the
+   * segment's test JVM, which takes about a second to fork, discover and load the tests, so its
+   * start is hidden, and a shared server costs each segment a database of its own (a template
+   * clone) instead. Measured on the benchmark: PostgreSQL from a seeded snapshot, 0.8 to 1.0 s to
+   * ready, gave the same wall time shared ({@code reuse: run}) or not.
+   */
+  static final long MIN_SHARE_READY_MILLIS = 1500;
+
+  /**
    * The runs that measured a segment: its tests ran to their end, whatever they found. A fixture
    * that did not start, a timeout or a crash measures nothing about how the segment is cut.
    */
@@ -190,10 +199,10 @@ public final class Advisor {
           ready.addAll(measured.get(segment).readyMillis(fixture));
         }
       }
-      if (segments.size() < 2) {
+      long mean = Math.round(ready.stream().mapToLong(Long::longValue).average().orElse(0));
+      if (segments.size() < 2 || mean < MIN_SHARE_READY_MILLIS) {
         continue;
       }
-      long mean = Math.round(ready.stream().mapToLong(Long::longValue).average().orElse(0));
       advice.add(new Advice.ShareFixture(ids, segments, ready.size(), mean));
     }
     return advice;

@@ -266,4 +266,49 @@ class AdvisorTest {
     assertEquals(List.of(), Advisor.of(manifest(), History.empty().with(run)));
     assertEquals(List.of(), Advisor.of(manifest(), History.empty()));
   }
+
+  @Test
+  void aFixtureReadyWhileTheTestJvmStartsIsNotWorthSharing() throws Exception {
+    long hidden = Advisor.MIN_SHARE_READY_MILLIS - 100;
+    History history =
+        History.empty()
+            .with(
+                run(
+                    segment(
+                        "orders",
+                        Outcome.PASSED,
+                        9000,
+                        List.of(started("db", hidden - 200)),
+                        test("OrdersIT", TestOutcome.PASSED, 6000)),
+                    segment(
+                        "reports",
+                        Outcome.PASSED,
+                        5000,
+                        List.of(started("db-copy", hidden + 200)),
+                        test("ReportsIT", TestOutcome.PASSED, 2500))));
+
+    // a mean of 1.4 s to ready: no advice
+    assertEquals(List.of(), Advisor.of(manifest(), history));
+
+    // a slower start in the next run lifts the mean over the floor
+    List<Advice> advice =
+        Advisor.of(
+            manifest(),
+            history.with(
+                run(
+                    segment(
+                        "orders",
+                        Outcome.PASSED,
+                        9000,
+                        List.of(started("db", hidden + 600)),
+                        test("OrdersIT", TestOutcome.PASSED, 6000)))));
+    assertEquals(
+        List.of(
+            new Advice.ShareFixture(
+                List.of("db", "db-copy"),
+                List.of("orders", "reports"),
+                3,
+                Math.round((3 * hidden + 600) / 3.0))),
+        advice);
+  }
 }
