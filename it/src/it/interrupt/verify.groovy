@@ -42,10 +42,15 @@ def interrupt(Class NestedBuild, String name, boolean group) {
     // the hook let the JVM end once the run had written its results (the earlier run's were removed as it began)
     def results = new File(basedir, "target/segment-reports/segment-results.json")
     assert results.isFile() : "${name}: no segment-results.json after the interrupted run"
-    def blocks = new groovy.json.JsonSlurper().parse(results).segments.find { it.id == "blocks" }
+    def run = new groovy.json.JsonSlurper().parse(results)
+    def blocks = run.segments.find { it.id == "blocks" }
     assert blocks.outcome == "ERROR" : "${name}: ${blocks}"
     // (a terminal's Ctrl-C also ends the test JVM by itself, at the same moment as the hook begins)
     assert group || blocks.message.contains("stopped because the build was interrupted") : "${name}: ${blocks}"
+    // ... and its HTML report, of this run (the one before it is removed as a run begins)
+    def report = new File(basedir, "target/segment-reports/index.html")
+    assert report.isFile() : "${name}: no report after the interrupted run"
+    assert report.text.contains("datetime=\"${run.startedAt}\"") : "${name}: the report is not of the interrupted run"
     assert new File(basedir, "target/segment-reports").listFiles().findAll { it.name.endsWith(".tmp") }.isEmpty()
     // a run Ctrl-C stopped says nothing of how long its segments take: the history does not record it
     assert !new File(basedir, "target/segment-history.json").exists() : "${name}: the interrupted run was recorded"

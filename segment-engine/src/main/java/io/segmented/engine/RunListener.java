@@ -97,7 +97,11 @@ public interface RunListener {
    */
   default void testJvmLeftovers(String segmentId, List<String> leftovers) {}
 
-  /** The run ended and its results are written. */
+  /**
+   * The run ended and its results are written. A build that Ctrl-C or a signal stopped waits for
+   * this to return (within {@code Cleanup.RESULTS_WAIT} of the stop, with the results), so that a
+   * listener that writes more files of the run, as the HTML report, writes them here.
+   */
   default void runFinished(RunResult result) {}
 
   /**

@@ -7,7 +7,6 @@ import io.segmented.engine.TestRuntime;
 import io.segmented.engine.plan.Plan;
 import io.segmented.manifest.Manifest;
 import io.segmented.report.HtmlReport;
-import io.segmented.report.ReportsDirectory;
 import io.segmented.results.RunResult;
 import java.nio.file.Path;
 import javax.inject.Inject;
@@ -154,13 +153,14 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
       throw e;
     }
     RunResult result;
+    ReportWriting.OfTheRun report = new ReportWriting.OfTheRun(reportsDirectory.toPath(), getLog());
     try {
       result =
           engine.run(
               plan,
               runtime,
               new MavenLogListener(
-                  getLog(), project.getBasedir().toPath(), reportsDirectory.toPath()));
+                  getLog(), project.getBasedir().toPath(), reportsDirectory.toPath(), report));
     } catch (EngineException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     } catch (RuntimeException e) {
@@ -173,10 +173,7 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
               + reportsDirectory,
           e);
     }
-    ReportWriting.write(
-        reportsDirectory.toPath(),
-        ReportsDirectory.model(reportsDirectory.toPath(), result),
-        getLog());
+    report.check();
     gitHub()
         .run(
             result,

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.logging.Log;
 
@@ -28,6 +29,7 @@ final class MavenLogListener implements RunListener {
   private final Log log;
   private final Path basedir;
   private final Path reportsDir;
+  private final Consumer<RunResult> finished;
 
   /** The failures told so far by segment, as they came: a few each, the verdict lists them all. */
   private final Map<String, Integer> toldFailures = new ConcurrentHashMap<>();
@@ -36,9 +38,18 @@ final class MavenLogListener implements RunListener {
   static final int TOLD_FAILURES = 5;
 
   MavenLogListener(Log log, Path basedir, Path reportsDir) {
+    this(log, basedir, reportsDir, result -> {});
+  }
+
+  /**
+   * As {@link #MavenLogListener(Log, Path, Path)}, and hands the finished run to {@code finished}
+   * after its summary lines: what it writes, a build that Ctrl-C stopped waits for too.
+   */
+  MavenLogListener(Log log, Path basedir, Path reportsDir, Consumer<RunResult> finished) {
     this.log = log;
     this.basedir = basedir;
     this.reportsDir = reportsDir;
+    this.finished = finished;
   }
 
   @Override
@@ -287,6 +298,7 @@ final class MavenLogListener implements RunListener {
             + "; "
             + seconds(result.durationMillis()));
     log.info("Results: " + basedir.relativize(reportsDir) + "/");
+    finished.accept(result);
   }
 
   static String seconds(long millis) {

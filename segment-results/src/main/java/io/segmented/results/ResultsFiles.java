@@ -63,9 +63,9 @@ public final class ResultsFiles {
   }
 
   /**
-   * Removes the results, JUnit XML and logs of an earlier run from {@code reportsDir}, and only
-   * those, and only from a directory the plugin made: results of two runs must not mix, and a
-   * directory named by mistake must not lose files. A directory is the plugin's when it holds
+   * Removes the results, JUnit XML, HTML report and logs of an earlier run from {@code reportsDir},
+   * and only those, and only from a directory the plugin made: results of two runs must not mix,
+   * and a directory named by mistake must not lose files. A directory is the plugin's when it holds
    * {@link #MARKER}, which this method leaves in a directory it creates or finds empty; an unmarked
    * one that holds a results or plan file and nothing but what a run writes (the results of an
    * earlier version, the plan of {@code segment:plan}) is marked and cleared too. Any other
@@ -103,6 +103,8 @@ public final class ResultsFiles {
         String name = f.getFileName().toString();
         if ((name.startsWith("TEST-") && name.endsWith(".xml"))
             || name.equals(RESULTS_FILE)
+            // the earlier run's report: it would show results, and link logs, that are gone
+            || name.equals(INDEX_FILE)
             || leftByAWriter(name)) {
           Files.delete(f);
         }

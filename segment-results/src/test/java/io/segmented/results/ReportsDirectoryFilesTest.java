@@ -64,7 +64,7 @@ class ReportsDirectoryFilesTest {
 
     assertTrue(ResultsFiles.clear(reports));
 
-    assertEquals(List.of(".notes.tmp", ResultsFiles.MARKER, "index.html"), tree(reports));
+    assertEquals(List.of(".notes.tmp", ResultsFiles.MARKER), tree(reports));
   }
 
   @Test
@@ -97,7 +97,7 @@ class ReportsDirectoryFilesTest {
     assertTrue(ResultsFiles.clear(reports, Set.of("orders", "_run")));
 
     assertEquals(
-        List.of(ResultsFiles.MARKER, "index.html", "logs", "logs/orders", "logs/orders/db.log"),
+        List.of(ResultsFiles.MARKER, "logs", "logs/orders", "logs/orders/db.log"),
         tree(reports),
         "the run that came keeps only its own logs");
     assertEquals("this run", Files.readString(reports.resolve("logs/orders/db.log")));

@@ -278,8 +278,13 @@ public final class Executor {
     run = withHistory(run, plan.history(), recorded ? request.historyFile() : null);
     run = run.withAdvice(Advisor.afterRun(plan, run));
     ResultsFiles.write(request.reportsDir(), run);
-    begun.cleanup().resultsWritten();
-    listener.runFinished(run);
+    try {
+      // what the listener writes of the run (the HTML report) is written before a build that Ctrl-C
+      // stopped may end
+      listener.runFinished(run);
+    } finally {
+      begun.cleanup().resultsWritten();
+    }
     // a run that needed no container can end before the client connected ahead of it has
     ports.janitor().awaitWarmUp();
     return run;
