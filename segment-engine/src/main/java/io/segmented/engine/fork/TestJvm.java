@@ -4,6 +4,7 @@ import io.segmented.launcher.Event;
 import io.segmented.launcher.EventCodec;
 import io.segmented.launcher.SecretMask;
 import io.segmented.launcher.SegmentLauncher;
+import io.segmented.results.AtomicFiles;
 import io.segmented.results.TestResult;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -377,8 +378,11 @@ public final class TestJvm implements JvmLauncher.Forked {
     if (!Files.isExecutable(jcmd)) {
       return;
     }
+    Path written = null;
     try {
       Files.createDirectories(file.getParent());
+      // written beside it and moved into place when complete, as the results are
+      written = AtomicFiles.newFileBeside(file);
       Process dump =
           new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "Thread.print")
               .redirectErrorStream(true)
@@ -387,7 +391,7 @@ public final class TestJvm implements JvmLauncher.Forked {
       Thread copy =
           copyMasked(
               dump.getInputStream(),
-              Files.newOutputStream(file),
+              Files.newOutputStream(written),
               spec.mask(),
               failed -> {},
               new CompletableFuture<List<ProcessHandle>>());
@@ -395,8 +399,17 @@ public final class TestJvm implements JvmLauncher.Forked {
         dump.destroyForcibly();
       }
       copy.join(OUTPUT_CATCH_UP_MILLIS);
+      AtomicFiles.moveIntoPlace(written, file);
     } catch (IOException e) {
       // no dump; the timeout is reported all the same
+    } finally {
+      if (written != null) {
+        try {
+          Files.deleteIfExists(written);
+        } catch (IOException e) {
+          // a hidden leftover in the segment's logs, which the next run clears
+        }
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import io.segmented.launcher.SecretMask;
 import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.SegmentSpec;
+import io.segmented.results.AtomicFiles;
 import io.segmented.results.FixtureResult;
 import io.segmented.results.SegmentResult;
 import io.segmented.results.TestResult;
@@ -131,7 +132,8 @@ final class Secrets {
       String text = new String(bytes, charset);
       String masked = mask(text);
       if (!masked.equals(text)) {
-        Files.writeString(f, masked, charset);
+        // whole or not at all: a build stopped meanwhile leaves the unmasked log, not half of one
+        AtomicFiles.write(f, masked.getBytes(charset));
       }
     } catch (IOException e) {
       // a file that vanished or cannot be read is left; the others are masked all the same

@@ -189,6 +189,12 @@ class TestJvmSecretsTest {
 
     String threads = Files.readString(dump, StandardCharsets.UTF_8);
     assertTrue(threads.contains("\"worker-for-****\""), threads);
+    try (var files = Files.list(dir)) {
+      assertEquals(
+          List.of(),
+          files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList(),
+          "the dump was written beside its file and moved into place");
+    }
     assertEquals(List.of(), secretsInFiles());
   }
 }

@@ -103,6 +103,12 @@ class SecretsTest {
         "user **** \u00e9t\u00e9\n",
         Files.readString(logs.resolve("latin1.log"), StandardCharsets.ISO_8859_1),
         "a file that is not UTF-8 is masked byte for byte");
+    try (var files = Files.list(logs)) {
+      assertEquals(
+          List.of("latin1.log", "test-jvm.log"),
+          files.map(f -> f.getFileName().toString()).sorted().toList(),
+          "replaced whole: nothing written beside them is left");
+    }
   }
 
   @Test
