@@ -3,14 +3,14 @@ import java.time.Duration
 def NestedBuild = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, "NestedBuild.groovy"))
 
 /**
- * Starts `mvn segment:run` of the blocking segment, waits until its test runs with redis up, sends SIGINT (to the
- * Maven JVM alone, or to its process group as a terminal's Ctrl-C does), and checks that Maven ends and leaves
- * nothing.
+ * Starts `mvn segment:run` of the blocking segment, waits until its test runs with its redis containers and process
+ * fixture up, sends SIGINT or SIGTERM (to the Maven JVM alone, or to its process group as a terminal's Ctrl-C does),
+ * and checks that Maven ends and leaves nothing.
  *
  * The shutdown hook says on the console that the run is stopping and that it stopped; what the segment's thread
  * manages to log before the JVM halts is not checked.
  */
-def interrupt(Class NestedBuild, String name, boolean group) {
+def interrupt(Class NestedBuild, String name, boolean group, String signal = "INT") {
   def marker = new File(basedir, "target/blocking-test.properties")
   marker.delete()
   def build = NestedBuild.start(basedir, localRepositoryPath.toString(), name, ["segment:run", "-Dsegment=blocks"])
@@ -27,15 +27,19 @@ def interrupt(Class NestedBuild, String name, boolean group) {
         "${name}: no running container of the build before the signal: ${NestedBuild.containers()}"
     assert !NestedBuild.networks(owned).isEmpty() :
         "${name}: no network of the build before the signal: ${NestedBuild.networks()}"
+    assert !NestedBuild.processes("sleep 6071").isEmpty() : "${name}: the process fixture does not run before the signal"
 
-    build.signal("INT", group)
+    build.signal(signal, group)
     int code = build.awaitExit(Duration.ofSeconds(90))
-    // 130 = 128 + SIGINT: the JVM ended on the signal, after its shutdown hooks, not because the run finished
-    assert code == 130 : "${name}: Maven ended with code ${code}, not 130 (SIGINT)${build.tail()}"
+    // 128 + the signal (130 for SIGINT, 143 for SIGTERM): the JVM ended on the signal, after its shutdown hooks, not
+    // because the run finished
+    int expected = 128 + (signal == "INT" ? 2 : 15)
+    assert code == expected : "${name}: Maven ended with code ${code}, not ${expected} (SIG${signal})${build.tail()}"
     // Checked at once, not polled: Maven's shutdown hook must have removed everything before the JVM ended.
     assert !NestedBuild.alive(testJvm) : "${name}: the test JVM ${testJvm} still runs after Maven ended"
+    assert NestedBuild.processes("sleep 6071").isEmpty() : "${name}: the process fixture still runs after Maven ended"
     def to = group ? "the process group of Maven" : "Maven alone"
-    NestedBuild.assertNothingLeft(basedir, "after SIGINT to ${to} (${name})")
+    NestedBuild.assertNothingLeft(basedir, "after SIG${signal} to ${to} (${name})")
     def output = build.tail(200)
     assert output.contains("[segment] The build is stopping (Ctrl-C or a signal): stopping the run's test JVMs and fixtures") : output
     assert output.contains("[segment] Stopped; nothing of the run is left running") : output
@@ -65,5 +69,7 @@ def interrupt(Class NestedBuild, String name, boolean group) {
 interrupt(NestedBuild, "sigint-maven", false)
 // kill -INT -<pgid>, as Ctrl-C in a terminal: the test JVM gets SIGINT too and ends while the hook runs.
 interrupt(NestedBuild, "sigint-group", true)
+// kill <Maven's pid>, as a CI server that cancels a job or a container that stops does: the same shutdown hook.
+interrupt(NestedBuild, "sigterm-maven", false, "TERM")
 
 return true
