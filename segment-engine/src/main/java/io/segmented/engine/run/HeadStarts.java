@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Runs begun ahead of their goal, one per module of this JVM: {@code segment:warm-up} plans the run
@@ -25,9 +24,6 @@ final class HeadStarts {
 
   /** How long a start waits for its run before it stops by itself (a long-lived JVM, mvnd). */
   static final Duration UNCLAIMED = Duration.ofMinutes(10);
-
-  /** How long a run waits for a start still being made before it starts afresh. */
-  private static final Duration MAKING = Duration.ofSeconds(30);
 
   private static final Map<Path, Making> STARTS = new ConcurrentHashMap<>();
 
@@ -144,7 +140,10 @@ final class HeadStarts {
 
   /**
    * The start of {@code plan}'s module, when it starts what {@code plan} does; a start that does
-   * not is stopped first, and one not made within {@link #MAKING} is given up on.
+   * not is stopped first. A start still being made is waited for however long it takes (its steps
+   * are bounded by the fixtures' own limits): giving up on it would not end sooner, since a run
+   * never starts beside a start it dropped, but waits until that one is stopped, and would then
+   * begin again what was almost made.
    */
   static Taken take(Plan plan) {
     // claimed: neither the expiry nor a later start of the module can stop it from now on
@@ -154,13 +153,7 @@ final class HeadStarts {
     }
     Optional<RunStart> start;
     try {
-      start = making.start.get(MAKING.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      making.discard();
-      return new Taken(
-          Optional.empty(),
-          Optional.of("it was not ready after " + MAKING.toSeconds() + " s"),
-          Optional.empty());
+      start = making.start.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       making.discard();
