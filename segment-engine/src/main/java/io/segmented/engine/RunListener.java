@@ -99,8 +99,9 @@ public interface RunListener {
 
   /**
    * The run ended and its results are written. A build that Ctrl-C or a signal stopped waits for
-   * this to return (within {@code Cleanup.RESULTS_WAIT} of the stop, with the results), so that a
-   * listener that writes more files of the run, as the HTML report, writes them here.
+   * this to return (with the results, at most {@code Cleanup.RESULTS_WAIT} once its test JVMs and
+   * fixtures are stopped), so that a listener that writes more files of the run, as the HTML
+   * report, writes them here.
    */
   default void runFinished(RunResult result) {}
 

@@ -52,7 +52,7 @@ final class ReportWriting {
         write(reportsDir, ReportsDirectory.model(reportsDir, result), log);
       } catch (MojoExecutionException e) {
         failed = e;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | LinkageError e) {
         failed =
             new MojoExecutionException(
                 "cannot write the HTML report to "
@@ -61,6 +61,10 @@ final class ReportWriting {
                     + e
                     + ". The results files are there",
                 e);
+      }
+      if (failed != null) {
+        // said now as well: a build that Ctrl-C stopped never gets to check()
+        log.warn(failed.getMessage());
       }
     }
 

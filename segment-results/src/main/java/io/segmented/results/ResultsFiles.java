@@ -221,8 +221,8 @@ public final class ResultsFiles {
     Files.createDirectories(reportsDir);
     Files.writeString(
         marker,
-        "Made by segment-maven-plugin: each run removes the results, JUnit XML and logs/ of the"
-            + " run before it here.\n",
+        "Made by segment-maven-plugin: each run removes the results, JUnit XML, report and logs/"
+            + " of the run before it here.\n",
         StandardCharsets.UTF_8);
     return true;
   }

@@ -407,7 +407,7 @@ public final class TestJvm implements JvmLauncher.Forked {
         try {
           Files.deleteIfExists(written);
         } catch (IOException e) {
-          // a hidden leftover in the segment's logs, which the next run clears
+          // a hidden leftover beside the dump, which nothing reads
         }
       }
     }

@@ -154,6 +154,25 @@ public final class Executor {
     }
     begun.cleanup().saying(Cleanup.STOPPING);
     begun.cleanup().runWritesResults();
+    try {
+      return run(plan, runtime, listener, headStart, begun, startedAt, start);
+    } catch (EngineException | RuntimeException | Error e) {
+      // no results to wait for: a shutdown hook lets the JVM end at once
+      begun.cleanup().resultsWritten();
+      throw e;
+    }
+  }
+
+  /** Runs the segments of {@code plan} on what {@code begun} holds, and writes the results. */
+  private RunResult run(
+      Plan plan,
+      TestRuntime runtime,
+      RunListener listener,
+      HeadStarts.Taken headStart,
+      RunStart begun,
+      Instant startedAt,
+      long start)
+      throws EngineException {
     RunRequest request = plan.request();
     List<SegmentSpec> segments = plan.selected().stream().map(Plan.SegmentPlan::segment).toList();
     List<SegmentSpec> startOrder =

@@ -193,7 +193,7 @@ class TestJvmSecretsTest {
       assertEquals(
           List.of(),
           files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList(),
-          "the dump was written beside its file and moved into place");
+          "nothing is left beside the dump");
     }
     assertEquals(List.of(), secretsInFiles());
   }
