@@ -78,6 +78,11 @@ public final class Cleanup implements AutoCloseable {
     interrupted(HOOK_LIMIT);
   }
 
+  /** What the hook says of what it could not stop or remove. */
+  private static final String LEFT_TO_THE_NEXT_RUN =
+      "the next run on this Docker engine removes what is left, by its labels (docker ps -a"
+          + " --filter label=io.segmented.run-id lists them)";
+
   /** How long the shutdown hook may take to stop the run before it leaves the rest to the next. */
   static final Duration HOOK_LIMIT = Duration.ofSeconds(60);
 
@@ -133,9 +138,8 @@ public final class Cleanup implements AutoCloseable {
       say(
           "[segment] Still stopping after "
               + limit.toSeconds()
-              + " s (the Docker engine does not answer?): the next run on this Docker engine removes"
-              + " what is left, by its labels (docker ps -a --filter label=io.segmented.run-id lists"
-              + " them)");
+              + " s (the Docker engine does not answer?): "
+              + LEFT_TO_THE_NEXT_RUN);
     }
   }
 
@@ -159,8 +163,8 @@ public final class Cleanup implements AutoCloseable {
               + (failed > 0
                   ? failed + " of the run's test JVMs or fixtures failed to stop"
                   : "the Docker engine still lists containers or networks of the run")
-              + ": the next run on this Docker engine removes what is left, by its labels (docker"
-              + " ps -a --filter label=io.segmented.run-id lists them)");
+              + ": "
+              + LEFT_TO_THE_NEXT_RUN);
       return;
     }
     say("[segment] Stopped; nothing of the run is left running");
