@@ -65,11 +65,70 @@ def interrupt(Class NestedBuild, String name, boolean group, String signal = "IN
   }
 }
 
+/**
+ * The same with the engine in a JVM of its own (-Dsegment.fork=true), Maven's child and the test JVM's parent: Maven
+ * alone gets SIGTERM and must wait until the engine's JVM stopped everything, or SIGKILL, after which the engine's
+ * JVM sees its input end and stops everything by itself, with no next run.
+ */
+def forked(Class NestedBuild, String name, String signal) {
+  def marker = new File(basedir, "target/blocking-test.properties")
+  marker.delete()
+  def build = NestedBuild.start(basedir, localRepositoryPath.toString(), name,
+      ["segment:run", "-Dsegment=blocks", "-Dsegment.fork=true"])
+  long testJvm = -1
+  long engine = -1
+  try {
+    def running = build.awaitMarker(marker, Duration.ofMinutes(4))
+    testJvm = running.getProperty("test.jvm.pid") as long
+    engine = running.getProperty("build.pid") as long
+    assert engine != build.pid() : "${name}: the test JVM's parent is Maven itself, not the engine's JVM"
+    assert ProcessHandle.of(engine).flatMap { it.parent() }.map { it.pid() }.orElse(-1L) == build.pid() :
+        "${name}: the test JVM's parent ${engine} is not a child of Maven ${build.pid()}"
+    assert NestedBuild.commandLine(engine).contains("io.segmented.maven.EngineMain") :
+        "${name}: ${engine} runs ${NestedBuild.commandLine(engine)}"
+    def owned = "${NestedBuild.OWNER_LABEL}=${engine}"
+    assert NestedBuild.containers(owned).any { it.contains(" Up ") } :
+        "${name}: no running container of the engine's JVM before the signal: ${NestedBuild.containers()}"
+    assert !NestedBuild.processes("sleep 6071").isEmpty() : "${name}: the process fixture does not run before the signal"
+
+    build.signal(signal, false)
+    int code = build.awaitExit(Duration.ofSeconds(90))
+    int expected = 128 + (signal == "KILL" ? 9 : 15)
+    assert code == expected : "${name}: Maven ended with code ${code}, not ${expected} (SIG${signal})${build.tail()}"
+    if (signal == "KILL") {
+      // nothing waited for the engine's JVM: it notices that its input ended, and stops what it started itself
+      NestedBuild.await("${name}: the engine's JVM ${engine} to stop everything and end", Duration.ofSeconds(90)) {
+        !NestedBuild.alive(engine)
+      }
+    } else {
+      assert build.tail(200).contains("[segment] Stopped; nothing of the run is left running") : build.tail(200)
+    }
+    // checked at once: Maven waited for the engine's JVM, or the engine's JVM ended only once everything was stopped
+    assert !NestedBuild.alive(engine) : "${name}: the engine's JVM ${engine} still runs after Maven ended"
+    assert !NestedBuild.alive(testJvm) : "${name}: the test JVM ${testJvm} still runs after the engine's JVM ended"
+    assert NestedBuild.processes("sleep 6071").isEmpty() : "${name}: the process fixture still runs"
+    NestedBuild.assertNothingLeft(basedir, "after SIG${signal} to Maven with the engine's JVM (${name})")
+    def run = new groovy.json.JsonSlurper().parse(new File(basedir, "target/segment-reports/segment-results.json"))
+    assert run.segments.find { it.id == "blocks" }.outcome == "ERROR" : "${name}: ${run.segments}"
+    def report = new File(basedir, "target/segment-reports/index.html")
+    assert report.isFile() && report.text.contains("datetime=\"${run.startedAt}\"") :
+        "${name}: no report of the stopped run"
+    println build.tail(15)
+  } finally {
+    build.stopIfRunning()
+    NestedBuild.killIfAlive(engine, basedir)
+    NestedBuild.killIfAlive(testJvm, basedir)
+  }
+}
+
 // kill -INT <Maven's pid>: only Maven gets the signal; its shutdown hook must stop the test JVM itself.
 interrupt(NestedBuild, "sigint-maven", false)
 // kill -INT -<pgid>, as Ctrl-C in a terminal: the test JVM gets SIGINT too and ends while the hook runs.
 interrupt(NestedBuild, "sigint-group", true)
 // kill <Maven's pid>, as a CI server that cancels a job or a container that stops does: the same shutdown hook.
 interrupt(NestedBuild, "sigterm-maven", false, "TERM")
+// the engine in a JVM of its own: SIGTERM to Maven, which waits for it; SIGKILL to Maven, which cannot
+forked(NestedBuild, "fork-sigterm-maven", "TERM")
+forked(NestedBuild, "fork-sigkill-maven", "KILL")
 
 return true

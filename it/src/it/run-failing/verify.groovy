@@ -2,6 +2,15 @@ import groovy.xml.XmlSlurper
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, "build.log").text
+// twice: the run in Maven's JVM, and the same run in the engine's own (-Dsegment.fork=true, the third invocation)
+def count = { String text -> log.split(java.util.regex.Pattern.quote(text), -1).length - 1 }
+assert count("\u2718 orders-db (orders \u2194 orders-db) FAILED: 1/2 tests passed") == 2
+assert count("[ERROR] [orders-db] \u2718 it.orders.OrderTotalsIT.totalIncludesTax FAILED: total with tax") == 2
+assert count("[ERROR] Failed to execute goal io.segmented:segment-maven-plugin:") == 2
+// the verdict's lines, relayed from the engine's JVM as Maven's failure, line breaks and all
+assert count("[ERROR]   segment 'orders-db' (orders \u2194 orders-db): FAILED") == 2
+// the engine's JVM listed its classes, and its class-data archive was dumped at the end
+assert new File(basedir, "target/segment-work/engine/class-data").listFiles().any { it.name.endsWith(".jsa") }
 assert log.contains("\u2718 orders-db (orders \u2194 orders-db) FAILED: 1/2 tests passed")
 assert log.contains("1 of 1 segment(s) failed:")
 assert log.contains("segment 'orders-db' (orders \u2194 orders-db): FAILED")

@@ -87,6 +87,9 @@ public final class PropertyNames {
    */
   public static final String HEAD_START = "segment.headStart";
 
+  /** Whether the run goals run the engine in a JVM of its own rather than in Maven's. */
+  public static final String FORK = "segment.fork";
+
   /** The reports directories that {@code segment:merge} merges. */
   public static final String MERGE_FROM = "segment.mergeFrom";
 

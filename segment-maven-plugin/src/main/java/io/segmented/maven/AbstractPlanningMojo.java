@@ -1,16 +1,14 @@
 package io.segmented.maven;
 
-import io.segmented.engine.EngineException;
-import io.segmented.engine.InputException;
 import io.segmented.engine.PropertyNames;
 import io.segmented.engine.RunRequest;
 import io.segmented.engine.SegmentEngine;
 import io.segmented.engine.plan.Plan;
-import io.segmented.manifest.Manifest;
 import io.segmented.results.Advice;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -47,18 +45,7 @@ abstract class AbstractPlanningMojo extends AbstractSegmentMojo {
    * build on it if asked.
    */
   protected void advise(List<Advice> advice, String from) throws MojoFailureException {
-    if (advice.isEmpty()) {
-      return;
-    }
-    getLog().info("Advice on cutting segments, from " + from + ":");
-    advice.forEach(a -> getLog().info("  - " + a.text()));
-    if (failOnAdvice) {
-      throw new MojoFailureException(
-          advice.size()
-              + " piece(s) of advice on cutting segments, and -D"
-              + PropertyNames.FAIL_ON_ADVICE
-              + " is set: follow it, or leave the property out to only print it");
-    }
+    RunGoal.advise(getLog(), advice, from, failOnAdvice);
   }
 
   /**
@@ -185,38 +172,63 @@ abstract class AbstractPlanningMojo extends AbstractSegmentMojo {
   protected File testClassesDirectory;
 
   /** The engine every goal of a build asks. */
-  protected final SegmentEngine engine = new SegmentEngine();
+  private SegmentEngine engine;
 
-  /** The parameters as the engine's request, unread. */
-  protected RunRequest.Builder request(Manifest loaded) {
-    return RunRequest.builder(project.getArtifactId(), project.getBasedir().toPath(), loaded)
-        .reportsDir(reportsDirectory.toPath())
-        .workDir(Path.of(project.getBuild().getDirectory(), "segment-work"))
-        .testClassesDir(testClassesDirectory.toPath())
-        .historyFile(historyFile.toPath())
-        .segments(segments)
-        .changedSince(changedSince)
-        .tests(test, groups, excludedGroups)
-        .shard(shard)
-        .provider(provider)
-        .parallel(parallel)
-        .runOrder(runOrder)
-        .keep(keep);
+  /**
+   * The engine in Maven's JVM, made when first asked: a goal that runs the engine in a JVM of its
+   * own ({@code -Dsegment.fork}) loads none of its classes here.
+   */
+  protected SegmentEngine engine() {
+    if (engine == null) {
+      engine = new SegmentEngine();
+    }
+    return engine;
+  }
+
+  /** The parameters as plain values, the manifest unread and no test runtime. */
+  protected RunInputs inputs() {
+    return new RunInputs(
+        project.getId(),
+        project.getArtifactId(),
+        project.getBasedir().toPath(),
+        manifest.toPath(),
+        ManifestProperties.of(project, session),
+        reportsDirectory.toPath(),
+        Path.of(project.getBuild().getDirectory(), "segment-work"),
+        testClassesDirectory.toPath(),
+        historyFile.toPath(),
+        Path.of(session.getExecutionRootDirectory()),
+        project.getTestCompileSourceRoots().stream().map(Path::of).toList(),
+        new RunInputs.Selection(
+            segments,
+            changedSince,
+            test,
+            groups,
+            excludedGroups,
+            shard,
+            provider,
+            Optional.ofNullable(parallel),
+            runOrder,
+            keep),
+        options(),
+        Optional.empty(),
+        "the test JVMs' runtime is not made",
+        false,
+        judges());
+  }
+
+  /** The run's switches; a plan's are the defaults. */
+  protected RunInputs.Options options() {
+    return RunInputs.Options.defaults();
+  }
+
+  /** Whether the goal fails the build on a failed segment. */
+  protected boolean judges() {
+    return false;
   }
 
   /** The engine's plan for {@code request}, its exceptions translated. */
   protected Plan plan(RunRequest request) throws MojoExecutionException, MojoFailureException {
-    try {
-      return engine.plan(request);
-    } catch (InputException e) {
-      throw failure(e);
-    } catch (EngineException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
-    }
-  }
-
-  /** The user's input is wrong: the build fails naming it. */
-  protected MojoFailureException failure(InputException e) {
-    return new MojoFailureException(e.describe(), e);
+    return RunGoal.plan(engine(), request);
   }
 }

@@ -1,19 +1,15 @@
 package io.segmented.maven;
 
-import io.segmented.engine.EngineException;
 import io.segmented.engine.PropertyNames;
-import io.segmented.engine.RunRequest;
 import io.segmented.engine.TestRuntime;
-import io.segmented.engine.plan.Plan;
-import io.segmented.manifest.Manifest;
-import io.segmented.report.HtmlReport;
-import io.segmented.results.RunResult;
 import java.nio.file.Path;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 
 /**
@@ -102,15 +98,32 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
     this.repositorySystem = repositorySystem;
   }
 
-  /** The run's request: the planning options and the run's own. */
-  protected RunRequest runRequest(Manifest loaded) {
-    return request(loaded)
-        .failFast(failFast)
-        .snapshots(snapshots)
-        .jvmBeside(jvmBeside)
-        .fastJvm(fastJvm)
-        .classData(cds)
-        .build();
+  /**
+   * Runs the engine in a JVM of its own rather than in Maven's: {@code segment:warm-up} forks it as
+   * the build begins, with the client compiler and a class-data archive of the plugin's classpath
+   * (made by the first build, in {@code target/segment-work/engine}), and it connects to Docker and
+   * starts the first fixtures while Maven compiles. Maven's JVM then loads and compiles none of the
+   * engine's classes (Testcontainers, its Docker client, Jackson, FreeMarker), which on few cores
+   * slow {@code javac} and Maven's own JIT. The log, the results and the build's outcome are the
+   * same. When Maven is stopped (Ctrl-C, a signal) it waits for the engine's JVM to stop what it
+   * started; when Maven is killed, the engine's JVM sees it and does the same.
+   *
+   * @since 0.3.0
+   */
+  @Parameter(property = PropertyNames.FORK, defaultValue = "false")
+  protected boolean fork;
+
+  @Override
+  protected RunInputs.Options options() {
+    return new RunInputs.Options(
+        failFast,
+        snapshots,
+        jvmBeside,
+        fastJvm,
+        cds,
+        failIfNoSpecifiedTests,
+        failOnAdvice,
+        failOnFlaky);
   }
 
   /** The test JVMs' runtime: the module's test classpath and the launcher's. */
@@ -123,74 +136,37 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
     return new TestClasspath(project, session, plugin, repositorySystem);
   }
 
-  /** Plans the run, runs that plan, writes the HTML report; returns the results. */
-  protected RunResult runSegments() throws MojoExecutionException, MojoFailureException {
-    TestcontainersLogging.quiet(getLog());
-    engine.warmUp();
-    Plan plan;
-    TestRuntime runtime;
+  /**
+   * Plans the run, runs that plan, writes the HTML report, and judges it when the goal {@link
+   * #judges}: in Maven's JVM, or in the engine's own ({@link #fork}).
+   */
+  protected void runSegments() throws MojoExecutionException, MojoFailureException {
+    RunInputs inputs = withRuntime(inputs());
+    if (fork) {
+      EngineFork.run(inputs, engineArchives(), getLog());
+    } else {
+      new RunGoal(engine(), getLog()).run(inputs);
+    }
+  }
+
+  /**
+   * Where the class-data archives of the engine's JVM are: under the build's top-level project,
+   * {@code target/segment-work/engine}, since every module's engine JVM has the same classpath.
+   */
+  protected Path engineArchives() {
+    MavenProject top =
+        session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
+    return Path.of(top.getBuild().getDirectory(), "segment-work", "engine");
+  }
+
+  /** {@code inputs} with the test JVMs' runtime, or with why it cannot be made. */
+  private RunInputs withRuntime(RunInputs inputs) {
     try {
-      TestRuntime early = null;
-      try {
-        early = testRuntime();
-        // the test JVMs segment:warm-up started ahead discover the compiled tests while this plans
-        engine.testsCompiled(project.getBasedir().toPath(), early);
-      } catch (MojoExecutionException | MojoFailureException e) {
-        // said below, after what is wrong with the manifest
-      }
-      Manifest loaded = loadManifest();
-      plan = plan(runRequest(loaded));
-      logWarnings(plan.warnings());
-      ChangedSince.log(plan, getLog());
-      runtime = early != null ? early : testRuntime();
-    } catch (Throwable e) {
-      // what segment:warm-up started ahead for this run: it will not run
-      try {
-        engine.dropHeadStart(project.getBasedir().toPath());
-      } catch (RuntimeException | LinkageError dropping) {
-        e.addSuppressed(dropping);
-      }
-      throw e;
+      return inputs.withRuntime(Optional.of(testRuntime()), "", false);
+    } catch (MojoFailureException e) {
+      return inputs.withRuntime(Optional.empty(), e.getMessage(), true);
+    } catch (MojoExecutionException e) {
+      return inputs.withRuntime(Optional.empty(), e.getMessage(), false);
     }
-    RunResult result;
-    ReportWriting.OfTheRun report = new ReportWriting.OfTheRun(reportsDirectory.toPath(), getLog());
-    try {
-      result =
-          engine.run(
-              plan,
-              runtime,
-              new MavenLogListener(
-                  getLog(), project.getBasedir().toPath(), reportsDirectory.toPath(), report));
-    } catch (EngineException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
-    } catch (RuntimeException e) {
-      throw new MojoExecutionException(
-          "the segment run of "
-              + project.getId()
-              + " broke: "
-              + e
-              + ". Results so far are in "
-              + reportsDirectory,
-          e);
-    }
-    report.check();
-    gitHub()
-        .run(
-            result,
-            manifest.toPath(),
-            project.getTestCompileSourceRoots().stream().map(Path::of).toList(),
-            reportsDirectory.toPath().resolve(HtmlReport.INDEX));
-    advise(
-        result.advice(),
-        "the measurements of this run and the earlier ones in " + historyFile.toPath());
-    if (failIfNoSpecifiedTests && plan.noSpecifiedTestRan(result)) {
-      throw new MojoFailureException(
-          "No tests matching "
-              + plan.testFilter().describe()
-              + " were executed in any segment! (Set -D"
-              + PropertyNames.FAIL_IF_NO_SPECIFIED_TESTS
-              + "=false to ignore this error.)");
-    }
-    return result;
   }
 }

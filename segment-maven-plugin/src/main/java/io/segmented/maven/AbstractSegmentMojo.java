@@ -1,16 +1,13 @@
 package io.segmented.maven;
 
 import io.segmented.engine.PropertyNames;
-import io.segmented.manifest.Interpolator;
 import io.segmented.manifest.Manifest;
-import io.segmented.manifest.ManifestException;
 import io.segmented.manifest.ManifestLoader;
 import io.segmented.manifest.Problem;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -163,20 +160,11 @@ abstract class AbstractSegmentMojo extends AbstractMojo {
    * Reads the manifest with the project's properties; every problem of the file fails the build.
    */
   protected Manifest loadManifest() throws MojoFailureException {
-    Map<String, String> properties = ManifestProperties.of(project, session);
-    Interpolator interpolator =
-        Interpolator.of(project.getBasedir().toPath(), properties, System.getenv());
-    try {
-      return new ManifestLoader(interpolator).load(manifest.toPath());
-    } catch (ManifestException e) {
-      gitHub().manifestProblems(manifest.toPath(), project.getArtifactId(), e.problems());
-      throw new MojoFailureException(
-          "The manifest "
-              + manifest
-              + " has "
-              + e.problems().size()
-              + " problem(s):\n"
-              + e.getMessage());
-    }
+    return RunGoal.loadManifest(
+        project.getBasedir().toPath(),
+        ManifestProperties.of(project, session),
+        manifest.toPath(),
+        project.getArtifactId(),
+        this::gitHub);
   }
 }

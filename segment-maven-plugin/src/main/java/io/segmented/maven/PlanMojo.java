@@ -31,7 +31,7 @@ public final class PlanMojo extends AbstractPlanningMojo {
   protected void executeWithManifest() throws MojoExecutionException, MojoFailureException {
     TestcontainersLogging.quiet(getLog());
     Manifest manifest = loadManifest();
-    Plan plan = plan(request(manifest).build());
+    Plan plan = plan(inputs().request(manifest));
     logWarnings(plan.warnings());
     if (!plan.testFilterApplied()) {
       getLog()
@@ -44,7 +44,7 @@ public final class PlanMojo extends AbstractPlanningMojo {
     }
     PlanText.lines(plan).forEach(getLog()::info);
     try {
-      Path file = engine.writePlan(plan);
+      Path file = engine().writePlan(plan);
       getLog().info("Plan written to " + file);
     } catch (EngineException e) {
       throw new MojoExecutionException(e.getMessage(), e);

@@ -85,9 +85,6 @@ public final class WarmUpMojo extends AbstractRunMojo {
     if (!runsSegments(session.getGoals())) {
       return;
     }
-    TestcontainersLogging.quiet(getLog());
-    // the plugin's realm, and so Testcontainers' client, is the one the run goal uses later
-    engine.warmUp();
     Map<String, String> properties = ManifestProperties.of(project, session);
     Path basedir = project.getBasedir().toPath();
     File manifestFile = manifest;
@@ -97,11 +94,22 @@ public final class WarmUpMojo extends AbstractRunMojo {
       getLog()
           .debug("segment:warm-up ran before in this build for this module: its head start stands");
     }
+    if (fork) {
+      forkAhead(basedir, planned);
+      return;
+    }
+    TestcontainersLogging.quiet(getLog());
+    // the plugin's realm, and so Testcontainers' client, is the one the run goal uses later
+    engine().warmUp();
     if (planned) {
       // registered now, so that the run goal waits for it; planned on a thread of its own, which
       // reads the manifest and the history as the run does
-      engine.headStart(
-          basedir, () -> runRequest(load(basedir, properties, manifestFile)), aheadRuntime());
+      RunInputs inputs = inputs();
+      engine()
+          .headStart(
+              basedir,
+              () -> inputs.request(load(basedir, properties, manifestFile.toPath())),
+              aheadRuntime());
     }
     if (!READ_AHEAD.compareAndSet(false, true)) {
       return;
@@ -122,6 +130,23 @@ public final class WarmUpMojo extends AbstractRunMojo {
             "segment-warm-up-read-ahead");
     ahead.setDaemon(true);
     ahead.start();
+  }
+
+  /**
+   * Forks the engine's JVM ({@code -Dsegment.fork}) on a thread of its own, which connects to
+   * Docker as it starts, and when {@code planned} hands it the head start, the test JVMs' runtime
+   * resolved on that thread too; the run goal takes it over.
+   */
+  private void forkAhead(Path basedir, boolean planned) {
+    EngineFork.ahead(
+        basedir,
+        Path.of(project.getBuild().getDirectory(), "segment-work"),
+        engineArchives(),
+        getLog(),
+        () ->
+            planned
+                ? Optional.of(inputs().withRuntime(aheadRuntime(), "", false))
+                : Optional.empty());
   }
 
   /**
@@ -158,10 +183,10 @@ public final class WarmUpMojo extends AbstractRunMojo {
   }
 
   /** The manifest, read as the run reads it; throws what is wrong with it. */
-  private static Manifest load(Path basedir, Map<String, String> properties, File manifestFile)
+  static Manifest load(Path basedir, Map<String, String> properties, Path manifestFile)
       throws ManifestException {
     return new ManifestLoader(Interpolator.of(basedir, properties, System.getenv()))
-        .load(manifestFile.toPath());
+        .load(manifestFile);
   }
 
   /**
@@ -173,7 +198,7 @@ public final class WarmUpMojo extends AbstractRunMojo {
   static void readAhead(
       Path basedir, Map<String, String> properties, File manifestFile, String history) {
     try {
-      load(basedir, properties, manifestFile);
+      load(basedir, properties, manifestFile.toPath());
     } catch (Exception | LinkageError e) {
       // the run reads it again, and reports its problems
     }

@@ -1,0 +1,206 @@
+package io.segmented.maven;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * The lines the engine's JVM ({@link EngineMain}) writes to Maven's ({@link EngineFork}) on its
+ * standard output, one message each: a log line ({@code I}, {@code W}, {@code E}, {@code D} and the
+ * text), a line of its own standard output ({@code O}, as GitHub's workflow commands) or error
+ * ({@code R}, as the messages of its shutdown hook), and the run's outcome ({@code =} and {@code
+ * OK}, {@code FAIL} or {@code ERROR} with the message). Line breaks and backslashes in a text are
+ * escaped, so that every message is one line.
+ */
+final class EngineLines {
+
+  static final char INFO = 'I';
+  static final char WARN = 'W';
+  static final char ERROR = 'E';
+  static final char DEBUG = 'D';
+  static final char OUT = 'O';
+  static final char ERR = 'R';
+  static final char OUTCOME = '=';
+
+  static final String OK = "OK";
+  static final String FAIL = "FAIL";
+  static final String BROKE = "ERROR";
+
+  private EngineLines() {}
+
+  /** {@code text} as one line: backslashes doubled, line breaks as {@code \n} and {@code \r}. */
+  static String escape(CharSequence text) {
+    StringBuilder s = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\\' -> s.append("\\\\");
+        case '\n' -> s.append("\\n");
+        case '\r' -> s.append("\\r");
+        default -> s.append(c);
+      }
+    }
+    return s.toString();
+  }
+
+  /** What {@link #escape} made one line of. */
+  static String unescape(String line) {
+    StringBuilder s = new StringBuilder(line.length());
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '\\' && i + 1 < line.length()) {
+        char next = line.charAt(++i);
+        s.append(next == 'n' ? '\n' : next == 'r' ? '\r' : next);
+      } else {
+        s.append(c);
+      }
+    }
+    return s.toString();
+  }
+
+  /** A message of {@code kind} with {@code text}. */
+  static String line(char kind, CharSequence text) {
+    return kind + " " + escape(text);
+  }
+
+  /** The engine JVM's log: each line a message on {@code out}. */
+  static final class LineLog implements Log {
+    private final PrintStream out;
+    private final boolean debug;
+
+    LineLog(PrintStream out, boolean debug) {
+      this.out = out;
+      this.debug = debug;
+    }
+
+    private void write(char kind, CharSequence text, Throwable error) {
+      String all = text == null ? "" : text.toString();
+      if (error != null) {
+        all = all.isEmpty() ? error.toString() : all + ": " + error;
+      }
+      synchronized (out) {
+        out.println(line(kind, all));
+      }
+    }
+
+    @Override
+    public boolean isDebugEnabled() {
+      return debug;
+    }
+
+    @Override
+    public void debug(CharSequence content) {
+      if (debug) {
+        write(DEBUG, content, null);
+      }
+    }
+
+    @Override
+    public void debug(CharSequence content, Throwable error) {
+      if (debug) {
+        write(DEBUG, content, error);
+      }
+    }
+
+    @Override
+    public void debug(Throwable error) {
+      debug(null, error);
+    }
+
+    @Override
+    public boolean isInfoEnabled() {
+      return true;
+    }
+
+    @Override
+    public void info(CharSequence content) {
+      write(INFO, content, null);
+    }
+
+    @Override
+    public void info(CharSequence content, Throwable error) {
+      write(INFO, content, error);
+    }
+
+    @Override
+    public void info(Throwable error) {
+      write(INFO, null, error);
+    }
+
+    @Override
+    public boolean isWarnEnabled() {
+      return true;
+    }
+
+    @Override
+    public void warn(CharSequence content) {
+      write(WARN, content, null);
+    }
+
+    @Override
+    public void warn(CharSequence content, Throwable error) {
+      write(WARN, content, error);
+    }
+
+    @Override
+    public void warn(Throwable error) {
+      write(WARN, null, error);
+    }
+
+    @Override
+    public boolean isErrorEnabled() {
+      return true;
+    }
+
+    @Override
+    public void error(CharSequence content) {
+      write(ERROR, content, null);
+    }
+
+    @Override
+    public void error(CharSequence content, Throwable error) {
+      write(ERROR, content, error);
+    }
+
+    @Override
+    public void error(Throwable error) {
+      write(ERROR, null, error);
+    }
+  }
+
+  /**
+   * A stream whose every line becomes a message of {@code kind} on {@code out}: the engine JVM's
+   * {@code System.out} ({@link #OUT}) or {@code System.err} ({@link #ERR}), which Maven's JVM
+   * prints on its own.
+   */
+  static final class OutLines extends OutputStream {
+    private final PrintStream out;
+    private final char kind;
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+
+    OutLines(PrintStream out, char kind) {
+      this.out = out;
+      this.kind = kind;
+    }
+
+    @Override
+    public synchronized void write(int b) {
+      if (b == '\n') {
+        String text = pending.toString(StandardCharsets.UTF_8);
+        pending.reset();
+        synchronized (out) {
+          out.println(line(kind, text));
+        }
+      } else {
+        pending.write(b);
+      }
+    }
+
+    @Override
+    public synchronized void flush() {
+      // a line is written when it ends
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package io.segmented.maven;
+
+import io.segmented.engine.EngineException;
+import io.segmented.engine.InputException;
+import io.segmented.engine.PropertyNames;
+import io.segmented.engine.RunRequest;
+import io.segmented.engine.SegmentEngine;
+import io.segmented.engine.TestRuntime;
+import io.segmented.engine.plan.Plan;
+import io.segmented.manifest.Interpolator;
+import io.segmented.manifest.Manifest;
+import io.segmented.manifest.ManifestException;
+import io.segmented.manifest.ManifestLoader;
+import io.segmented.report.HtmlReport;
+import io.segmented.results.Advice;
+import io.segmented.results.RunResult;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * What {@code segment:run} and {@code segment:integration-test} do once Maven has given them their
+ * {@link RunInputs}: read the manifest, plan, run that plan with the engine's events as log lines,
+ * write the HTML report, and judge. The same in Maven's JVM and in the engine's own ({@link
+ * EngineFork}): it needs Maven's log and exceptions only.
+ */
+final class RunGoal {
+
+  private final SegmentEngine engine;
+  private final Log log;
+
+  RunGoal(SegmentEngine engine, Log log) {
+    this.engine = engine;
+    this.log = log;
+  }
+
+  /** Plans the run, runs that plan, writes the HTML report, judges; returns the results. */
+  RunResult run(RunInputs in) throws MojoExecutionException, MojoFailureException {
+    TestcontainersLogging.quiet(log);
+    engine.warmUp();
+    GitHubOutput gitHub = GitHubOutput.of(log, in.executionRoot());
+    Plan plan;
+    TestRuntime runtime;
+    try {
+      // the test JVMs segment:warm-up started ahead discover the compiled tests while this plans
+      in.runtime().ifPresent(r -> engine.testsCompiled(in.basedir(), r));
+      Manifest loaded =
+          loadManifest(in.basedir(), in.properties(), in.manifest(), in.module(), () -> gitHub);
+      plan = plan(engine, in.request(loaded));
+      plan.warnings().forEach(w -> log.warn(w.format()));
+      ChangedSince.log(plan, log);
+      // said after what is wrong with the manifest
+      if (in.runtime().isEmpty()) {
+        if (in.runtimeFails()) {
+          throw new MojoFailureException(in.runtimeProblem());
+        }
+        throw new MojoExecutionException(in.runtimeProblem());
+      }
+      runtime = in.runtime().get();
+    } catch (Throwable e) {
+      // what segment:warm-up started ahead for this run: it will not run
+      try {
+        engine.dropHeadStart(in.basedir());
+      } catch (RuntimeException | LinkageError dropping) {
+        e.addSuppressed(dropping);
+      }
+      throw e;
+    }
+    RunResult result;
+    ReportWriting.OfTheRun report = new ReportWriting.OfTheRun(in.reportsDir(), log);
+    try {
+      result =
+          engine.run(
+              plan, runtime, new MavenLogListener(log, in.basedir(), in.reportsDir(), report));
+    } catch (EngineException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new MojoExecutionException(
+          "the segment run of "
+              + in.projectId()
+              + " broke: "
+              + e
+              + ". Results so far are in "
+              + in.reportsDir(),
+          e);
+    }
+    report.check();
+    gitHub.run(
+        result, in.manifest(), in.testSourceRoots(), in.reportsDir().resolve(HtmlReport.INDEX));
+    advise(
+        log,
+        result.advice(),
+        "the measurements of this run and the earlier ones in " + in.historyFile(),
+        in.options().failOnAdvice());
+    if (in.options().failIfNoSpecifiedTests() && plan.noSpecifiedTestRan(result)) {
+      throw new MojoFailureException(
+          "No tests matching "
+              + plan.testFilter().describe()
+              + " were executed in any segment! (Set -D"
+              + PropertyNames.FAIL_IF_NO_SPECIFIED_TESTS
+              + "=false to ignore this error.)");
+    }
+    if (in.judge()) {
+      Verdict.check(result, in.reportsDir().toFile(), in.options().failOnFlaky());
+    }
+    return result;
+  }
+
+  /**
+   * Reads the manifest with {@code properties}; every problem of the file fails the build, and is
+   * annotated on GitHub.
+   */
+  static Manifest loadManifest(
+      Path basedir,
+      Map<String, String> properties,
+      Path manifest,
+      String module,
+      Supplier<GitHubOutput> gitHub)
+      throws MojoFailureException {
+    Interpolator interpolator = Interpolator.of(basedir, properties, System.getenv());
+    try {
+      return new ManifestLoader(interpolator).load(manifest);
+    } catch (ManifestException e) {
+      gitHub.get().manifestProblems(manifest, module, e.problems());
+      throw new MojoFailureException(
+          "The manifest "
+              + manifest
+              + " has "
+              + e.problems().size()
+              + " problem(s):\n"
+              + e.getMessage());
+    }
+  }
+
+  /** The engine's plan of {@code request}, its problems as Maven's exceptions. */
+  static Plan plan(SegmentEngine engine, RunRequest request)
+      throws MojoExecutionException, MojoFailureException {
+    try {
+      return engine.plan(request);
+    } catch (InputException e) {
+      throw new MojoFailureException(e.describe(), e);
+    } catch (EngineException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Logs the advice on cutting segments, if any, drawn from {@code from}; fails the build with it
+   * when {@code failOnAdvice}.
+   */
+  static void advise(Log log, List<Advice> advice, String from, boolean failOnAdvice)
+      throws MojoFailureException {
+    if (advice.isEmpty()) {
+      return;
+    }
+    log.info("Advice on cutting segments, from " + from + ":");
+    advice.forEach(a -> log.info("  - " + a.text()));
+    if (failOnAdvice) {
+      throw new MojoFailureException(
+          advice.size()
+              + " piece(s) of advice on cutting segments, and -D"
+              + PropertyNames.FAIL_ON_ADVICE
+              + " is set: follow it, or leave the property out to only print it");
+    }
+  }
+}

@@ -1,0 +1,292 @@
+package io.segmented.maven;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import io.segmented.engine.RunRequest;
+import io.segmented.engine.TestRuntime;
+import io.segmented.manifest.Manifest;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * Everything a run goal takes from Maven, as plain values: the module, its manifest and the
+ * properties it is interpolated with, the parameters, and the test JVMs' runtime. The run goal runs
+ * from them alone ({@link RunGoal}), in Maven's JVM or in the engine's JVM ({@link EngineFork}),
+ * which gets them as one line ({@link #encode}).
+ *
+ * @param projectId the project's id, for messages
+ * @param module the module's name (its artifact id)
+ * @param basedir the module directory
+ * @param manifest the manifest file
+ * @param properties what the manifest's {@code ${…}} are interpolated with (the project's and the
+ *     user's properties, as {@link ManifestProperties})
+ * @param executionRoot where Maven runs, for GitHub's annotations
+ * @param testSourceRoots the test sources, for GitHub's annotations
+ * @param runtime the test JVMs' runtime; empty when it could not be made, as {@code runtimeProblem}
+ *     says
+ * @param runtimeProblem why there is no runtime: a failure of the build ({@code runtimeFails}) or
+ *     an error of it
+ * @param judge whether the goal fails the build on a failed segment ({@code segment:run}) rather
+ *     than leave it to {@code segment:verify}
+ */
+record RunInputs(
+    String projectId,
+    String module,
+    Path basedir,
+    Path manifest,
+    Map<String, String> properties,
+    Path reportsDir,
+    Path workDir,
+    Path testClassesDir,
+    Path historyFile,
+    Path executionRoot,
+    List<Path> testSourceRoots,
+    Selection selection,
+    Options options,
+    Optional<TestRuntime> runtime,
+    String runtimeProblem,
+    boolean runtimeFails,
+    boolean judge) {
+
+  RunInputs {
+    properties = Map.copyOf(properties);
+    testSourceRoots = List.copyOf(testSourceRoots);
+  }
+
+  /** The {@code -D} options that choose segments, tests and their order, as given. */
+  record Selection(
+      String segments,
+      String changedSince,
+      String test,
+      String groups,
+      String excludedGroups,
+      String shard,
+      String provider,
+      Optional<Integer> parallel,
+      String runOrder,
+      String keep) {
+
+    /** Unset options are blank. */
+    Selection {
+      segments = blankIfNull(segments);
+      changedSince = blankIfNull(changedSince);
+      test = blankIfNull(test);
+      groups = blankIfNull(groups);
+      excludedGroups = blankIfNull(excludedGroups);
+      shard = blankIfNull(shard);
+      provider = blankIfNull(provider);
+      runOrder = blankIfNull(runOrder);
+      keep = blankIfNull(keep);
+    }
+
+    private static String blankIfNull(String s) {
+      return s == null ? "" : s;
+    }
+  }
+
+  /** The run's switches, as given. */
+  record Options(
+      boolean failFast,
+      boolean snapshots,
+      boolean jvmBeside,
+      boolean fastJvm,
+      boolean cds,
+      boolean failIfNoSpecifiedTests,
+      boolean failOnAdvice,
+      boolean failOnFlaky) {
+
+    /** A plan's: every switch at its default. */
+    static Options defaults() {
+      return new Options(false, true, true, true, true, true, false, false);
+    }
+  }
+
+  /** The engine's request: these inputs and the manifest as read. */
+  RunRequest request(Manifest loaded) {
+    return RunRequest.builder(module, basedir, loaded)
+        .reportsDir(reportsDir)
+        .workDir(workDir)
+        .testClassesDir(testClassesDir)
+        .historyFile(historyFile)
+        .segments(selection.segments())
+        .changedSince(selection.changedSince())
+        .tests(selection.test(), selection.groups(), selection.excludedGroups())
+        .shard(selection.shard())
+        .provider(selection.provider())
+        .parallel(selection.parallel().orElse(null))
+        .runOrder(selection.runOrder())
+        .keep(selection.keep())
+        .failFast(options.failFast())
+        .snapshots(options.snapshots())
+        .jvmBeside(options.jvmBeside())
+        .fastJvm(options.fastJvm())
+        .classData(options.cds())
+        .build();
+  }
+
+  /** The same inputs with {@code runtime}, or without one for the reason {@code problem}. */
+  RunInputs withRuntime(Optional<TestRuntime> runtime, String problem, boolean fails) {
+    return new RunInputs(
+        projectId,
+        module,
+        basedir,
+        manifest,
+        properties,
+        reportsDir,
+        workDir,
+        testClassesDir,
+        historyFile,
+        executionRoot,
+        testSourceRoots,
+        selection,
+        options,
+        runtime,
+        problem,
+        fails,
+        judge);
+  }
+
+  /** One line of text (no line break in it) that {@link #decode} reads back. */
+  String encode() {
+    Properties p = new Properties();
+    p.setProperty("projectId", projectId);
+    p.setProperty("module", module);
+    p.setProperty("basedir", basedir.toString());
+    p.setProperty("manifest", manifest.toString());
+    properties.forEach((k, v) -> p.setProperty("property." + k, v));
+    p.setProperty("reportsDir", reportsDir.toString());
+    p.setProperty("workDir", workDir.toString());
+    p.setProperty("testClassesDir", testClassesDir.toString());
+    p.setProperty("historyFile", historyFile.toString());
+    p.setProperty("executionRoot", executionRoot.toString());
+    putPaths(p, "testSourceRoots", testSourceRoots);
+    p.setProperty("segments", selection.segments());
+    p.setProperty("changedSince", selection.changedSince());
+    p.setProperty("test", selection.test());
+    p.setProperty("groups", selection.groups());
+    p.setProperty("excludedGroups", selection.excludedGroups());
+    p.setProperty("shard", selection.shard());
+    p.setProperty("provider", selection.provider());
+    selection.parallel().ifPresent(n -> p.setProperty("parallel", n.toString()));
+    p.setProperty("runOrder", selection.runOrder());
+    p.setProperty("keep", selection.keep());
+    p.setProperty("failFast", Boolean.toString(options.failFast()));
+    p.setProperty("snapshots", Boolean.toString(options.snapshots()));
+    p.setProperty("jvmBeside", Boolean.toString(options.jvmBeside()));
+    p.setProperty("fastJvm", Boolean.toString(options.fastJvm()));
+    p.setProperty("cds", Boolean.toString(options.cds()));
+    p.setProperty("failIfNoSpecifiedTests", Boolean.toString(options.failIfNoSpecifiedTests()));
+    p.setProperty("failOnAdvice", Boolean.toString(options.failOnAdvice()));
+    p.setProperty("failOnFlaky", Boolean.toString(options.failOnFlaky()));
+    runtime.ifPresent(
+        r -> {
+          p.setProperty("runtime.java", r.java().toString());
+          p.setProperty("runtime.testClassesDir", r.testClassesDir().toString());
+          putPaths(p, "runtime.testClasspath", r.testClasspath());
+          putPaths(p, "runtime.launcherClasspath", r.launcherClasspath());
+        });
+    p.setProperty("runtimeProblem", runtimeProblem);
+    p.setProperty("runtimeFails", Boolean.toString(runtimeFails));
+    p.setProperty("judge", Boolean.toString(judge));
+    StringWriter text = new StringWriter();
+    try {
+      p.store(text, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Base64.getEncoder().encodeToString(text.toString().getBytes(UTF_8));
+  }
+
+  /** The inputs {@link #encode} wrote. */
+  static RunInputs decode(String line) {
+    Properties p = new Properties();
+    try {
+      p.load(new StringReader(new String(Base64.getDecoder().decode(line.strip()), UTF_8)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, String> properties = new TreeMap<>();
+    p.stringPropertyNames().stream()
+        .filter(k -> k.startsWith("property."))
+        .forEach(k -> properties.put(k.substring("property.".length()), p.getProperty(k)));
+    Optional<TestRuntime> runtime =
+        p.containsKey("runtime.java")
+            ? Optional.of(
+                new TestRuntime(
+                    path(p, "runtime.java"),
+                    path(p, "runtime.testClassesDir"),
+                    paths(p, "runtime.testClasspath"),
+                    paths(p, "runtime.launcherClasspath")))
+            : Optional.empty();
+    return new RunInputs(
+        p.getProperty("projectId"),
+        p.getProperty("module"),
+        path(p, "basedir"),
+        path(p, "manifest"),
+        properties,
+        path(p, "reportsDir"),
+        path(p, "workDir"),
+        path(p, "testClassesDir"),
+        path(p, "historyFile"),
+        path(p, "executionRoot"),
+        paths(p, "testSourceRoots"),
+        new Selection(
+            p.getProperty("segments"),
+            p.getProperty("changedSince"),
+            p.getProperty("test"),
+            p.getProperty("groups"),
+            p.getProperty("excludedGroups"),
+            p.getProperty("shard"),
+            p.getProperty("provider"),
+            Optional.ofNullable(p.getProperty("parallel")).map(Integer::valueOf),
+            p.getProperty("runOrder"),
+            p.getProperty("keep")),
+        new Options(
+            flag(p, "failFast"),
+            flag(p, "snapshots"),
+            flag(p, "jvmBeside"),
+            flag(p, "fastJvm"),
+            flag(p, "cds"),
+            flag(p, "failIfNoSpecifiedTests"),
+            flag(p, "failOnAdvice"),
+            flag(p, "failOnFlaky")),
+        runtime,
+        p.getProperty("runtimeProblem"),
+        flag(p, "runtimeFails"),
+        flag(p, "judge"));
+  }
+
+  private static void putPaths(Properties p, String key, List<Path> paths) {
+    p.setProperty(key + ".size", Integer.toString(paths.size()));
+    for (int i = 0; i < paths.size(); i++) {
+      p.setProperty(key + "." + i, paths.get(i).toString());
+    }
+  }
+
+  private static List<Path> paths(Properties p, String key) {
+    int size = Integer.parseInt(p.getProperty(key + ".size"));
+    List<Path> paths = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      paths.add(Path.of(p.getProperty(key + "." + i)));
+    }
+    return paths;
+  }
+
+  private static Path path(Properties p, String key) {
+    return Path.of(p.getProperty(key));
+  }
+
+  private static boolean flag(Properties p, String key) {
+    return Boolean.parseBoolean(p.getProperty(key));
+  }
+}
