@@ -13,7 +13,9 @@ def NestedBuild = new GroovyClassLoader(getClass().classLoader).parseClass(new F
 def interrupt(Class NestedBuild, String name, boolean group, String signal = "INT") {
   def marker = new File(basedir, "target/blocking-test.properties")
   marker.delete()
-  def build = NestedBuild.start(basedir, localRepositoryPath.toString(), name, ["segment:run", "-Dsegment=blocks"])
+  // the engine in Maven's JVM: the test JVM is Maven's child, the fixtures are labelled with Maven's pid
+  def build = NestedBuild.start(basedir, localRepositoryPath.toString(), name,
+      ["segment:run", "-Dsegment=blocks", "-Dsegment.fork=false"])
   long testJvm = -1
   try {
     def running = build.awaitMarker(marker, Duration.ofMinutes(4))
@@ -66,15 +68,15 @@ def interrupt(Class NestedBuild, String name, boolean group, String signal = "IN
 }
 
 /**
- * The same with the engine in a JVM of its own (-Dsegment.fork=true), Maven's child and the test JVM's parent: Maven
- * alone gets SIGTERM and must wait until the engine's JVM stopped everything, or SIGKILL, after which the engine's
+ * The same with the engine in a JVM of its own (the default, -Dsegment.fork), Maven's child and the test JVM's
+ * parent: Maven alone gets SIGTERM and must wait until the engine's JVM stopped everything, or SIGKILL, after which the engine's
  * JVM sees its input end and stops everything by itself, with no next run.
  */
 def forked(Class NestedBuild, String name, String signal) {
   def marker = new File(basedir, "target/blocking-test.properties")
   marker.delete()
   def build = NestedBuild.start(basedir, localRepositoryPath.toString(), name,
-      ["segment:run", "-Dsegment=blocks", "-Dsegment.fork=true"])
+      ["segment:run", "-Dsegment=blocks"])
   long testJvm = -1
   long engine = -1
   try {
@@ -121,6 +123,7 @@ def forked(Class NestedBuild, String name, String signal) {
   }
 }
 
+// The engine in Maven's JVM (-Dsegment.fork=false):
 // kill -INT <Maven's pid>: only Maven gets the signal; its shutdown hook must stop the test JVM itself.
 interrupt(NestedBuild, "sigint-maven", false)
 // kill -INT -<pgid>, as Ctrl-C in a terminal: the test JVM gets SIGINT too and ends while the hook runs.

@@ -32,8 +32,10 @@ def assertNoSecretInFiles = { String after ->
  */
 def killAndRecover = { String segment, File marker, String when, List<String> expected, Closure onKilled ->
   marker.delete()
+  // the engine in Maven's JVM, which SIGKILL ends with it (in a JVM of its own, the engine would stop everything
+  // itself: the interrupt case)
   def killed = NestedBuild.start(basedir, localRepositoryPath.toString(), "sigkill-" + segment,
-      ["segment:run", "-Dsegment=" + segment])
+      ["segment:run", "-Dsegment=" + segment, "-Dsegment.fork=false"])
   def next = null
   def running = null
   try {

@@ -2,7 +2,8 @@ import groovy.xml.XmlSlurper
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, "build.log").text
-// twice: the run in Maven's JVM, and the same run in the engine's own (-Dsegment.fork=true, the third invocation)
+// twice: the run in the engine's JVM (the default), and the same run in Maven's (-Dsegment.fork=false, the third
+// invocation)
 def count = { String text -> log.split(java.util.regex.Pattern.quote(text), -1).length - 1 }
 assert count("\u2718 orders-db (orders \u2194 orders-db) FAILED: 1/2 tests passed") == 2
 assert count("[ERROR] [orders-db] \u2718 it.orders.OrderTotalsIT.totalIncludesTax FAILED: total with tax") == 2

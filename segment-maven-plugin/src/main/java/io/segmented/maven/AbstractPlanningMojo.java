@@ -212,8 +212,7 @@ abstract class AbstractPlanningMojo extends AbstractSegmentMojo {
             keep),
         options(),
         Optional.empty(),
-        "the test JVMs' runtime is not made",
-        false,
+        Optional.empty(),
         judges());
   }
 

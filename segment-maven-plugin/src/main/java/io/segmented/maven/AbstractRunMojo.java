@@ -3,6 +3,7 @@ package io.segmented.maven;
 import io.segmented.engine.PropertyNames;
 import io.segmented.engine.TestRuntime;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -110,7 +111,7 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
    *
    * @since 0.3.0
    */
-  @Parameter(property = PropertyNames.FORK, defaultValue = "false")
+  @Parameter(property = PropertyNames.FORK, defaultValue = "true")
   protected boolean fork;
 
   @Override
@@ -141,12 +142,13 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
    * #judges}: in Maven's JVM, or in the engine's own ({@link #fork}).
    */
   protected void runSegments() throws MojoExecutionException, MojoFailureException {
-    RunInputs inputs = withRuntime(inputs());
     if (fork) {
-      EngineFork.run(inputs, engineArchives(), getLog());
-    } else {
-      new RunGoal(engine(), getLog()).run(inputs);
+      EngineFork.run(withRuntime(inputs()), engineArchives(), getLog());
+      return;
     }
+    // an engine's JVM segment:warm-up forked ahead (a warm-up of its own configuration) is not used
+    EngineFork.drop(project.getBasedir().toPath());
+    new RunGoal(engine(), getLog()).run(inputs(), this::testRuntime);
   }
 
   /**
@@ -162,11 +164,16 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
   /** {@code inputs} with the test JVMs' runtime, or with why it cannot be made. */
   private RunInputs withRuntime(RunInputs inputs) {
     try {
-      return inputs.withRuntime(Optional.of(testRuntime()), "", false);
+      return inputs.withRuntime(Optional.of(testRuntime()), Optional.empty());
     } catch (MojoFailureException e) {
-      return inputs.withRuntime(Optional.empty(), e.getMessage(), true);
-    } catch (MojoExecutionException e) {
-      return inputs.withRuntime(Optional.empty(), e.getMessage(), false);
+      return inputs.withRuntime(Optional.empty(), Optional.of(unresolved(e, true)));
+    } catch (MojoExecutionException | RuntimeException e) {
+      getLog().debug("The test JVMs' runtime cannot be made", e);
+      return inputs.withRuntime(Optional.empty(), Optional.of(unresolved(e, false)));
     }
+  }
+
+  private static RunInputs.Unresolved unresolved(Exception e, boolean fails) {
+    return new RunInputs.Unresolved(Objects.toString(e.getMessage(), e.toString()), fails);
   }
 }

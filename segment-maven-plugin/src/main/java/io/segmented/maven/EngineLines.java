@@ -3,6 +3,8 @@ package io.segmented.maven;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import org.apache.maven.plugin.logging.Log;
 
@@ -24,9 +26,39 @@ final class EngineLines {
   static final char ERR = 'R';
   static final char OUTCOME = '=';
 
-  static final String OK = "OK";
-  static final String FAIL = "FAIL";
-  static final String BROKE = "ERROR";
+  /** How a run ended, as the build sees it. */
+  enum Outcome {
+    /** The goal passed. */
+    OK,
+    /**
+     * The goal failed the build ({@code MojoFailureException}): a failed segment, a bad manifest.
+     */
+    FAIL,
+    /** The goal broke ({@code MojoExecutionException}): no Docker, a crash. */
+    ERROR;
+
+    /** The message of this outcome with {@code message}. */
+    String line(String message) {
+      return OUTCOME + " " + name() + (message.isEmpty() ? "" : " " + escape(message));
+    }
+  }
+
+  /** An outcome and its message, as {@link Outcome#line} wrote them. */
+  record Ended(Outcome outcome, String message) {
+
+    /** What follows {@code "= "} in an outcome's line. */
+    static Ended parse(String text) {
+      int space = text.indexOf(' ');
+      String kind = space < 0 ? text : text.substring(0, space);
+      String message = space < 0 ? "" : unescape(text.substring(space + 1));
+      try {
+        return new Ended(Outcome.valueOf(kind), message);
+      } catch (IllegalArgumentException e) {
+        return new Ended(
+            Outcome.ERROR, "the engine's JVM ended with an outcome of no kind: " + text);
+      }
+    }
+  }
 
   private EngineLines() {}
 
@@ -78,7 +110,11 @@ final class EngineLines {
     private void write(char kind, CharSequence text, Throwable error) {
       String all = text == null ? "" : text.toString();
       if (error != null) {
-        all = all.isEmpty() ? error.toString() : all + ": " + error;
+        // as Maven's log: the message, then the exception with its stack trace
+        StringWriter trace = new StringWriter();
+        error.printStackTrace(new PrintWriter(trace));
+        all =
+            (all.isEmpty() ? "" : all + System.lineSeparator()) + trace.toString().stripTrailing();
       }
       synchronized (out) {
         out.println(line(kind, all));

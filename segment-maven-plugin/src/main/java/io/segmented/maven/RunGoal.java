@@ -38,29 +38,38 @@ final class RunGoal {
     this.log = log;
   }
 
-  /** Plans the run, runs that plan, writes the HTML report, judges; returns the results. */
-  RunResult run(RunInputs in) throws MojoExecutionException, MojoFailureException {
+  /** What makes the test JVMs' runtime: Maven's resolution, or what it made in Maven's JVM. */
+  @FunctionalInterface
+  interface RuntimeSource {
+    TestRuntime get() throws MojoExecutionException, MojoFailureException;
+  }
+
+  /**
+   * Plans the run, runs that plan with test JVMs of {@code runtimes}, writes the HTML report,
+   * judges; returns the results.
+   */
+  RunResult run(RunInputs in, RuntimeSource runtimes)
+      throws MojoExecutionException, MojoFailureException {
     TestcontainersLogging.quiet(log);
     engine.warmUp();
     GitHubOutput gitHub = GitHubOutput.of(log, in.executionRoot());
     Plan plan;
     TestRuntime runtime;
     try {
-      // the test JVMs segment:warm-up started ahead discover the compiled tests while this plans
-      in.runtime().ifPresent(r -> engine.testsCompiled(in.basedir(), r));
+      TestRuntime early = null;
+      try {
+        early = runtimes.get();
+        // the test JVMs segment:warm-up started ahead discover the compiled tests while this plans
+        engine.testsCompiled(in.basedir(), early);
+      } catch (MojoExecutionException | MojoFailureException e) {
+        // said below, after what is wrong with the manifest
+      }
       Manifest loaded =
           loadManifest(in.basedir(), in.properties(), in.manifest(), in.module(), () -> gitHub);
       plan = plan(engine, in.request(loaded));
       plan.warnings().forEach(w -> log.warn(w.format()));
       ChangedSince.log(plan, log);
-      // said after what is wrong with the manifest
-      if (in.runtime().isEmpty()) {
-        if (in.runtimeFails()) {
-          throw new MojoFailureException(in.runtimeProblem());
-        }
-        throw new MojoExecutionException(in.runtimeProblem());
-      }
-      runtime = in.runtime().get();
+      runtime = early != null ? early : runtimes.get();
     } catch (Throwable e) {
       // what segment:warm-up started ahead for this run: it will not run
       try {
@@ -79,14 +88,7 @@ final class RunGoal {
     } catch (EngineException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     } catch (RuntimeException e) {
-      throw new MojoExecutionException(
-          "the segment run of "
-              + in.projectId()
-              + " broke: "
-              + e
-              + ". Results so far are in "
-              + in.reportsDir(),
-          e);
+      throw new MojoExecutionException(broke(in, e), e);
     }
     report.check();
     gitHub.run(
@@ -110,6 +112,31 @@ final class RunGoal {
     return result;
   }
 
+  /** What the build says when the run broke with {@code e}, an exception of no kind of ours. */
+  static String broke(RunInputs in, Throwable e) {
+    return "the segment run of "
+        + in.projectId()
+        + " broke: "
+        + e
+        + ". Results so far are in "
+        + in.reportsDir();
+  }
+
+  /** The manifest read with {@code properties}; throws what is wrong with it. */
+  static Manifest readManifest(Path basedir, Map<String, String> properties, Path manifest)
+      throws ManifestException {
+    return new ManifestLoader(Interpolator.of(basedir, properties, System.getenv())).load(manifest);
+  }
+
+  /** Parses the report's template ahead, so that the run finds it ready; throws nothing. */
+  static void prepareReport() {
+    try {
+      HtmlReport.prepare();
+    } catch (Exception | LinkageError e) {
+      // the report says what is wrong with it
+    }
+  }
+
   /**
    * Reads the manifest with {@code properties}; every problem of the file fails the build, and is
    * annotated on GitHub.
@@ -121,9 +148,8 @@ final class RunGoal {
       String module,
       Supplier<GitHubOutput> gitHub)
       throws MojoFailureException {
-    Interpolator interpolator = Interpolator.of(basedir, properties, System.getenv());
     try {
-      return new ManifestLoader(interpolator).load(manifest);
+      return readManifest(basedir, properties, manifest);
     } catch (ManifestException e) {
       gitHub.get().manifestProblems(manifest, module, e.problems());
       throw new MojoFailureException(

@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.apache.maven.plugin.AbstractMojoExecutionException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 
 /**
  * Everything a run goal takes from Maven, as plain values: the module, its manifest and the
@@ -32,10 +35,8 @@ import java.util.TreeMap;
  *     user's properties, as {@link ManifestProperties})
  * @param executionRoot where Maven runs, for GitHub's annotations
  * @param testSourceRoots the test sources, for GitHub's annotations
- * @param runtime the test JVMs' runtime; empty when it could not be made, as {@code runtimeProblem}
- *     says
- * @param runtimeProblem why there is no runtime: a failure of the build ({@code runtimeFails}) or
- *     an error of it
+ * @param runtime the test JVMs' runtime, for the engine's JVM; empty in Maven's, which makes it
+ *     itself, or when it could not be made, as {@code unresolved} says
  * @param judge whether the goal fails the build on a failed segment ({@code segment:run}) rather
  *     than leave it to {@code segment:verify}
  */
@@ -54,8 +55,7 @@ record RunInputs(
     Selection selection,
     Options options,
     Optional<TestRuntime> runtime,
-    String runtimeProblem,
-    boolean runtimeFails,
+    Optional<Unresolved> unresolved,
     boolean judge) {
 
   RunInputs {
@@ -63,7 +63,36 @@ record RunInputs(
     testSourceRoots = List.copyOf(testSourceRoots);
   }
 
-  /** The {@code -D} options that choose segments, tests and their order, as given. */
+  /**
+   * Why the test JVMs' runtime could not be made.
+   *
+   * @param fails whether that fails the build ({@code MojoFailureException}) rather than breaks it
+   */
+  record Unresolved(String message, boolean fails) {
+
+    /** The build's exception of it. */
+    AbstractMojoExecutionException exception() {
+      return fails ? new MojoFailureException(message) : new MojoExecutionException(message);
+    }
+  }
+
+  /** The runtime, or the exception of why there is none. */
+  TestRuntime runtimeOrThrow() throws MojoExecutionException, MojoFailureException {
+    if (runtime.isPresent()) {
+      return runtime.get();
+    }
+    AbstractMojoExecutionException e =
+        unresolved.orElse(new Unresolved("the test JVMs' runtime was not made", false)).exception();
+    if (e instanceof MojoFailureException failure) {
+      throw failure;
+    }
+    throw (MojoExecutionException) e;
+  }
+
+  /**
+   * The {@code -D} options that choose segments, tests and their order, as given: null when not
+   * given, as {@link RunRequest} takes them.
+   */
   record Selection(
       String segments,
       String changedSince,
@@ -74,25 +103,7 @@ record RunInputs(
       String provider,
       Optional<Integer> parallel,
       String runOrder,
-      String keep) {
-
-    /** Unset options are blank. */
-    Selection {
-      segments = blankIfNull(segments);
-      changedSince = blankIfNull(changedSince);
-      test = blankIfNull(test);
-      groups = blankIfNull(groups);
-      excludedGroups = blankIfNull(excludedGroups);
-      shard = blankIfNull(shard);
-      provider = blankIfNull(provider);
-      runOrder = blankIfNull(runOrder);
-      keep = blankIfNull(keep);
-    }
-
-    private static String blankIfNull(String s) {
-      return s == null ? "" : s;
-    }
-  }
+      String keep) {}
 
   /** The run's switches, as given. */
   record Options(
@@ -134,8 +145,8 @@ record RunInputs(
         .build();
   }
 
-  /** The same inputs with {@code runtime}, or without one for the reason {@code problem}. */
-  RunInputs withRuntime(Optional<TestRuntime> runtime, String problem, boolean fails) {
+  /** The same inputs with {@code runtime}, or without one for the reason {@code unresolved}. */
+  RunInputs withRuntime(Optional<TestRuntime> runtime, Optional<Unresolved> unresolved) {
     return new RunInputs(
         projectId,
         module,
@@ -151,8 +162,7 @@ record RunInputs(
         selection,
         options,
         runtime,
-        problem,
-        fails,
+        unresolved,
         judge);
   }
 
@@ -170,16 +180,16 @@ record RunInputs(
     p.setProperty("historyFile", historyFile.toString());
     p.setProperty("executionRoot", executionRoot.toString());
     putPaths(p, "testSourceRoots", testSourceRoots);
-    p.setProperty("segments", selection.segments());
-    p.setProperty("changedSince", selection.changedSince());
-    p.setProperty("test", selection.test());
-    p.setProperty("groups", selection.groups());
-    p.setProperty("excludedGroups", selection.excludedGroups());
-    p.setProperty("shard", selection.shard());
-    p.setProperty("provider", selection.provider());
+    put(p, "segments", selection.segments());
+    put(p, "changedSince", selection.changedSince());
+    put(p, "test", selection.test());
+    put(p, "groups", selection.groups());
+    put(p, "excludedGroups", selection.excludedGroups());
+    put(p, "shard", selection.shard());
+    put(p, "provider", selection.provider());
     selection.parallel().ifPresent(n -> p.setProperty("parallel", n.toString()));
-    p.setProperty("runOrder", selection.runOrder());
-    p.setProperty("keep", selection.keep());
+    put(p, "runOrder", selection.runOrder());
+    put(p, "keep", selection.keep());
     p.setProperty("failFast", Boolean.toString(options.failFast()));
     p.setProperty("snapshots", Boolean.toString(options.snapshots()));
     p.setProperty("jvmBeside", Boolean.toString(options.jvmBeside()));
@@ -195,8 +205,11 @@ record RunInputs(
           putPaths(p, "runtime.testClasspath", r.testClasspath());
           putPaths(p, "runtime.launcherClasspath", r.launcherClasspath());
         });
-    p.setProperty("runtimeProblem", runtimeProblem);
-    p.setProperty("runtimeFails", Boolean.toString(runtimeFails));
+    unresolved.ifPresent(
+        u -> {
+          p.setProperty("unresolved.message", u.message());
+          p.setProperty("unresolved.fails", Boolean.toString(u.fails()));
+        });
     p.setProperty("judge", Boolean.toString(judge));
     StringWriter text = new StringWriter();
     try {
@@ -261,9 +274,16 @@ record RunInputs(
             flag(p, "failOnAdvice"),
             flag(p, "failOnFlaky")),
         runtime,
-        p.getProperty("runtimeProblem"),
-        flag(p, "runtimeFails"),
+        Optional.ofNullable(p.getProperty("unresolved.message"))
+            .map(m -> new Unresolved(m, flag(p, "unresolved.fails"))),
         flag(p, "judge"));
+  }
+
+  /** Sets {@code key} unless {@code value} is null, which {@code getProperty} then gives back. */
+  private static void put(Properties p, String key, String value) {
+    if (value != null) {
+      p.setProperty(key, value);
+    }
   }
 
   private static void putPaths(Properties p, String key, List<Path> paths) {

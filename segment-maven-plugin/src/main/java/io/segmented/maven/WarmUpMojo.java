@@ -3,11 +3,8 @@ package io.segmented.maven;
 import io.segmented.engine.PropertyNames;
 import io.segmented.engine.TestRuntime;
 import io.segmented.engine.history.History;
-import io.segmented.manifest.Interpolator;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.ManifestException;
-import io.segmented.manifest.ManifestLoader;
-import io.segmented.report.HtmlReport;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,8 +131,8 @@ public final class WarmUpMojo extends AbstractRunMojo {
 
   /**
    * Forks the engine's JVM ({@code -Dsegment.fork}) on a thread of its own, which connects to
-   * Docker as it starts, and when {@code planned} hands it the head start, the test JVMs' runtime
-   * resolved on that thread too; the run goal takes it over.
+   * Docker as it starts, and when {@code planned} hands it the head start, with the test JVMs'
+   * runtime resolved here, as without the fork; the run goal takes it over.
    */
   private void forkAhead(Path basedir, boolean planned) {
     EngineFork.ahead(
@@ -143,10 +140,9 @@ public final class WarmUpMojo extends AbstractRunMojo {
         Path.of(project.getBuild().getDirectory(), "segment-work"),
         engineArchives(),
         getLog(),
-        () ->
-            planned
-                ? Optional.of(inputs().withRuntime(aheadRuntime(), "", false))
-                : Optional.empty());
+        planned
+            ? Optional.of(inputs().withRuntime(aheadRuntime(), Optional.empty()))
+            : Optional.empty());
   }
 
   /**
@@ -183,10 +179,9 @@ public final class WarmUpMojo extends AbstractRunMojo {
   }
 
   /** The manifest, read as the run reads it; throws what is wrong with it. */
-  static Manifest load(Path basedir, Map<String, String> properties, Path manifestFile)
+  private static Manifest load(Path basedir, Map<String, String> properties, Path manifestFile)
       throws ManifestException {
-    return new ManifestLoader(Interpolator.of(basedir, properties, System.getenv()))
-        .load(manifestFile);
+    return RunGoal.readManifest(basedir, properties, manifestFile);
   }
 
   /**
@@ -215,11 +210,7 @@ public final class WarmUpMojo extends AbstractRunMojo {
 
   /** Parses the report's template ahead, and throws nothing. */
   static void readAheadReport() {
-    try {
-      HtmlReport.prepare();
-    } catch (Exception | LinkageError e) {
-      // the report says what is wrong with it
-    }
+    RunGoal.prepareReport();
   }
 
   /**

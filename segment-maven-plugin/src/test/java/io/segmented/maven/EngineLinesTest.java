@@ -2,6 +2,8 @@ package io.segmented.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.segmented.engine.TestRuntime;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 
 /** The engine JVM's messages and the inputs it gets: each one line, read back as written. */
@@ -34,9 +37,15 @@ class EngineLinesTest {
     quiet.debug("not said");
     quiet.warn("careful", new IllegalStateException("why"));
     new EngineLines.LineLog(out, true).debug("said");
-    assertEquals(
-        List.of("I two\\nlines", "W careful: java.lang.IllegalStateException: why", "D said"),
-        bytes.toString(StandardCharsets.UTF_8).lines().toList());
+    List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    assertEquals(3, lines.size(), lines.toString());
+    assertEquals("I two\\nlines", lines.get(0));
+    // the exception with its stack trace, as Maven logs one, in the same one line
+    assertTrue(
+        lines.get(1).startsWith("W careful\\njava.lang.IllegalStateException: why\\n\tat "),
+        lines.get(1));
+    assertTrue(lines.get(1).contains("EngineLinesTest"), lines.get(1));
+    assertEquals("D said", lines.get(2));
   }
 
   @Test
@@ -56,6 +65,18 @@ class EngineLinesTest {
   }
 
   @Test
+  void outcomesReadBackWithTheirMessage() {
+    String verdict = "1 of 1 segment(s) failed:\n  segment 'a' (x \u2194 y): FAILED";
+    assertEquals(
+        new EngineLines.Ended(EngineLines.Outcome.FAIL, verdict),
+        EngineLines.Ended.parse(EngineLines.Outcome.FAIL.line(verdict).substring(2)));
+    assertEquals(
+        new EngineLines.Ended(EngineLines.Outcome.OK, ""),
+        EngineLines.Ended.parse(EngineLines.Outcome.OK.line("").substring(2)));
+    assertEquals(EngineLines.Outcome.ERROR, EngineLines.Ended.parse("MAYBE so").outcome());
+  }
+
+  @Test
   void inputsReadBackAsWrittenWithAndWithoutRuntime() {
     RunInputs inputs =
         new RunInputs(
@@ -63,7 +84,7 @@ class EngineLinesTest {
             "orders",
             Path.of("/w/orders"),
             Path.of("/w/orders/segments.yaml"),
-            Map.of("db.password", "a=b\nc", "project.version", "1.0"),
+            Map.of("db.password", "a=b\nc: d#!", "project.version", "1.0", "ünï", "çödé ✓"),
             Path.of("/w/orders/target/segment-reports"),
             Path.of("/w/orders/target/segment-work"),
             Path.of("/w/orders/target/test-classes"),
@@ -86,17 +107,20 @@ class EngineLinesTest {
                 new TestRuntime(
                     Path.of("/jdk/bin/java"),
                     Path.of("/w/orders/target/test-classes"),
-                    List.of(Path.of("/w/orders/target/test-classes"), Path.of("/m2/a b.jar")),
+                    List.of(Path.of("/w/orders/target/test-classes"), Path.of("/m2/a b=c:d#.jar")),
                     List.of(Path.of("/m2/launcher.jar")))),
-            "",
-            false,
+            Optional.empty(),
             true);
     String line = inputs.encode();
     assertFalse(line.contains("\n"), line);
     assertEquals(inputs, RunInputs.decode(line));
     RunInputs without =
-        inputs.withRuntime(Optional.empty(), "no JUnit Platform on the test classpath", true);
+        inputs.withRuntime(
+            Optional.empty(),
+            Optional.of(new RunInputs.Unresolved("no JUnit Platform on the test classpath", true)));
     assertEquals(without, RunInputs.decode(without.encode()));
-    assertEquals("", without.selection().excludedGroups());
+    assertNull(RunInputs.decode(without.encode()).selection().excludedGroups());
+    MojoFailureException thrown = assertThrows(MojoFailureException.class, without::runtimeOrThrow);
+    assertEquals("no JUnit Platform on the test classpath", thrown.getMessage());
   }
 }

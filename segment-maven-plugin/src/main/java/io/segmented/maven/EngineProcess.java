@@ -1,0 +1,316 @@
+package io.segmented.maven;
+
+import io.segmented.engine.fork.ClassData;
+import io.segmented.engine.fork.FastStart;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * One engine JVM ({@link EngineMain}), forked with the options of a JVM that lives seconds ({@link
+ * FastStart}) and a class-data archive of its classpath ({@link ClassData}); its messages ({@link
+ * EngineLines}) relayed to Maven's log and console as they come. While it runs, Maven's JVM going
+ * down (Ctrl-C, a signal) stops it with SIGTERM and waits for it, so that its own hooks stop every
+ * fixture and write the results first.
+ */
+final class EngineProcess {
+
+  /** Every engine JVM of this build that has not exited, for the shutdown hook. */
+  private static final Set<EngineProcess> LIVE = ConcurrentHashMap.newKeySet();
+
+  /**
+   * How long Maven's JVM going down waits for the engine JVMs it stopped: the engine's own hook
+   * waits up to 60 s for its fixtures and 10 s more for the results.
+   */
+  static final Duration STOP_WAIT = Duration.ofSeconds(80);
+
+  /** How long a run that ended waits for its engine JVM to exit, and again once it stopped it. */
+  static final Duration EXIT_WAIT = Duration.ofSeconds(60);
+
+  /** How long the relay of an exited JVM's last lines is waited for. */
+  private static final Duration RELAY_WAIT = Duration.ofSeconds(5);
+
+  /** The name of the class-data archive's segment, and of the engine's folder. */
+  static final String ENGINE = "engine";
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(EngineProcess::stopAll, "segment-engine-stop"));
+  }
+
+  private final Process process;
+  private final Writer input;
+  private final Path errors;
+  private final ClassData classData;
+  private final ClassData.Launch launch;
+  private final CompletableFuture<Optional<EngineLines.Ended>> ended = new CompletableFuture<>();
+  private final Thread reader;
+  private volatile Log log;
+
+  private EngineProcess(
+      Process process, Path errors, ClassData classData, ClassData.Launch launch, Log log) {
+    this.process = process;
+    this.input = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+    this.errors = errors;
+    this.classData = classData;
+    this.launch = launch;
+    this.log = log;
+    // loaded now: a build that ends early (a failed compile after the head start) has Maven close
+    // the plugin's realm before the relay passes on what the engine's hook says as it stops
+    EngineLines.Ended.parse(EngineLines.Outcome.OK.line(""));
+    this.reader = new Thread(this::relay, "segment-engine-output");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /**
+   * Forks an engine JVM with {@code classpath}, its working files in {@code workDir}'s {@code
+   * engine} folder and its class-data archives in {@code archives}, and hands it {@code properties}
+   * as its system properties; its log goes to {@code log}.
+   */
+  static EngineProcess start(
+      List<Path> classpath, Path workDir, Path archives, Map<String, String> properties, Log log)
+      throws IOException {
+    Path dir = workDir.resolve(ENGINE);
+    Files.createDirectories(dir);
+    Files.createDirectories(archives);
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> options = FastStart.added(List.of(), System::getenv);
+    ClassData classData = new ClassData(archives);
+    ClassData.Launch launch =
+        classData.launch(
+            ENGINE, java, classpath, options, System::getenv, dir.resolve("engine.classlist"));
+    List<String> command = new ArrayList<>();
+    command.add(java.toString());
+    command.addAll(launch.jvmArgs());
+    command.addAll(options);
+    command.add("-XX:-UsePerfData");
+    // the JVM's own warnings (a class-data archive it cannot map) go to its file, not to the
+    // standard output its messages take
+    command.add("-Xlog:all=warning:stderr");
+    command.add("-D" + EngineMain.DEBUG + "=" + log.isDebugEnabled());
+    command.add("-cp");
+    command.add(
+        String.join(File.pathSeparator, launch.classpath().stream().map(Path::toString).toList()));
+    command.add(EngineMain.class.getName());
+    Path errors = dir.resolve("engine.log");
+    Process process =
+        new ProcessBuilder(command)
+            .redirectError(ProcessBuilder.Redirect.appendTo(errors.toFile()))
+            .start();
+    EngineProcess engine = new EngineProcess(process, errors, classData, launch, log);
+    LIVE.add(engine);
+    engine.send(EngineMain.PROPERTIES + encode(properties));
+    return engine;
+  }
+
+  /** Whether the JVM still runs. */
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  /** From now on its log goes to {@code log}. */
+  void logTo(Log log) {
+    this.log = log;
+  }
+
+  void send(String line) throws IOException {
+    synchronized (input) {
+      input.write(line);
+      input.write('\n');
+      input.flush();
+    }
+  }
+
+  /**
+   * Waits for the run's outcome, then for the JVM's exit, and dumps its class-data archive when it
+   * listed its classes; empty when the JVM ended without one.
+   */
+  Optional<EngineLines.Ended> outcome() throws InterruptedException {
+    Optional<EngineLines.Ended> outcome;
+    try {
+      outcome = ended.get();
+    } catch (InterruptedException e) {
+      stop();
+      throw e;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the relay completes the outcome, never exceptionally", e);
+    }
+    int exit = awaitExit();
+    if (exit == 0) {
+      launch.ran();
+    }
+    writeClassData();
+    return outcome;
+  }
+
+  /** The JVM's exit code, once it exited: stopped after {@link #EXIT_WAIT}, killed after twice. */
+  int exitCode() {
+    return process.isAlive() ? -1 : process.exitValue();
+  }
+
+  /** Where the JVM's own output is, and its last lines, for a message. */
+  String output() {
+    try {
+      List<String> lines = Files.readAllLines(errors, StandardCharsets.UTF_8);
+      if (lines.isEmpty()) {
+        return errors.toString();
+      }
+      return errors
+          + ", last:\n  "
+          + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 10), lines.size()));
+    } catch (IOException e) {
+      return errors.toString();
+    }
+  }
+
+  /** SIGTERM, through the process's handle: {@code Process.destroy()} would close its pipes too. */
+  void stop() {
+    process.toHandle().destroy();
+  }
+
+  private int awaitExit() {
+    try {
+      if (!process.waitFor(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn(
+            "The engine's JVM (pid "
+                + process.pid()
+                + ") did not exit within "
+                + EXIT_WAIT.toSeconds()
+                + " s of its run's end; stopping it");
+        stop();
+        if (!process.waitFor(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+          process.destroyForcibly().waitFor(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stop();
+    }
+    if (!process.isAlive()) {
+      LIVE.remove(this);
+    }
+    relayed();
+    return exitCode();
+  }
+
+  /** Dumps the class-data archive of the engine's classpath, the first time it was listed. */
+  private void writeClassData() {
+    try {
+      for (ClassData.Written w : classData.write(EXIT_WAIT)) {
+        log.debug(
+            w.ok()
+                ? "Class-data archive of the engine's JVM: "
+                    + w.file().map(Path::toString).orElse("")
+                    + ", "
+                    + w.classes()
+                    + " classes in "
+                    + w.millis()
+                    + " ms"
+                : "No class-data archive of the engine's JVM: " + w.failure().orElse(""));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      classData.close();
+    }
+  }
+
+  /** Relays the JVM's messages until its output ends. */
+  private void relay() {
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        pass(line);
+      }
+    } catch (IOException e) {
+      // the JVM is gone
+    } finally {
+      ended.complete(Optional.empty());
+    }
+  }
+
+  private void pass(String line) {
+    if (line.length() < 2 || line.charAt(1) != ' ') {
+      // not a message of ours: something that wrote to the JVM's standard output as it was
+      System.out.println(line);
+      return;
+    }
+    String text = EngineLines.unescape(line.substring(2));
+    switch (line.charAt(0)) {
+      case EngineLines.OUTCOME ->
+          ended.complete(Optional.of(EngineLines.Ended.parse(line.substring(2))));
+      case EngineLines.OUT -> System.out.println(text);
+      case EngineLines.ERR -> System.err.println(text);
+      case EngineLines.INFO -> log.info(text);
+      case EngineLines.WARN -> log.warn(text);
+      case EngineLines.ERROR -> log.error(text);
+      case EngineLines.DEBUG -> log.debug(text);
+      default -> System.out.println(line);
+    }
+  }
+
+  /** Waits, briefly, until the relay has passed on what the exited JVM wrote last. */
+  private void relayed() {
+    try {
+      reader.join(RELAY_WAIT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String encode(Map<String, String> properties) {
+    Properties p = new Properties();
+    p.putAll(properties);
+    StringWriter text = new StringWriter();
+    try {
+      p.store(text, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Base64.getEncoder().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Maven's JVM goes down: stops every engine JVM, and waits for each to stop what it started. */
+  private static void stopAll() {
+    for (EngineProcess engine : LIVE) {
+      engine.stop();
+    }
+    long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+    for (EngineProcess engine : LIVE) {
+      try {
+        long left = deadline - System.nanoTime();
+        if (!engine.process.waitFor(Math.max(0, left), TimeUnit.NANOSECONDS)) {
+          engine.process.destroyForcibly();
+        }
+        // what its hook said, on Maven's console before Maven's JVM ends
+        engine.relayed();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+}
