@@ -102,14 +102,16 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
   /**
    * Runs the engine in a JVM of its own rather than in Maven's: {@code segment:warm-up} forks it as
    * the build begins, with the client compiler and a class-data archive of the plugin's classpath
-   * (made by the first build, in {@code target/segment-work/engine}), and it connects to Docker and
-   * starts the first fixtures while Maven compiles. Maven's JVM then loads and compiles none of the
-   * engine's classes (Testcontainers, its Docker client, Jackson, FreeMarker), which on few cores
-   * slow {@code javac} and Maven's own JIT. The log, the results and the build's outcome are the
-   * same. When Maven is stopped (Ctrl-C, a signal) it waits for the engine's JVM to stop what it
-   * started; when Maven is killed, the engine's JVM sees it and does the same.
+   * (made by the first build, in the top-level project's {@code target/segment-work/engine}), and
+   * it connects to Docker and starts the first fixtures while Maven compiles. Maven's JVM then
+   * loads and compiles none of the engine's classes (Testcontainers, its Docker client, Jackson,
+   * FreeMarker), which on few cores slow {@code javac} and Maven's own JIT. The plugin's log lines,
+   * the results and the build's outcome are the same; Testcontainers' own log lines are shown under
+   * Maven 3 only. When Maven is stopped (Ctrl-C, a signal) it waits for the engine's JVM to stop
+   * what it started; when Maven is killed, the engine's JVM sees its input end and does the same.
+   * {@code false} runs the engine in Maven's JVM.
    *
-   * @since 0.3.0
+   * @since 0.2.0
    */
   @Parameter(property = PropertyNames.FORK, defaultValue = "true")
   protected boolean fork;

@@ -72,11 +72,12 @@ final class EngineFork {
                       if (headStart.isPresent()) {
                         engine.send(EngineMain.HEAD_START + headStart.get().encode());
                       }
-                    } catch (IOException | RuntimeException e) {
+                    } catch (IOException | RuntimeException | LinkageError e) {
                       log.debug("The engine's JVM is not forked, or begins nothing, ahead", e);
+                    } finally {
+                      // only now: a run that took it before would send its run first
+                      forked.complete(Optional.ofNullable(engine));
                     }
-                    // only now: a run that took it before would send its run first
-                    forked.complete(Optional.ofNullable(engine));
                   },
                   "segment-engine-fork");
           starting.setDaemon(true);

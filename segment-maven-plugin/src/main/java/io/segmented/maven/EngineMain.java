@@ -53,14 +53,16 @@ public final class EngineMain {
       System.setOut(
           new PrintStream(
               new EngineLines.OutLines(protocol, EngineLines.OUT), true, StandardCharsets.UTF_8));
-      // SLF4J finds no logger here and says so once, on the JVM's own standard error (a file of
-      // the run's working folder): Testcontainers' log is not the build's. Said before System.err
-      // goes to Maven's, as the shutdown hook's lines do
+      EngineLines.LineLog log = new EngineLines.LineLog(protocol, Boolean.getBoolean(DEBUG));
+      // Testcontainers' and docker-java's lines to the build's log (SLF4J 1.7: Maven 3); SLF4J 2
+      // (Maven 4) finds no logger and says so on the JVM's own standard error (a file of the run's
+      // working folder), before System.err goes to Maven's, as the shutdown hook's lines do
+      EngineLogging.to(log);
       LoggerFactory.getILoggerFactory();
       System.setErr(
           new PrintStream(
               new EngineLines.OutLines(protocol, EngineLines.ERR), true, StandardCharsets.UTF_8));
-      status = serve(protocol);
+      status = serve(protocol, log);
     } catch (Throwable e) {
       // a line that cannot be read, an engine that cannot start: the run Maven asks for ends so
       say(protocol, EngineLines.Outcome.ERROR.line("the engine's JVM broke: " + e));
@@ -73,8 +75,7 @@ public final class EngineMain {
   }
 
   /** Carries out the commands of the input until the run; returns the exit status. */
-  private static int serve(PrintStream protocol) throws IOException {
-    EngineLines.LineLog log = new EngineLines.LineLog(protocol, Boolean.getBoolean(DEBUG));
+  private static int serve(PrintStream protocol, EngineLines.LineLog log) throws IOException {
     BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String line = in.readLine();

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 final class TestcontainersLogging {
 
-  private static final List<String> CHATTY_LOGGERS =
+  static final List<String> CHATTY_LOGGERS =
       List.of("org.testcontainers", "tc", "com.github.dockerjava");
 
   /** The loggers Maven runs on, and the prefixes of the per-logger level properties they read. */
