@@ -84,7 +84,8 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
    * in {@code target/segment-work/class-data} and mapped by the test JVMs of later runs instead of
    * being loaded one by one. Such a JVM has the jars first on its classpath and the folders ({@code
    * target/test-classes}, {@code target/classes}) after them, which the plugin does only when no
-   * file in the folders is also in a jar. JDK 17 or later. {@code false} leaves the classpath in
+   * file in the folders is also in a jar. JDK 17 or later. The engine's own JVM ({@link #fork})
+   * likewise maps an archive of the plugin's classpath. {@code false} leaves the classpath in
    * Maven's order and makes no archive.
    *
    * @since 0.2.0
@@ -155,12 +156,16 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
 
   /**
    * Where the class-data archives of the engine's JVM are: under the build's top-level project,
-   * {@code target/segment-work/engine}, since every module's engine JVM has the same classpath.
+   * {@code target/segment-work/engine}, since every module's engine JVM has the same classpath;
+   * none with {@code -Dsegment.cds=false}.
    */
-  protected Path engineArchives() {
+  protected Optional<Path> engineArchives() {
+    if (!cds) {
+      return Optional.empty();
+    }
     MavenProject top =
         session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
-    return Path.of(top.getBuild().getDirectory(), "segment-work", "engine");
+    return Optional.of(Path.of(top.getBuild().getDirectory(), "segment-work", "engine"));
   }
 
   /** {@code inputs} with the test JVMs' runtime, or with why it cannot be made. */

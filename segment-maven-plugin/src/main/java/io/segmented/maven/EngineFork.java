@@ -53,12 +53,12 @@ final class EngineFork {
    * Forks the engine JVM of {@code basedir} ahead, on a thread of its own, unless it was: its log
    * going to {@code log} until a run takes it; {@code workDir} is the run's working folder, {@code
    * target/segment-work}, and {@code archives} the folder of the class-data archives of the
-   * engine's classpath, the same for every module of the build. Hands it {@code headStart}, the
-   * inputs of the run to begin while Maven compiles, if any. What fails is said at debug level, and
-   * the run forks its engine JVM itself.
+   * engine's classpath, the same for every module of the build (empty for none). Hands it {@code
+   * headStart}, the inputs of the run to begin while Maven compiles, if any. What fails is said at
+   * debug level, and the run forks its engine JVM itself.
    */
   static void ahead(
-      Path basedir, Path workDir, Path archives, Log log, Optional<RunInputs> headStart) {
+      Path basedir, Path workDir, Optional<Path> archives, Log log, Optional<RunInputs> headStart) {
     AHEAD.computeIfAbsent(
         basedir,
         k -> {
@@ -99,7 +99,7 @@ final class EngineFork {
    * now (its class-data archives in {@code archives}); relays its log to {@code log}, waits for it
    * to exit, and fails as the goal failed.
    */
-  static void run(RunInputs inputs, Path archives, Log log)
+  static void run(RunInputs inputs, Optional<Path> archives, Log log)
       throws MojoExecutionException, MojoFailureException {
     EngineProcess engine = take(inputs.basedir()).filter(EngineProcess::alive).orElse(null);
     try {
@@ -117,7 +117,8 @@ final class EngineFork {
               + inputs.projectId()
               + ": "
               + e
-              + ". Run them in Maven's JVM with -Dsegment.fork=false",
+              + ". Run them in Maven's JVM with -Dsegment.fork=false"
+              + (engine != null ? "; what the engine's JVM said is in " + engine.output() : ""),
           e);
     }
     Optional<EngineLines.Ended> outcome;
@@ -137,7 +138,8 @@ final class EngineFork {
               + ") before its run did; what it said is in "
               + engine.output()
               + ". Results so far are in "
-              + inputs.reportsDir());
+              + inputs.reportsDir()
+              + ". -Dsegment.fork=false runs the engine in Maven's JVM");
     }
     EngineLines.Ended ended = outcome.get();
     switch (ended.outcome()) {

@@ -78,6 +78,7 @@ final class EngineProcess {
     // loaded now: a build that ends early (a failed compile after the head start) has Maven close
     // the plugin's realm before the relay passes on what the engine's hook says as it stops
     EngineLines.Ended.parse(EngineLines.Outcome.OK.line(""));
+    EngineLines.unescape("");
     this.reader = new Thread(this::relay, "segment-engine-output");
     reader.setDaemon(true);
     reader.start();
@@ -89,14 +90,18 @@ final class EngineProcess {
    * as its system properties; its log goes to {@code log}.
    */
   static EngineProcess start(
-      List<Path> classpath, Path workDir, Path archives, Map<String, String> properties, Log log)
+      List<Path> classpath,
+      Path workDir,
+      Optional<Path> archives,
+      Map<String, String> properties,
+      Log log)
       throws IOException {
     Path dir = workDir.resolve(ENGINE);
     Files.createDirectories(dir);
-    Files.createDirectories(archives);
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> options = FastStart.added(List.of(), System::getenv);
-    ClassData classData = new ClassData(archives);
+    ClassData classData =
+        archives.flatMap(EngineProcess::folder).map(ClassData::new).orElseGet(ClassData::none);
     ClassData.Launch launch =
         classData.launch(
             ENGINE, java, classpath, options, System::getenv, dir.resolve("engine.classlist"));
@@ -107,6 +112,7 @@ final class EngineProcess {
     command.add("-XX:-UsePerfData");
     // the JVM's own warnings (a class-data archive it cannot map) go to its file, not to the
     // standard output its messages take
+    command.add("-Xlog:disable");
     command.add("-Xlog:all=warning:stderr");
     command.add("-D" + EngineMain.DEBUG + "=" + log.isDebugEnabled());
     command.add("-cp");
@@ -122,6 +128,15 @@ final class EngineProcess {
     LIVE.add(engine);
     engine.send(EngineMain.PROPERTIES + encode(properties));
     return engine;
+  }
+
+  /** {@code folder}, made if need be; empty when it cannot be: the archive is only a speed-up. */
+  private static Optional<Path> folder(Path folder) {
+    try {
+      return Optional.of(Files.createDirectories(folder));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   /** Whether the JVM still runs. */
@@ -184,9 +199,25 @@ final class EngineProcess {
     }
   }
 
-  /** SIGTERM, through the process's handle: {@code Process.destroy()} would close its pipes too. */
+  /**
+   * Asks the JVM to stop what it started and exit: SIGTERM, through the process's handle ({@code
+   * Process.destroy()} would close the pipe its last lines come through); where the platform has no
+   * such signal (Windows, where it would kill the JVM at once), by closing its input, which the JVM
+   * takes the same way.
+   */
   void stop() {
-    process.toHandle().destroy();
+    ProcessHandle handle = process.toHandle();
+    if (handle.supportsNormalTermination()) {
+      handle.destroy();
+      return;
+    }
+    try {
+      synchronized (input) {
+        input.close();
+      }
+    } catch (IOException e) {
+      // closed already
+    }
   }
 
   private int awaitExit() {
