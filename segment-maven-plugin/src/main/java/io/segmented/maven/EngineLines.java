@@ -1,11 +1,16 @@
 package io.segmented.maven;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Properties;
 import org.apache.maven.plugin.logging.Log;
 
 /**
@@ -90,6 +95,33 @@ final class EngineLines {
       }
     }
     return s.toString();
+  }
+
+  /**
+   * {@code properties} as one line of text (Base64, no line break in it), which {@link #read}
+   * reads.
+   */
+  static String write(Properties properties) {
+    StringWriter text = new StringWriter();
+    try {
+      properties.store(text, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Base64.getEncoder().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The properties {@link #write} made {@code line} of. */
+  static Properties read(String line) {
+    Properties properties = new Properties();
+    try {
+      properties.load(
+          new StringReader(
+              new String(Base64.getDecoder().decode(line.strip()), StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return properties;
   }
 
   /** A message of {@code kind} with {@code text}. */

@@ -7,9 +7,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -80,12 +78,7 @@ public final class EngineMain {
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String line = in.readLine();
     if (line != null && line.startsWith(PROPERTIES)) {
-      Properties set = new Properties();
-      set.load(
-          new StringReader(
-              new String(
-                  Base64.getDecoder().decode(line.substring(PROPERTIES.length()).strip()),
-                  StandardCharsets.UTF_8)));
+      Properties set = EngineLines.read(line.substring(PROPERTIES.length()));
       set.stringPropertyNames().forEach(k -> System.setProperty(k, set.getProperty(k)));
       line = in.readLine();
     }

@@ -7,15 +7,12 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -315,13 +312,7 @@ final class EngineProcess {
   private static String encode(Map<String, String> properties) {
     Properties p = new Properties();
     p.putAll(properties);
-    StringWriter text = new StringWriter();
-    try {
-      p.store(text, null);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return Base64.getEncoder().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+    return EngineLines.write(p);
   }
 
   /** Maven's JVM goes down: stops every engine JVM, and waits for each to stop what it started. */

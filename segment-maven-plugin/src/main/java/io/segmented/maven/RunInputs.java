@@ -1,17 +1,10 @@
 package io.segmented.maven;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import io.segmented.engine.RunRequest;
 import io.segmented.engine.TestRuntime;
 import io.segmented.manifest.Manifest;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -211,23 +204,12 @@ record RunInputs(
           p.setProperty("unresolved.fails", Boolean.toString(u.fails()));
         });
     p.setProperty("judge", Boolean.toString(judge));
-    StringWriter text = new StringWriter();
-    try {
-      p.store(text, null);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return Base64.getEncoder().encodeToString(text.toString().getBytes(UTF_8));
+    return EngineLines.write(p);
   }
 
   /** The inputs {@link #encode} wrote. */
   static RunInputs decode(String line) {
-    Properties p = new Properties();
-    try {
-      p.load(new StringReader(new String(Base64.getDecoder().decode(line.strip()), UTF_8)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Properties p = EngineLines.read(line);
     Map<String, String> properties = new TreeMap<>();
     p.stringPropertyNames().stream()
         .filter(k -> k.startsWith("property."))
