@@ -3,10 +3,15 @@ package io.segmented.maven;
 import io.segmented.engine.SegmentEngine;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Properties;
@@ -46,6 +51,10 @@ public final class EngineMain {
     PrintStream protocol =
         new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     int status = 0;
+    // the input as a channel, which closing unblocks: HotSpot's exit waits up to 0.3 s for every
+    // thread blocked in native code, as a read of a plain stream would keep the one watching it
+    @SuppressWarnings("resource") // closed before the exit
+    FileChannel input = new FileInputStream(FileDescriptor.in).getChannel();
     try {
       // whatever else writes to System.out (GitHub's workflow commands) reaches Maven's System.out
       System.setOut(
@@ -60,7 +69,7 @@ public final class EngineMain {
       System.setErr(
           new PrintStream(
               new EngineLines.OutLines(protocol, EngineLines.ERR), true, StandardCharsets.UTF_8));
-      status = serve(protocol, log);
+      status = serve(input, protocol, log);
     } catch (Throwable e) {
       // a line that cannot be read, an engine that cannot start: the run Maven asks for ends so
       say(protocol, EngineLines.Outcome.ERROR.line("the engine's JVM broke: " + e));
@@ -68,14 +77,16 @@ public final class EngineMain {
     } finally {
       // after the run, or an input that ended before one (Maven's JVM is gone, or had nothing to
       // run): the hooks stop what a head start began
+      closeQuietly(input);
       System.exit(status);
     }
   }
 
   /** Carries out the commands of the input until the run; returns the exit status. */
-  private static int serve(PrintStream protocol, EngineLines.LineLog log) throws IOException {
+  private static int serve(FileChannel input, PrintStream protocol, EngineLines.LineLog log)
+      throws IOException {
     BufferedReader in =
-        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        new BufferedReader(new InputStreamReader(stream(input), StandardCharsets.UTF_8));
     String line = in.readLine();
     if (line != null && line.startsWith(PROPERTIES)) {
       Properties set = EngineLines.read(line.substring(PROPERTIES.length()));
@@ -107,6 +118,34 @@ public final class EngineMain {
       }
     }
     return 0;
+  }
+
+  /**
+   * {@code input} as a stream that says nothing is {@linkplain InputStream#available() available}:
+   * a reader then hands over each line as it comes (the JDK's own readers of a {@code FileChannel}
+   * take it for a file, and wait to fill their buffer).
+   */
+  private static InputStream stream(FileChannel input) {
+    return new InputStream() {
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        return len == 0 ? 0 : input.read(ByteBuffer.wrap(b, off, len));
+      }
+    };
+  }
+
+  private static void closeQuietly(FileChannel input) {
+    try {
+      input.close();
+    } catch (IOException e) {
+      // closed already
+    }
   }
 
   private static void say(PrintStream protocol, String line) {
@@ -148,6 +187,9 @@ public final class EngineMain {
                 while (in.readLine() != null) {
                   // nothing more is sent during a run
                 }
+              } catch (AsynchronousCloseException e) {
+                // this JVM is exiting, and closed its input first
+                return;
               } catch (IOException e) {
                 // as the end of the input
               }

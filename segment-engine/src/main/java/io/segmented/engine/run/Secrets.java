@@ -95,15 +95,18 @@ final class Secrets {
     if (mask.values().isEmpty() || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    // class-data archives hold the JDK's and the jars' classes, no run's values: not read
-    Path archives = dir.resolve(ClassData.FOLDER);
     try {
       Files.walkFileTree(
           dir,
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
-              return d.equals(archives) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+              // class-data archives (the test JVMs' in the working folder, the engine JVM's in
+              // its engine folder; 50 MB and more) hold the JDK's and the jars' classes, no run's
+              // values: not read
+              return !d.equals(dir) && d.getFileName().toString().equals(ClassData.FOLDER)
+                  ? FileVisitResult.SKIP_SUBTREE
+                  : FileVisitResult.CONTINUE;
             }
 
             @Override

@@ -119,7 +119,14 @@ class SecretsTest {
         Files.writeString(
             Files.createDirectories(work.resolve(ClassData.FOLDER)).resolve("0123.jsa"),
             "bytes that happen to hold pg-s3cret-1\n");
+    Path engineArchive =
+        Files.writeString(
+            Files.createDirectories(work.resolve("engine").resolve(ClassData.FOLDER))
+                .resolve("4567.jsa"),
+            "bytes that happen to hold pg-s3cret-1\n");
     Path events = Files.writeString(work.resolve("events.txt"), "pg-s3cret-1\n");
+    Path engineLog =
+        Files.writeString(work.resolve("engine").resolve("engine.log"), "pg-s3cret-1\n");
 
     secrets.maskFiles(work);
 
@@ -128,5 +135,10 @@ class SecretsTest {
         "bytes that happen to hold pg-s3cret-1\n",
         Files.readString(archive),
         "an archive the JDK maps is left byte for byte");
+    assertEquals(
+        "bytes that happen to hold pg-s3cret-1\n",
+        Files.readString(engineArchive),
+        "the engine JVM's archive, in a folder of its own, is left byte for byte too");
+    assertEquals("****\n", Files.readString(engineLog), "the engine's own log is masked");
   }
 }
