@@ -2,15 +2,16 @@ package io.segmented.maven;
 
 import io.segmented.engine.SegmentEngine;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.InterruptedIOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -77,7 +78,7 @@ public final class EngineMain {
     } finally {
       // after the run, or an input that ended before one (Maven's JVM is gone, or had nothing to
       // run): the hooks stop what a head start began
-      closeQuietly(input);
+      closeInput(input);
       System.exit(status);
     }
   }
@@ -111,8 +112,13 @@ public final class EngineMain {
         RunInputs inputs = RunInputs.decode(line.substring(RUN.length()));
         AtomicBoolean ended = new AtomicBoolean();
         watchForEnd(in, ended);
-        String outcome = run(engine, log, inputs);
-        ended.set(true);
+        String outcome;
+        try {
+          outcome = run(engine, log, inputs);
+        } finally {
+          // before the outcome, after which Maven closes the input, and before this JVM closes it
+          ended.set(true);
+        }
         say(protocol, outcome);
         return 0;
       }
@@ -135,12 +141,34 @@ public final class EngineMain {
 
       @Override
       public int read(byte[] b, int off, int len) throws IOException {
-        return len == 0 ? 0 : input.read(ByteBuffer.wrap(b, off, len));
+        if (len == 0) {
+          return 0;
+        }
+        ByteBuffer into = ByteBuffer.wrap(b, off, len);
+        int n;
+        while ((n = input.read(into)) == 0) {
+          // nothing there yet on a descriptor that does not block (a reader takes 0 for an error)
+          try {
+            Thread.sleep(10);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading the engine's input");
+          }
+        }
+        return n;
       }
     };
   }
 
-  private static void closeQuietly(FileChannel input) {
+  /**
+   * Closes the input, which ends the read its watcher is blocked in (Linux, macOS: the JDK signals
+   * the thread). Not on Windows, where a close waits for that read to end by itself: there Maven
+   * closes the input once it has the outcome, which ends it too.
+   */
+  private static void closeInput(FileChannel input) {
+    if (File.separatorChar == '\\') {
+      return;
+    }
     try {
       input.close();
     } catch (IOException e) {
@@ -187,9 +215,6 @@ public final class EngineMain {
                 while (in.readLine() != null) {
                   // nothing more is sent during a run
                 }
-              } catch (AsynchronousCloseException e) {
-                // this JVM is exiting, and closed its input first
-                return;
               } catch (IOException e) {
                 // as the end of the input
               }

@@ -2,6 +2,7 @@ package io.segmented.maven;
 
 import io.segmented.engine.fork.ClassData;
 import io.segmented.engine.fork.FastStart;
+import io.segmented.engine.fork.OwnClasspath;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -49,7 +50,7 @@ final class EngineProcess {
   private static final Duration RELAY_WAIT = Duration.ofSeconds(5);
 
   /** The name of the class-data archive's segment, and of the engine's folder. */
-  static final String ENGINE = "engine";
+  static final String ENGINE = OwnClasspath.ENGINE_FOLDER;
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(EngineProcess::stopAll, "segment-engine-stop"));
@@ -168,6 +169,9 @@ final class EngineProcess {
     } catch (ExecutionException e) {
       throw new IllegalStateException("the relay completes the outcome, never exceptionally", e);
     }
+    // nothing more to send: the JVM's watch of its input ends at once, which its exit would
+    // otherwise wait for (on Windows until this JVM stopped it)
+    closeInput();
     int exit = awaitExit();
     if (exit == 0) {
       launch.ran();
@@ -208,6 +212,11 @@ final class EngineProcess {
       handle.destroy();
       return;
     }
+    closeInput();
+  }
+
+  /** Closes the JVM's input, which it takes as Maven's end unless its run ended. */
+  private void closeInput() {
     try {
       synchronized (input) {
         input.close();

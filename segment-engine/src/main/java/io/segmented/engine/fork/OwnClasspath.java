@@ -21,6 +21,12 @@ public final class OwnClasspath {
   private OwnClasspath() {}
 
   /**
+   * The folder of a run's working folder where the engine's own JVM keeps its files: its log, its
+   * class list and, under {@link ClassData#FOLDER}, its class-data archive.
+   */
+  public static final String ENGINE_FOLDER = "engine";
+
+  /**
    * The jars of {@code anchor}'s class loader and those {@code apis} come from; the JVM's own
    * classpath, with those, when {@code anchor} was not loaded from a URL class loader (a test).
    */

@@ -2,6 +2,7 @@ package io.segmented.engine.run;
 
 import io.segmented.engine.fixture.Kinds;
 import io.segmented.engine.fork.ClassData;
+import io.segmented.engine.fork.OwnClasspath;
 import io.segmented.launcher.SecretMask;
 import io.segmented.manifest.FixtureSpec;
 import io.segmented.manifest.Manifest;
@@ -95,18 +96,21 @@ final class Secrets {
     if (mask.values().isEmpty() || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
+    // class-data archives (the test JVMs' in the working folder, the engine JVM's in its own
+    // folder;
+    // 50 MB and more) hold the JDK's and the jars' classes, no run's values: not read. Only those:
+    // what a test writes to a folder of that name is masked as any other file
+    Set<Path> archives =
+        Set.of(
+            dir.resolve(ClassData.FOLDER),
+            dir.resolve(OwnClasspath.ENGINE_FOLDER).resolve(ClassData.FOLDER));
     try {
       Files.walkFileTree(
           dir,
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
-              // class-data archives (the test JVMs' in the working folder, the engine JVM's in
-              // its engine folder; 50 MB and more) hold the JDK's and the jars' classes, no run's
-              // values: not read
-              return !d.equals(dir) && d.getFileName().toString().equals(ClassData.FOLDER)
-                  ? FileVisitResult.SKIP_SUBTREE
-                  : FileVisitResult.CONTINUE;
+              return archives.contains(d) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 
             @Override

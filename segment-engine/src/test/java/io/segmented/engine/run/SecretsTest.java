@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.segmented.engine.fork.ClassData;
+import io.segmented.engine.fork.OwnClasspath;
 import io.segmented.manifest.Interpolator;
 import io.segmented.manifest.Manifest;
 import io.segmented.manifest.ManifestLoader;
@@ -121,12 +122,20 @@ class SecretsTest {
             "bytes that happen to hold pg-s3cret-1\n");
     Path engineArchive =
         Files.writeString(
-            Files.createDirectories(work.resolve("engine").resolve(ClassData.FOLDER))
+            Files.createDirectories(
+                    work.resolve(OwnClasspath.ENGINE_FOLDER).resolve(ClassData.FOLDER))
                 .resolve("4567.jsa"),
             "bytes that happen to hold pg-s3cret-1\n");
     Path events = Files.writeString(work.resolve("events.txt"), "pg-s3cret-1\n");
     Path engineLog =
-        Files.writeString(work.resolve("engine").resolve("engine.log"), "pg-s3cret-1\n");
+        Files.writeString(
+            work.resolve(OwnClasspath.ENGINE_FOLDER).resolve("engine.log"), "pg-s3cret-1\n");
+    // a folder of that name that a test JVM wrote in its segment's working folder is the run's own
+    Path testsOwn =
+        Files.writeString(
+            Files.createDirectories(work.resolve("orders-db").resolve(ClassData.FOLDER))
+                .resolve("dump.log"),
+            "pg-s3cret-1\n");
 
     secrets.maskFiles(work);
 
@@ -140,5 +149,7 @@ class SecretsTest {
         Files.readString(engineArchive),
         "the engine JVM's archive, in a folder of its own, is left byte for byte too");
     assertEquals("****\n", Files.readString(engineLog), "the engine's own log is masked");
+    assertEquals(
+        "****\n", Files.readString(testsOwn), "a test's own folder named class-data is masked");
   }
 }
