@@ -97,9 +97,8 @@ final class Secrets {
       return;
     }
     // class-data archives (the test JVMs' in the working folder, the engine JVM's in its own
-    // folder;
-    // 50 MB and more) hold the JDK's and the jars' classes, no run's values: not read. Only those:
-    // what a test writes to a folder of that name is masked as any other file
+    // folder; 50 MB and more) hold the JDK's and the jars' classes, no run's values: not read.
+    // Only those: what a test writes to a folder of that name is masked as any other file
     Set<Path> archives =
         Set.of(
             dir.resolve(ClassData.FOLDER),
