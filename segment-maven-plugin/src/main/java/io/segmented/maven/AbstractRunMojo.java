@@ -165,7 +165,8 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
     }
     MavenProject top =
         session.getTopLevelProject() != null ? session.getTopLevelProject() : project;
-    return Optional.of(Path.of(top.getBuild().getDirectory(), "segment-work", "engine"));
+    return Optional.of(
+        Path.of(top.getBuild().getDirectory(), "segment-work", EngineProcess.ENGINE));
   }
 
   /** {@code inputs} with the test JVMs' runtime, or with why it cannot be made. */

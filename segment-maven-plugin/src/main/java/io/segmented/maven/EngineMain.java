@@ -2,17 +2,11 @@ package io.segmented.maven;
 
 import io.segmented.engine.SegmentEngine;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.FileDescriptor;
-import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.InterruptedIOException;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Properties;
@@ -52,10 +46,6 @@ public final class EngineMain {
     PrintStream protocol =
         new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     int status = 0;
-    // the input as a channel, which closing unblocks: HotSpot's exit waits up to 0.3 s for every
-    // thread blocked in native code, as a read of a plain stream would keep the one watching it
-    @SuppressWarnings("resource") // closed before the exit
-    FileChannel input = new FileInputStream(FileDescriptor.in).getChannel();
     try {
       // whatever else writes to System.out (GitHub's workflow commands) reaches Maven's System.out
       System.setOut(
@@ -70,7 +60,7 @@ public final class EngineMain {
       System.setErr(
           new PrintStream(
               new EngineLines.OutLines(protocol, EngineLines.ERR), true, StandardCharsets.UTF_8));
-      status = serve(input, protocol, log);
+      status = serve(protocol, log);
     } catch (Throwable e) {
       // a line that cannot be read, an engine that cannot start: the run Maven asks for ends so
       say(protocol, EngineLines.Outcome.ERROR.line("the engine's JVM broke: " + e));
@@ -78,16 +68,14 @@ public final class EngineMain {
     } finally {
       // after the run, or an input that ended before one (Maven's JVM is gone, or had nothing to
       // run): the hooks stop what a head start began
-      closeInput(input);
       System.exit(status);
     }
   }
 
   /** Carries out the commands of the input until the run; returns the exit status. */
-  private static int serve(FileChannel input, PrintStream protocol, EngineLines.LineLog log)
-      throws IOException {
+  private static int serve(PrintStream protocol, EngineLines.LineLog log) throws IOException {
     BufferedReader in =
-        new BufferedReader(new InputStreamReader(stream(input), StandardCharsets.UTF_8));
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String line = in.readLine();
     if (line != null && line.startsWith(PROPERTIES)) {
       Properties set = EngineLines.read(line.substring(PROPERTIES.length()));
@@ -116,7 +104,7 @@ public final class EngineMain {
         try {
           outcome = run(engine, log, inputs);
         } finally {
-          // before the outcome, after which Maven closes the input, and before this JVM closes it
+          // before the outcome, after which Maven closes the input: its end is no longer Maven's
           ended.set(true);
         }
         say(protocol, outcome);
@@ -124,56 +112,6 @@ public final class EngineMain {
       }
     }
     return 0;
-  }
-
-  /**
-   * {@code input} as a stream that says nothing is {@linkplain InputStream#available() available}:
-   * a reader then hands over each line as it comes (the JDK's own readers of a {@code FileChannel}
-   * take it for a file, and wait to fill their buffer).
-   */
-  private static InputStream stream(FileChannel input) {
-    return new InputStream() {
-      @Override
-      public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        if (len == 0) {
-          return 0;
-        }
-        ByteBuffer into = ByteBuffer.wrap(b, off, len);
-        int n;
-        while ((n = input.read(into)) == 0) {
-          // nothing there yet on a descriptor that does not block (a reader takes 0 for an error)
-          try {
-            Thread.sleep(10);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while reading the engine's input");
-          }
-        }
-        return n;
-      }
-    };
-  }
-
-  /**
-   * Closes the input, which ends the read its watcher is blocked in (Linux, macOS: the JDK signals
-   * the thread). Not on Windows, where a close waits for that read to end by itself: there Maven
-   * closes the input once it has the outcome, which ends it too.
-   */
-  private static void closeInput(FileChannel input) {
-    if (File.separatorChar == '\\') {
-      return;
-    }
-    try {
-      input.close();
-    } catch (IOException e) {
-      // closed already
-    }
   }
 
   private static void say(PrintStream protocol, String line) {

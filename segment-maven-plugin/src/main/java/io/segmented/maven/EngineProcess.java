@@ -169,8 +169,8 @@ final class EngineProcess {
     } catch (ExecutionException e) {
       throw new IllegalStateException("the relay completes the outcome, never exceptionally", e);
     }
-    // nothing more to send: the JVM's watch of its input ends at once, which its exit would
-    // otherwise wait for (on Windows until this JVM stopped it)
+    // nothing more to send: the JVM's watch of its input ends now, rather than holding its exit
+    // (HotSpot waits up to 0.3 s for every thread blocked in native code, such as a read)
     closeInput();
     int exit = awaitExit();
     if (exit == 0) {
