@@ -52,6 +52,13 @@ public interface RunListener {
    */
   default void headStartDropped(String why) {}
 
+  /**
+   * The run stopped the test JVMs {@code segment:warm-up} started ahead of it, before they read any
+   * test class, for the reason {@code why} (the test classpath they were started with is not the
+   * one the tests were compiled against); each segment's lane starts its own.
+   */
+  default void jvmsAheadStopped(String why) {}
+
   /** A segment begins. */
   default void segmentStarted(SegmentSpec segment) {}
 

@@ -154,6 +154,12 @@ final class MavenLogListener implements RunListener {
   }
 
   @Override
+  public void jvmsAheadStopped(String why) {
+    log.info(
+        "Stopped the test JVMs segment:warm-up started ahead, and starting them afresh: " + why);
+  }
+
+  @Override
   public void orphanProcessesStopped(List<String> processes) {
     log.info(
         "Stopped "

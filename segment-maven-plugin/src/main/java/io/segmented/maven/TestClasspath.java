@@ -5,6 +5,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,7 @@ import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.ProjectDependenciesResolver;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.graph.DependencyNode;
 import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
 
@@ -82,7 +84,8 @@ final class TestClasspath {
     testClasspath.add(Path.of(project.getBuild().getTestOutputDirectory()));
     testClasspath.add(Path.of(project.getBuild().getOutputDirectory()));
     Map<String, String> platform = new HashMap<>();
-    for (org.eclipse.aether.graph.Dependency d : result.getDependencies()) {
+    for (org.eclipse.aether.graph.Dependency d :
+        inClasspathOrder(result.getDependencyGraph(), result.getDependencies())) {
       org.eclipse.aether.artifact.Artifact a = d.getArtifact();
       // as Maven's test classpath: a pom is no classpath entry
       if (a.getFile() != null && !"pom".equals(a.getExtension())) {
@@ -93,6 +96,52 @@ final class TestClasspath {
       }
     }
     return runtime(testClassesDir, testClasspath, platform);
+  }
+
+  /**
+   * The resolved {@code dependencies} in the order of Maven's own test classpath: a walk of the
+   * dependency {@code graph} (null: none) that takes each node before its children, as Maven makes
+   * the project's artifacts of it. A resolution result lists its dependencies in that order under
+   * Maven 3 only; Maven 4's resolver lists the graph level by level.
+   */
+  static List<org.eclipse.aether.graph.Dependency> inClasspathOrder(
+      DependencyNode graph, List<org.eclipse.aether.graph.Dependency> dependencies) {
+    Map<String, org.eclipse.aether.graph.Dependency> resolved = new LinkedHashMap<>();
+    for (org.eclipse.aether.graph.Dependency d : dependencies) {
+      resolved.putIfAbsent(key(d.getArtifact()), d);
+    }
+    List<org.eclipse.aether.graph.Dependency> ordered = new ArrayList<>();
+    if (graph != null) {
+      takeInOrder(graph.getChildren(), resolved, ordered);
+    }
+    // none should be left; any that is goes last, as before
+    ordered.addAll(resolved.values());
+    return ordered;
+  }
+
+  private static void takeInOrder(
+      List<DependencyNode> nodes,
+      Map<String, org.eclipse.aether.graph.Dependency> resolved,
+      List<org.eclipse.aether.graph.Dependency> ordered) {
+    for (DependencyNode node : nodes) {
+      if (node.getArtifact() != null) {
+        org.eclipse.aether.graph.Dependency d = resolved.remove(key(node.getArtifact()));
+        if (d != null) {
+          ordered.add(d);
+        }
+      }
+      takeInOrder(node.getChildren(), resolved, ordered);
+    }
+  }
+
+  private static String key(org.eclipse.aether.artifact.Artifact a) {
+    return String.join(
+        ":",
+        a.getGroupId(),
+        a.getArtifactId(),
+        a.getExtension(),
+        a.getClassifier(),
+        a.getVersion());
   }
 
   /** The versions of the JUnit Platform's artifacts among {@code artifacts}, by artifact id. */

@@ -125,7 +125,44 @@ final class JvmsStartedAhead {
       jvms.values().forEach(JvmsStartedAhead::tellDiscover);
       return;
     }
+    if (!jvms.isEmpty()) {
+      events.jvmsAheadStopped(
+          fits
+              ? differences(runtime.get(), runs)
+              : "the compile wrote a class that a jar of the test classpath also has, which the"
+                  + " class-data archive they started with does not allow for");
+    }
     stopAll();
+  }
+
+  /** How the runtime {@code ahead} differs from {@code runs}, for the log. */
+  static String differences(TestRuntime ahead, TestRuntime runs) {
+    if (!ahead.java().equals(runs.java())) {
+      return "the tests run on " + runs.java() + ", they were started on " + ahead.java();
+    }
+    if (!ahead.testClassesDir().equals(runs.testClassesDir())) {
+      return "the test classes are in " + runs.testClassesDir() + ", not " + ahead.testClassesDir();
+    }
+    List<Path> was = new ArrayList<>(ahead.testClasspath());
+    was.addAll(ahead.launcherClasspath());
+    List<Path> is = new ArrayList<>(runs.testClasspath());
+    is.addAll(runs.launcherClasspath());
+    int i = 0;
+    while (i < was.size() && i < is.size() && was.get(i).equals(is.get(i))) {
+      i++;
+    }
+    String changed = "the test classpath changed after segment:warm-up resolved it";
+    if (i == was.size() && i == is.size()) {
+      return changed;
+    }
+    String entry = changed + " (entry " + (i + 1);
+    if (i == was.size()) {
+      return entry + " is new: " + is.get(i) + ")";
+    }
+    if (i == is.size()) {
+      return entry + ", " + was.get(i) + ", is gone)";
+    }
+    return entry + " is " + is.get(i) + ", was " + was.get(i) + ")";
   }
 
   /** Whether the JVM of {@code segmentId} was started ahead, and is still to be taken. */

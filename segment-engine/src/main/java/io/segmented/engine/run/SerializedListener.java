@@ -81,6 +81,11 @@ public final class SerializedListener implements RunListener {
   }
 
   @Override
+  public void jvmsAheadStopped(String why) {
+    send(l -> l.jvmsAheadStopped(why));
+  }
+
+  @Override
   public void segmentStarted(SegmentSpec segment) {
     send(l -> l.segmentStarted(segment));
   }
