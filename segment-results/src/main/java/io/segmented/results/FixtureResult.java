@@ -35,8 +35,24 @@ public record FixtureResult(
     long seedMillis,
     String kept) {
 
+  /**
+   * How {@link #kept} begins for a fixture leased from an earlier build: {@code kept, 3 min old}.
+   */
+  public static final String LEASED = "kept, ";
+
+  /** {@link #reuse} of a fixture that is the segment's own. */
+  public static final String OWN = "segment";
+
   public FixtureResult {
     kept = kept == null ? "" : kept;
+  }
+
+  /**
+   * Whether the segment started it itself and it became ready: neither shared by the run nor leased
+   * from an earlier build, so that {@link #startMillis} is a start's.
+   */
+  public boolean startedByItsSegment() {
+    return error.isEmpty() && OWN.equals(reuse) && !kept.startsWith(LEASED);
   }
 
   /** A fixture whose data was never restored. */

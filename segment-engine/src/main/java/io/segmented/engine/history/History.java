@@ -64,7 +64,9 @@ public record History(Map<String, List<Entry>> segments) {
    * @param tests how many tests it recorded, of every outcome
    * @param skipped how many of them were skipped
    * @param testMillis the tests' own time, summed: the rest of the wall time is fixed cost
-   * @param fixtureReadyMillis how long each fixture that started took until it was ready, by id
+   * @param fixtureReadyMillis how long each fixture the segment started itself took until it was
+   *     ready, by id: not one the run shared, nor one leased from an earlier build, whose times are
+   *     a wait, not a start
    */
   public record Measures(
       int tests, int skipped, long testMillis, Map<String, Long> fixtureReadyMillis) {
@@ -77,7 +79,7 @@ public record History(Map<String, List<Entry>> segments) {
     public static Measures of(SegmentResult segment) {
       Map<String, Long> ready = new LinkedHashMap<>();
       for (FixtureResult f : segment.fixtures()) {
-        if (f.error().isEmpty()) {
+        if (f.startedByItsSegment()) {
           ready.put(f.id(), f.startMillis());
         }
       }
@@ -144,14 +146,51 @@ public record History(Map<String, List<Entry>> segments) {
     AtomicFiles.write(file.toAbsolutePath(), JSON.writeValueAsBytes(this));
   }
 
-  /** The mean wall time of the segment's recorded runs; empty when it has none. */
-  public OptionalLong meanDurationMillis(String segmentId) {
+  /**
+   * How long the segment holds its lane when it starts its own fixtures, from its recorded runs:
+   * the median of their wall times, where a run shorter than its tests' own time plus its slowest
+   * fixture's usual start (the median of the starts recorded) counts as that. Such a run leased its
+   * fixtures from an earlier build ({@code -Dsegment.keep}), shared them with other segments
+   * ({@code reuse: run}) or had them started while Maven compiled; the next run may well pay the
+   * start. The median, not the mean: a one-off slow run (an image pulled, class-data archives made)
+   * says little of the next. A run recorded without measures counts as its wall time. Empty when it
+   * has no runs.
+   */
+  public OptionalLong expectedMillis(String segmentId) {
     List<Entry> entries = segments.getOrDefault(segmentId, List.of());
     if (entries.isEmpty()) {
       return OptionalLong.empty();
     }
+    long slowestStart = usualSlowestStart(entries);
     return OptionalLong.of(
-        Math.round(entries.stream().mapToLong(Entry::durationMillis).average().orElse(0)));
+        median(
+            entries.stream()
+                .map(
+                    e ->
+                        e.measures() == null
+                            ? e.durationMillis()
+                            : Math.max(
+                                e.durationMillis(), e.measures().testMillis() + slowestStart))
+                .toList()));
+  }
+
+  /** The largest of the median start times of each fixture the entries recorded starting. */
+  private static long usualSlowestStart(List<Entry> entries) {
+    Map<String, List<Long>> starts = new LinkedHashMap<>();
+    for (Entry e : entries) {
+      if (e.measures() != null) {
+        e.measures()
+            .fixtureReadyMillis()
+            .forEach((id, ms) -> starts.computeIfAbsent(id, k -> new ArrayList<>()).add(ms));
+      }
+    }
+    return starts.values().stream().mapToLong(History::median).max().orElse(0);
+  }
+
+  private static long median(List<Long> values) {
+    List<Long> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   /** Whether the segment's last recorded run failed the build. */

@@ -59,7 +59,7 @@ public enum RunOrder {
     // a segment the history does not know counts as the longest: it may well be, and it is new
     Comparator<SegmentSpec> longestFirst =
         Comparator.comparingLong(
-            (SegmentSpec s) -> -history.meanDurationMillis(s.id()).orElse(Long.MAX_VALUE));
+            (SegmentSpec s) -> -history.expectedMillis(s.id()).orElse(Long.MAX_VALUE));
     switch (this) {
       case HISTORY -> sorted.sort(failedFirst.thenComparing(longestFirst));
       case FAILEDFIRST -> sorted.sort(failedFirst);

@@ -45,12 +45,11 @@ public record Shard(int index, int count) {
 
   /** The segments of {@code selected} this shard runs, in their manifest order. */
   public List<SegmentSpec> share(List<SegmentSpec> selected, History history) {
-    long known =
-        selected.stream().filter(s -> history.meanDurationMillis(s.id()).isPresent()).count();
+    long known = selected.stream().filter(s -> history.expectedMillis(s.id()).isPresent()).count();
     long fallback =
         Math.round(
             selected.stream()
-                .map(s -> history.meanDurationMillis(s.id()))
+                .map(s -> history.expectedMillis(s.id()))
                 .filter(OptionalLong::isPresent)
                 .mapToLong(OptionalLong::getAsLong)
                 .average()
@@ -60,7 +59,7 @@ public record Shard(int index, int count) {
     if (known > 0) {
       order.sort(
           Comparator.comparingLong(
-                  (SegmentSpec s) -> history.meanDurationMillis(s.id()).orElse(fallback))
+                  (SegmentSpec s) -> history.expectedMillis(s.id()).orElse(fallback))
               .reversed()
               .thenComparing(SegmentSpec::id));
     }
@@ -73,7 +72,7 @@ public record Shard(int index, int count) {
           least = i;
         }
       }
-      load[least] += known > 0 ? history.meanDurationMillis(s.id()).orElse(fallback) : 1;
+      load[least] += known > 0 ? history.expectedMillis(s.id()).orElse(fallback) : 1;
       if (least == index - 1) {
         mine.add(s);
       }

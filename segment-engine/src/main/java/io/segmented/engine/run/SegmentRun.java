@@ -294,7 +294,7 @@ final class SegmentRun {
                   f.spec().kind().key(),
                   f.image(),
                   f.provider(),
-                  f.shared() ? "run" : "segment",
+                  f.shared() ? "run" : FixtureResult.OWN,
                   took == null ? 0 : took.toMillis(),
                   "logs/"
                       + (f.shared() ? SharedFixtures.LOG_FOLDER : segment.id())

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,5 +76,68 @@ class HistoryTest {
         List.of(new History.Entry(Outcome.PASSED, 4200, "2026-01-01T00:00:00Z")),
         History.read(file).segments().get("orders"));
     assertFalse(Files.readString(file).contains("measures"), Files.readString(file));
+  }
+
+  @Test
+  void aFixtureSharedByTheRunOrLeasedFromAnEarlierBuildIsNotRecordedAsAStart() {
+    FixtureResult own =
+        new FixtureResult("db", "postgres", "pg:16", "container", "segment", 1400, "", "");
+    FixtureResult shared =
+        new FixtureResult("cache", "redis", "r:7", "container", "run", 3, "", "");
+    FixtureResult leased =
+        new FixtureResult("mq", "container", "mq:1", "container", "segment", 5, "", "")
+            .withKept("kept, 3 min old");
+    FixtureResult keptNew =
+        new FixtureResult("api", "wiremock", "w:3", "container", "segment", 2100, "", "")
+            .withKept("new, kept for 10 min");
+    SegmentResult orders =
+        new SegmentResult(
+            "orders",
+            "",
+            List.of("orders", "db"),
+            Outcome.PASSED,
+            "",
+            "2026-01-01T00:00:00Z",
+            1700,
+            0,
+            1500,
+            100,
+            List.of(own, shared, leased, keptNew),
+            List.of(new TestResult("it.OrdersIT", "a", TestOutcome.PASSED, 1500, "", "", "")));
+
+    assertEquals(
+        Map.of("db", 1400L, "api", 2100L), History.Measures.of(orders).fixtureReadyMillis());
+  }
+
+  @Test
+  void aRunThatLeasedSharedOrStartedItsFixturesAheadCountsAsItsTestsPlusTheUsualStart() {
+    History history =
+        new History(
+            Map.of(
+                "orders",
+                List.of(
+                    // started its database: 1.0 s to ready, 3.0 s in all
+                    entry(3_000, 1_800, Map.of("db", 1_000L)),
+                    entry(3_400, 2_000, Map.of("db", 1_200L)),
+                    // leased it (kept), or had it started while Maven compiled
+                    entry(1_600, 1_500, Map.of()),
+                    entry(1_700, 1_400, Map.of("db", 1_100L))),
+                "old",
+                List.of(
+                    new History.Entry(Outcome.PASSED, 4_200, "t"),
+                    new History.Entry(Outcome.PASSED, 4_000, "t"),
+                    // a one-off: the first run after an upgrade made its class-data archives
+                    new History.Entry(Outcome.PASSED, 30_000, "t"))));
+
+    // the usual start is the median of 1000, 1200 and 1100; the last two count as 1500 + 1100
+    // and 1400 + 1100: the median of 3000, 3400, 2600 and 2500
+    assertEquals(OptionalLong.of((2_600 + 3_000) / 2), history.expectedMillis("orders"));
+    assertEquals(OptionalLong.of(4_200), history.expectedMillis("old"));
+    assertEquals(OptionalLong.empty(), history.expectedMillis("new"));
+  }
+
+  private static History.Entry entry(long millis, long testMillis, Map<String, Long> ready) {
+    return new History.Entry(
+        Outcome.PASSED, millis, "t", new History.Measures(10, 0, testMillis, ready));
   }
 }

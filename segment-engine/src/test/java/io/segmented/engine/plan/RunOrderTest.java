@@ -50,7 +50,7 @@ class RunOrderTest {
 
   @Test
   void balancedIgnoresFailures() {
-    // b's mean is 5.5 s, d's 4 s
+    // b's median is 5.5 s (of 9 and 2 s), d's 4 s
     assertEquals(List.of("e", "c", "b", "d", "a"), ids(RunOrder.BALANCED, HISTORY));
   }
 
@@ -72,5 +72,30 @@ class RunOrderTest {
         assertThrows(IllegalArgumentException.class, () -> RunOrder.parse("random"));
     assertTrue(e.getMessage().contains("-Dsegment.runOrder=random"), e.getMessage());
     assertTrue(e.getMessage().contains("history, failedfirst, balanced, manifest"), e.getMessage());
+  }
+
+  @Test
+  void runsThatLeasedTheirFixturesDoNotMakeASegmentLookShort() {
+    // a started its database once (1.3 s to ready, 3.8 s in all), then leased it from the build
+    // before three times (1.6 s each: its tests alone); b started its own every time, 2.5 s
+    History.Measures started = new History.Measures(10, 0, 2_100, Map.of("db", 1_300L));
+    History.Measures leased = new History.Measures(10, 0, 1_500, Map.of());
+    History history =
+        new History(
+            Map.of(
+                "a",
+                List.of(
+                    new History.Entry(Outcome.PASSED, 3_800, "t", started),
+                    new History.Entry(Outcome.PASSED, 1_600, "t", leased),
+                    new History.Entry(Outcome.PASSED, 1_600, "t", leased),
+                    new History.Entry(Outcome.PASSED, 1_600, "t", leased)),
+                "b",
+                List.of(run(Outcome.PASSED, 2_500), run(Outcome.PASSED, 2_500))));
+    List<SegmentSpec> two = List.of(segment("b"), segment("a"));
+
+    // a's mean wall time is 2.15 s, but a run that starts its database takes 1.5 + 1.3 s or more
+    assertEquals(
+        List.of("a", "b"),
+        RunOrder.BALANCED.sort(two, history).stream().map(SegmentSpec::id).toList());
   }
 }
