@@ -111,11 +111,18 @@ public final class Advisor {
       return runs.get(runs.size() - 1).measures();
     }
 
-    /** The mean of what each run spent besides its test bodies: fixtures, data, JVM start. */
+    /**
+     * The mean of what each run spent besides its test bodies: fixtures, data, JVM start. A run
+     * that leased its fixtures from an earlier build, shared them or had them started while Maven
+     * compiled counts as having started them ({@link History#asIfStarted}): the cut costs that
+     * start in every run that makes its fixtures, as CI's do.
+     */
     long fixedMillis() {
+      long usualStart = History.usualSlowestStart(runs);
       return Math.round(
           runs.stream()
-              .mapToLong(e -> Math.max(0, e.durationMillis() - e.measures().testMillis()))
+              .mapToLong(
+                  e -> Math.max(0, History.asIfStarted(e, usualStart) - e.measures().testMillis()))
               .average()
               .orElse(0));
     }

@@ -163,21 +163,27 @@ public record History(Map<String, List<Entry>> segments) {
     }
     long slowestStart = usualSlowestStart(entries);
     return OptionalLong.of(
-        median(
-            entries.stream()
-                .map(
-                    e ->
-                        e.measures() == null
-                            ? e.durationMillis()
-                            : Math.max(
-                                e.durationMillis(), e.measures().testMillis() + slowestStart))
-                .toList()));
+        median(entries.stream().map(e -> asIfStarted(e, slowestStart)).toList()));
   }
 
-  /** The largest of the median start times of each fixture the entries recorded starting. */
-  private static long usualSlowestStart(List<Entry> entries) {
+  /**
+   * {@code run}'s wall time had its segment started its own fixtures: at least its tests' own time
+   * plus {@code usualStart}, the segment's {@link #usualSlowestStart}. A run recorded without
+   * measures counts as its wall time.
+   */
+  public static long asIfStarted(Entry run, long usualStart) {
+    return run.measures() == null
+        ? run.durationMillis()
+        : Math.max(run.durationMillis(), run.measures().testMillis() + usualStart);
+  }
+
+  /**
+   * How long a segment's slowest fixture usually takes to start: the largest of the median start
+   * times of each fixture {@code runs} recorded starting; 0 when they recorded none.
+   */
+  public static long usualSlowestStart(List<Entry> runs) {
     Map<String, List<Long>> starts = new LinkedHashMap<>();
-    for (Entry e : entries) {
+    for (Entry e : runs) {
       if (e.measures() != null) {
         e.measures()
             .fixtureReadyMillis()

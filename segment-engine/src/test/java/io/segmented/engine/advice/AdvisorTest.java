@@ -225,6 +225,28 @@ class AdvisorTest {
   }
 
   @Test
+  void runsThatLeasedTheFixturesCountTheirUsualStartAsFixedCost() throws Exception {
+    // one run started the database (2.4 s), four leased it from the build before (0.3 s in all)
+    List<History.Entry> runs = new ArrayList<>();
+    runs.add(measured(Outcome.PASSED, 4200, 1, 0, 200, Map.of("db", 2400L)));
+    for (int i = 0; i < 4; i++) {
+      runs.add(measured(Outcome.PASSED, 300, 1, 0, 200, Map.of()));
+    }
+    History history =
+        new History(
+            Map.of(
+                "orders-count",
+                runs,
+                "orders",
+                List.of(measured(Outcome.PASSED, 9000, 1, 0, 6000, Map.of("db", 2000L)))));
+
+    // the mean of 4000 and four times 2400, not of 4000 and four times 100
+    assertEquals(
+        List.of(new Advice.Merge("orders-count", "orders", List.of("db"), 5, 2720, 200)),
+        Advisor.of(manifest(), history).stream().filter(a -> a instanceof Advice.Merge).toList());
+  }
+
+  @Test
   void twoSmallSegmentsOnTheSameFixturesAreOneMerge() throws Exception {
     RunResult run =
         run(
