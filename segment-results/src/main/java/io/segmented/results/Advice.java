@@ -90,7 +90,8 @@ public sealed interface Advice {
    * @param into the segment to merge it into
    * @param fixtures the fixtures both start
    * @param runs how many measured runs of {@code segment} the times are the mean of
-   * @param fixedMillis its mean wall time besides its test bodies
+   * @param fixedMillis its mean wall time besides its test bodies, a run that leased, shared or
+   *     started its fixtures ahead counted as if it had started them
    * @param testMillis its test bodies' mean time
    */
   record Merge(

@@ -49,10 +49,11 @@ public record FixtureResult(
 
   /**
    * Whether the segment started it itself and it became ready: neither shared by the run nor leased
-   * from an earlier build, so that {@link #startMillis} is a start's.
+   * from an earlier build (nor stopped before it started, with no time), so that {@link
+   * #startMillis} is a start's.
    */
   public boolean startedByItsSegment() {
-    return error.isEmpty() && OWN.equals(reuse) && !kept.startsWith(LEASED);
+    return error.isEmpty() && startMillis > 0 && OWN.equals(reuse) && !kept.startsWith(LEASED);
   }
 
   /** A fixture whose data was never restored. */

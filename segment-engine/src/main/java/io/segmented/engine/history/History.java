@@ -67,12 +67,23 @@ public record History(Map<String, List<Entry>> segments) {
    * @param fixtureReadyMillis how long each fixture the segment started itself took until it was
    *     ready, by id: not one the run shared, nor one leased from an earlier build, whose times are
    *     a wait, not a start
+   * @param fixturesMillis how long the segment waited for its fixtures, from its start; null in the
+   *     entries of earlier versions
    */
   public record Measures(
-      int tests, int skipped, long testMillis, Map<String, Long> fixtureReadyMillis) {
+      int tests,
+      int skipped,
+      long testMillis,
+      Map<String, Long> fixtureReadyMillis,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Long fixturesMillis) {
 
     public Measures {
       fixtureReadyMillis = fixtureReadyMillis == null ? Map.of() : Map.copyOf(fixtureReadyMillis);
+    }
+
+    /** Measures whose fixture wait is not known, as earlier versions wrote them. */
+    public Measures(int tests, int skipped, long testMillis, Map<String, Long> fixtureReadyMillis) {
+      this(tests, skipped, testMillis, fixtureReadyMillis, null);
     }
 
     /** What {@code segment} measured. */
@@ -87,7 +98,8 @@ public record History(Map<String, List<Entry>> segments) {
           segment.tests().size(),
           (int) segment.tests().stream().filter(t -> t.outcome() == TestOutcome.SKIPPED).count(),
           segment.tests().stream().mapToLong(TestResult::durationMillis).sum(),
-          ready);
+          ready,
+          segment.fixturesMillis());
     }
   }
 
@@ -148,13 +160,13 @@ public record History(Map<String, List<Entry>> segments) {
 
   /**
    * How long the segment holds its lane when it starts its own fixtures, from its recorded runs:
-   * the median of their wall times, where a run shorter than its tests' own time plus its slowest
-   * fixture's usual start (the median of the starts recorded) counts as that. Such a run leased its
-   * fixtures from an earlier build ({@code -Dsegment.keep}), shared them with other segments
-   * ({@code reuse: run}) or had them started while Maven compiled; the next run may well pay the
-   * start. The median, not the mean: a one-off slow run (an image pulled, class-data archives made)
-   * says little of the next. A run recorded without measures counts as its wall time. Empty when it
-   * has no runs.
+   * the median of their wall times, where a run that waited less for its fixtures than its slowest
+   * fixture's usual start (the median of the starts recorded) counts as having waited that long.
+   * Such a run leased its fixtures from an earlier build ({@code -Dsegment.keep}), shared them with
+   * other segments ({@code reuse: run}) or had them started while Maven compiled; the next run may
+   * well pay the start. The median, not the mean: a one-off slow run (an image pulled, class-data
+   * archives made) says little of the next. A run recorded without measures counts as its wall
+   * time. Empty when it has no runs.
    */
   public OptionalLong expectedMillis(String segmentId) {
     List<Entry> entries = segments.getOrDefault(segmentId, List.of());
@@ -167,14 +179,21 @@ public record History(Map<String, List<Entry>> segments) {
   }
 
   /**
-   * {@code run}'s wall time had its segment started its own fixtures: at least its tests' own time
-   * plus {@code usualStart}, the segment's {@link #usualSlowestStart}. A run recorded without
-   * measures counts as its wall time.
+   * {@code run}'s wall time had its segment started its own fixtures: its wait for them at least
+   * {@code usualStart}, the segment's {@link #usualSlowestStart}. An entry of an earlier version,
+   * which did not record the wait, counts as at least its tests' own time plus {@code usualStart};
+   * one without measures as its wall time.
    */
   public static long asIfStarted(Entry run, long usualStart) {
-    return run.measures() == null
-        ? run.durationMillis()
-        : Math.max(run.durationMillis(), run.measures().testMillis() + usualStart);
+    Measures m = run.measures();
+    if (m == null) {
+      return run.durationMillis();
+    }
+    if (m.fixturesMillis() == null) {
+      return Math.max(run.durationMillis(), m.testMillis() + usualStart);
+    }
+    long waited = Math.max(0, m.fixturesMillis());
+    return run.durationMillis() - waited + Math.max(waited, usualStart);
   }
 
   /**

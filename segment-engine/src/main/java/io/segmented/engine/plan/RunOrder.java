@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  *       sooner, and with {@code parallel > 1} the long segments do not end up alone at the end.
  *   <li>{@link #FAILEDFIRST}: the segments that failed last time first, the others in manifest
  *       order.
- *   <li>{@link #BALANCED}: longest first by the history's mean durations; unknown segments first.
+ *   <li>{@link #BALANCED}: longest first by their expected durations ({@link
+ *       History#expectedMillis}); unknown segments first.
  *   <li>{@link #MANIFEST}: as written in {@code segments.yaml}.
  * </ul>
  *

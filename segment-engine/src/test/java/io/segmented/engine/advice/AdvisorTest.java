@@ -80,7 +80,8 @@ class AdvisorTest {
         "",
         "2026-01-01T00:00:00Z",
         millis,
-        0,
+        // the segment waited for its fixtures as long as the slowest took to start
+        fixtures.stream().mapToLong(FixtureResult::startMillis).max().orElse(0),
         0,
         0,
         fixtures,

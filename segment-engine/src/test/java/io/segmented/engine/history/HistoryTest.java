@@ -55,7 +55,7 @@ class HistoryTest {
                 Outcome.PASSED,
                 4200,
                 "2026-01-01T00:00:00Z",
-                new History.Measures(3, 1, 200, Map.of("db", 2400L)))),
+                new History.Measures(3, 1, 200, Map.of("db", 2400L), 2400L))),
         History.read(file).segments().get("orders"));
   }
 
@@ -110,7 +110,7 @@ class HistoryTest {
   }
 
   @Test
-  void aRunThatLeasedSharedOrStartedItsFixturesAheadCountsAsItsTestsPlusTheUsualStart() {
+  void anEarlierVersionsRunThatLeasedItsFixturesCountsAsItsTestsPlusTheUsualStart() {
     History history =
         new History(
             Map.of(
@@ -134,6 +134,30 @@ class HistoryTest {
     assertEquals(OptionalLong.of((2_600 + 3_000) / 2), history.expectedMillis("orders"));
     assertEquals(OptionalLong.of(4_200), history.expectedMillis("old"));
     assertEquals(OptionalLong.empty(), history.expectedMillis("new"));
+  }
+
+  @Test
+  void aRunThatWaitedLessForItsFixturesThanTheirUsualStartCountsAsHavingWaitedThatLong() {
+    // its ten tests run in parallel: their times add up to more than its wall time
+    History history =
+        new History(
+            Map.of(
+                "orders",
+                List.of(
+                    new History.Entry(
+                        Outcome.PASSED,
+                        3_000,
+                        "t",
+                        new History.Measures(10, 0, 5_000, Map.of("db", 1_000L), 1_000L)),
+                    // leased: ready after 50 ms
+                    new History.Entry(
+                        Outcome.PASSED,
+                        2_100,
+                        "t",
+                        new History.Measures(10, 0, 5_000, Map.of(), 50L)))));
+
+    // 3000, and 2100 - 50 + 1000: not floored at the tests' summed time
+    assertEquals(OptionalLong.of((3_000 + 3_050) / 2), history.expectedMillis("orders"));
   }
 
   private static History.Entry entry(long millis, long testMillis, Map<String, Long> ready) {
