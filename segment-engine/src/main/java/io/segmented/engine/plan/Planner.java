@@ -122,15 +122,21 @@ public final class Planner {
             providers.computeIfAbsent(
                 f.id(), id -> FixtureFactory.resolve(f, providerOverride, answers));
         boolean shared = runUsers.getOrDefault(f.id(), 0) > 1;
+        boolean keeps =
+            shared ? KeptFixtures.keepsShared(true, f, p) : KeptFixtures.keeps(true, f, p);
         Optional<Keeping> kept =
-            keep.isPresent() && !shared && KeptFixtures.keeps(true, f, p) && answers.getAsBoolean()
+            keep.isPresent() && keeps && answers.getAsBoolean()
                 ? docker.kept(
-                    request.moduleDir(), f, Optional.ofNullable(s.data().get(f.id())), keep.get())
+                    request.moduleDir(),
+                    f,
+                    Optional.ofNullable(s.data().get(f.id())),
+                    shared,
+                    keep.get())
                 : Optional.empty();
         Optional<String> notKept =
             keep.isEmpty()
                 ? Optional.empty()
-                : shared ? Optional.of(KeptFixtures.SHARED) : KeptFixtures.whyNotKept(f, p);
+                : shared ? KeptFixtures.whyNotKeptShared(f, p) : KeptFixtures.whyNotKept(f, p);
         fixtures.add(fixture(f, p, shared, kept, notKept));
       }
       segments.add(

@@ -384,6 +384,7 @@ public final class Executor {
       Secrets secrets = Secrets.of(request.manifest());
       // a killed run leaves its working files: masked before this run writes its own beside them
       secrets.maskFiles(request.workDir());
+      KeptFixtures kept = new KeptFixtures(request.moduleDir(), plan.keep(), runId);
       SharedFixtures shared =
           new SharedFixtures(
               runId,
@@ -391,9 +392,9 @@ public final class Executor {
               plan.sharedUsers(),
               request.snapshots(),
               secrets.mask(),
-              plan.sharedSeeds());
+              plan.sharedSeeds(),
+              kept);
       cleanup.add(shared);
-      KeptFixtures kept = new KeptFixtures(request.moduleDir(), plan.keep(), runId);
       ClassData classData =
           request.classData() ? new ClassData(request.workDir()) : ClassData.none();
       return new RunStart(

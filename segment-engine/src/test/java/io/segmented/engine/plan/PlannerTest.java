@@ -314,8 +314,18 @@ class PlannerTest {
         new FakeDocker(true, "pg:16") {
           @Override
           public Optional<Keeping> kept(
-              Path moduleDir, FixtureSpec spec, Optional<DataScope> data, Duration keep) {
-            asked.add("kept " + spec.id() + " for " + keep.toMinutes() + " min");
+              Path moduleDir,
+              FixtureSpec spec,
+              Optional<DataScope> data,
+              boolean sharedByRun,
+              Duration keep) {
+            asked.add(
+                "kept "
+                    + spec.id()
+                    + (sharedByRun ? ", shared by the run," : "")
+                    + " for "
+                    + keep.toMinutes()
+                    + " min");
             return Optional.of(new Keeping(true, Duration.ofMinutes(3), keep, ""));
           }
         };
@@ -342,15 +352,19 @@ class PlannerTest {
     assertFalse(PlanJson.of(plan).at("/segments/0/fixtures/1/shared").asBoolean());
     assertEquals(Map.of(), plan.sharedUsers());
 
-    // with tooling in the run too, cache is shared between them, and not kept
+    // with tooling in the run too, cache is shared between them, and kept as the run's server
+    docker.asked.clear();
     Plan both = Planner.plan(request().segments("orders,tooling").keep("10m").build(), docker);
-    assertEquals(
-        "the run shares it between its segments (reuse: run)",
-        PlanJson.of(both).at("/segments/0/fixtures/1/notKept").asText());
     assertTrue(PlanJson.of(both).at("/segments/0/fixtures/1/shared").asBoolean());
+    assertEquals("lease", PlanJson.of(both).at("/segments/0/fixtures/1/kept").asText());
+    assertTrue(PlanJson.of(both).at("/segments/0/fixtures/1/notKept").isMissingNode());
+    assertEquals(
+        "              cache (redis, container) redis:7, reuse run, shared by the run, kept: would"
+            + " lease one started 3 min ago",
+        PlanText.lines(both).get(3));
     assertTrue(
-        PlanJson.of(both).at("/segments/0/fixtures/1/kept").isMissingNode()
-            || PlanJson.of(both).at("/segments/0/fixtures/1/kept").isNull());
+        docker.asked.contains("kept cache, shared by the run, for 10 min"),
+        docker.asked.toString());
   }
 
   @Test
@@ -359,7 +373,11 @@ class PlannerTest {
         new FakeDocker(true, "pg:16") {
           @Override
           public Optional<Keeping> kept(
-              Path moduleDir, FixtureSpec spec, Optional<DataScope> data, Duration keep) {
+              Path moduleDir,
+              FixtureSpec spec,
+              Optional<DataScope> data,
+              boolean sharedByRun,
+              Duration keep) {
             return Optional.of(new Keeping(false, Duration.ZERO, keep, "the seeds changed"));
           }
         };
@@ -393,7 +411,11 @@ class PlannerTest {
         new FakeDocker(true, "pg:16") {
           @Override
           public Optional<Keeping> kept(
-              Path moduleDir, FixtureSpec spec, Optional<DataScope> data, Duration keep) {
+              Path moduleDir,
+              FixtureSpec spec,
+              Optional<DataScope> data,
+              boolean sharedByRun,
+              Duration keep) {
             asked.add("kept " + spec.id());
             return Optional.of(new Keeping(false, Duration.ZERO, keep, ""));
           }

@@ -63,11 +63,17 @@ class SegmentOpeningTest {
             RunRequest.builder("m", dir, manifest).runOrder("manifest").build(), Fakes.docker());
     Fakes fakes = new Fakes();
     Ports ports = new Ports(fakes.fixtures(), fakes.jvmLauncher(), fakes.janitor());
+    KeptFixtures kept = new KeptFixtures(dir, Optional.empty(), "run");
     SharedFixtures shared =
         new SharedFixtures(
-            "run", dir.resolve("logs"), plan.sharedUsers(), false, s -> s, plan.sharedSeeds());
-    FixtureSources sources =
-        new FixtureSources(shared, new KeptFixtures(dir, Optional.empty(), "run"));
+            "run",
+            dir.resolve("logs"),
+            plan.sharedUsers(),
+            false,
+            s -> s,
+            plan.sharedSeeds(),
+            kept);
+    FixtureSources sources = new FixtureSources(shared, kept);
 
     try (Cleanup cleanup = new Cleanup(() -> {}, () -> true)) {
       for (Plan.SegmentPlan segment : plan.inStartOrder()) {

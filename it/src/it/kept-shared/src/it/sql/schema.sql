@@ -1,0 +1,4 @@
+CREATE TABLE products (
+  sku TEXT PRIMARY KEY,
+  source TEXT NOT NULL
+);

@@ -1,0 +1,75 @@
+import java.time.Duration
+
+def NestedBuild = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, "NestedBuild.groovy"))
+
+// only this project's kept fixtures (the project label: the first 20 hex digits of the SHA-256 of the module's path)
+def project = java.security.MessageDigest.getInstance("SHA-256")
+    .digest(basedir.toPath().toAbsolutePath().normalize().toString().getBytes("UTF-8")).encodeHex().toString()
+    .substring(0, 20)
+def OURS = "label=io.segmented.kept-project=" + project
+def kept = { -> NestedBuild.run(["docker", "ps", "-a", "--filter", "label=io.segmented.kept", "--filter", OURS,
+    "--format", "{{.ID}}"]).readLines().findAll { it.trim() } as Set }
+def keptRecords = { -> NestedBuild.run(["docker", "volume", "ls", "-q", "--filter", OURS])
+    .readLines().findAll { it.trim() } }
+def leases = { -> NestedBuild.run(["docker", "ps", "-a", "--filter", OURS, "--format", "{{.Names}}"])
+    .readLines().findAll { it.contains("-by-") } }
+def build = { String name, List<String> args, List<String> segments ->
+  def b = NestedBuild.start(basedir, localRepositoryPath.toString(), name, ["segment:run"] + args)
+  int code = b.awaitExit(Duration.ofMinutes(4))
+  def log = b.log.text
+  println b.tail(8)
+  assert code == 0 : "${name} failed with code ${code}${b.tail()}"
+  for (s in segments) {
+    assert log =~ /\u2714 ${s} \(${s} \u2194 shop-db\) PASSED: 1\/1 tests passed/ : "${name}: ${s} did not pass${b.tail()}"
+  }
+  return log
+}
+// one segment at a time: a segment that saw the other's rows or keys would fail
+def keep = ["-Dsegment.keep=10m", "-Dsegment.parallel=1"]
+
+try {
+  // 1. The first build starts the run's two shared servers and keeps them.
+  def first = build("first", keep, ["orders", "reports"])
+  assert first =~ /\[orders\] fixture shop-db \(postgres, [^)]*\) started in [0-9.]+ s, kept for 10 min/
+  assert first =~ /\[orders\] fixture cache \(redis, [^)]*\) started in [0-9.]+ s, kept for 10 min/
+  def afterFirst = kept()
+  assert afterFirst.size() == 2 : "two kept containers after the first build: ${afterFirst}"
+  assert NestedBuild.containers().isEmpty() : "containers of a run left: ${NestedBuild.containers()}"
+  assert leases().isEmpty() : "leases left after the first build: ${leases()}"
+
+  // 2. The plan says the run would lease them; the second build does, for both segments, and starts no container.
+  def plan = NestedBuild.start(basedir, localRepositoryPath.toString(), "plan", ["segment:plan"] + keep)
+  assert plan.awaitExit(Duration.ofMinutes(2)) == 0 : plan.tail()
+  assert plan.log.text =~ /shop-db \(postgres, container\) [^,]*, reuse run, shared by the run, kept: would lease one started \d+ s ago/ : plan.tail()
+  assert plan.log.text =~ /cache \(redis, container\) [^,]*, reuse run, shared by the run, kept: would lease one started \d+ s ago/ : plan.tail()
+  def second = build("second", keep, ["orders", "reports"])
+  for (s in ["orders", "reports"]) {
+    assert second =~ /\[${s}\] fixture shop-db \(postgres, [^)]*\) kept, \d+ s old, ready in (?:\d+ ms|\d+\.\d s)/
+    assert second =~ /\[${s}\] fixture cache \(redis, [^)]*\) kept, \d+ s old, ready in (?:\d+ ms|\d+\.\d s)/
+  }
+  assert kept() == afterFirst : "the second build started containers: ${kept() - afterFirst}"
+  def results = new groovy.json.JsonSlurper().parse(new File(basedir, "target/segment-reports/segment-results.json"))
+  results.segments.each { s ->
+    assert s.fixtures.every { it.reuse == "run" && it.kept.startsWith("kept, ") } : s.fixtures
+  }
+  assert leases().isEmpty() : "leases left after the second build: ${leases()}"
+
+  // 3. A run of one segment: the servers are that segment's own there, kept fixtures of another key, so it starts
+  // and keeps its own and says why the shared ones did not fit; the shared ones stay for the next full run.
+  def one = build("one-segment", keep + ["-Dsegment=orders"], ["orders"])
+  for (f in ["shop-db \\(postgres", "cache \\(redis"]) {
+    assert one =~ /\[orders\] fixture ${f}, [^)]*\) started in [0-9.]+ s, kept for 10 min \(a kept one did not fit: whether the run shares it between segments changed\)/
+  }
+  assert kept().containsAll(afterFirst) && kept().size() == 4 : "kept after a run of one segment: ${kept()}"
+  def again = build("full-again", keep, ["orders", "reports"])
+  assert (again =~ /fixture (?:shop-db|cache) \([a-z]+, [^)]*\) kept, \d+ s old/).size() == 4 : again
+} finally {
+  // 4. segment:down removes every kept fixture of the project, its leases and its records.
+  def down = NestedBuild.start(basedir, localRepositoryPath.toString(), "down", ["segment:down"])
+  assert down.awaitExit(Duration.ofMinutes(2)) == 0 : down.tail()
+  assert down.log.text =~ /Removed \d+ kept fixture\(s\) of kept-shared/
+}
+assert kept().isEmpty() : "kept containers after segment:down: ${kept()}"
+assert leases().isEmpty()
+assert keptRecords().isEmpty() : "kept records after segment:down: ${keptRecords()}"
+NestedBuild.assertNothingLeft(basedir, "after segment:down")
