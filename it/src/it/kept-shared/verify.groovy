@@ -26,6 +26,8 @@ def build = { String name, List<String> args, List<String> segments ->
 }
 // one segment at a time: a segment that saw the other's rows or keys would fail
 def keep = ["-Dsegment.keep=10m", "-Dsegment.parallel=1"]
+// an age as the log says it: 40 s, 3 min, 2 h 5 min
+def AGE = /(?:\d+ s|\d+ min|\d+ h(?: \d+ min)?)/
 
 try {
   // 1. The first build starts the run's two shared servers and keeps them.
@@ -36,16 +38,22 @@ try {
   assert afterFirst.size() == 2 : "two kept containers after the first build: ${afterFirst}"
   assert NestedBuild.containers().isEmpty() : "containers of a run left: ${NestedBuild.containers()}"
   assert leases().isEmpty() : "leases left after the first build: ${leases()}"
+  // what a build may leave on the servers themselves, outside the segments' own data: the next lease throws it away
+  def keptOf = { String fixture -> NestedBuild.run(["docker", "ps", "-q", "--filter", OURS, "--filter",
+      "label=io.segmented.kept-fixture=" + fixture]).trim() }
+  NestedBuild.run(["docker", "exec", keptOf("shop-db"), "sh", "-c",
+      'PGPASSWORD="$POSTGRES_PASSWORD" psql -h 127.0.0.1 -U shop -d shop -c "create table left_behind (x int)"'])
+  NestedBuild.run(["docker", "exec", keptOf("cache"), "redis-cli", "SET", "left", "behind"])
 
   // 2. The plan says the run would lease them; the second build does, for both segments, and starts no container.
   def plan = NestedBuild.start(basedir, localRepositoryPath.toString(), "plan", ["segment:plan"] + keep)
   assert plan.awaitExit(Duration.ofMinutes(2)) == 0 : plan.tail()
-  assert plan.log.text =~ /shop-db \(postgres, container\) [^,]*, reuse run, shared by the run, kept: would lease one started \d+ s ago/ : plan.tail()
-  assert plan.log.text =~ /cache \(redis, container\) [^,]*, reuse run, shared by the run, kept: would lease one started \d+ s ago/ : plan.tail()
+  assert plan.log.text =~ /shop-db \(postgres, container\) [^,]*, reuse run, shared by the run, kept: would lease one started ${AGE} ago/ : plan.tail()
+  assert plan.log.text =~ /cache \(redis, container\) [^,]*, reuse run, shared by the run, kept: would lease one started ${AGE} ago/ : plan.tail()
   def second = build("second", keep, ["orders", "reports"])
   for (s in ["orders", "reports"]) {
-    assert second =~ /\[${s}\] fixture shop-db \(postgres, [^)]*\) kept, \d+ s old, ready in (?:\d+ ms|\d+\.\d s)/
-    assert second =~ /\[${s}\] fixture cache \(redis, [^)]*\) kept, \d+ s old, ready in (?:\d+ ms|\d+\.\d s)/
+    assert second =~ /\[${s}\] fixture shop-db \(postgres, [^)]*\) kept, ${AGE} old, ready in (?:\d+ ms|\d+\.\d s)/
+    assert second =~ /\[${s}\] fixture cache \(redis, [^)]*\) kept, ${AGE} old, ready in (?:\d+ ms|\d+\.\d s)/
   }
   assert kept() == afterFirst : "the second build started containers: ${kept() - afterFirst}"
   def results = new groovy.json.JsonSlurper().parse(new File(basedir, "target/segment-reports/segment-results.json"))
@@ -62,7 +70,7 @@ try {
   }
   assert kept().containsAll(afterFirst) && kept().size() == 4 : "kept after a run of one segment: ${kept()}"
   def again = build("full-again", keep, ["orders", "reports"])
-  assert (again =~ /fixture (?:shop-db|cache) \([a-z]+, [^)]*\) kept, \d+ s old/).size() == 4 : again
+  assert (again =~ /fixture (?:shop-db|cache) \([a-z]+, [^)]*\) kept, ${AGE} old/).size() == 4 : again
 } finally {
   // 4. segment:down removes every kept fixture of the project, its leases and its records.
   def down = NestedBuild.start(basedir, localRepositoryPath.toString(), "down", ["segment:down"])

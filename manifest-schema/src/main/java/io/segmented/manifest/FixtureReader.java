@@ -153,8 +153,9 @@ final class FixtureReader {
           at,
           "'keep: true' on fixture '"
               + id
-              + "' cannot work with 'reuse: run': a fixture the run shares is not kept for later"
-              + " builds. Remove 'reuse: run' to keep it, or 'keep' to share it within the build");
+              + "' cannot work with 'reuse: run': a server the run shares is kept by its kind's"
+              + " rule alone (databases, Redis; a shared container never is). Remove 'keep' to"
+              + " let that rule decide, or 'reuse: run' to keep it as each segment's own");
     }
   }
 

@@ -411,8 +411,9 @@ class ManifestLoaderTest {
                 + " 'keep', or remove 'provider' to keep it in a container; 'reuse: run' shares one"
                 + " between the segments of a build",
             "segments.yaml:11:11: 'keep: true' on fixture 'db' cannot work with 'reuse: run': a"
-                + " fixture the run shares is not kept for later builds. Remove 'reuse: run' to keep"
-                + " it, or 'keep' to share it within the build"),
+                + " server the run shares is kept by its kind's rule alone (databases, Redis; a"
+                + " shared container never is). Remove 'keep' to let that rule decide, or 'reuse:"
+                + " run' to keep it as each segment's own"),
         problems(
             """
             version: 1

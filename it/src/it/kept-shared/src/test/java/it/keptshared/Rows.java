@@ -1,6 +1,7 @@
 package it.keptshared;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -25,11 +26,21 @@ final class Rows {
 
   static void seesOnlyTheSeedsAndLeavesItsOwn(String segment) throws Exception {
     String mark = segment + "-" + ProcessHandle.current().pid();
+    String url = System.getProperty("fixtures.shop-db.jdbc-url");
+    String password = System.getProperty("fixtures.shop-db.password");
+    // the server's own database, and Redis's database 0: what verify.groovy left in them between
+    // builds is gone, as in a server started for the build
     try (Connection c =
-        DriverManager.getConnection(
-            System.getProperty("fixtures.shop-db.jdbc-url"),
-            "shop",
-            System.getProperty("fixtures.shop-db.password"))) {
+            DriverManager.getConnection(
+                url.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1shop"), "shop", password);
+        ResultSet rs =
+            c.createStatement().executeQuery("select to_regclass('left_behind') is null")) {
+      rs.next();
+      assertTrue(rs.getBoolean(1), "the server's own database holds a table an earlier build left");
+    }
+    URI redis = URI.create(System.getProperty("fixtures.cache.url"));
+    assertEquals("0", redis(redis, "0", "DBSIZE"), "keys an earlier build left in database 0");
+    try (Connection c = DriverManager.getConnection(url, "shop", password)) {
       List<String> others = new ArrayList<>();
       try (ResultSet rs =
           c.createStatement().executeQuery("select sku from products where source <> 'seed'")) {
@@ -40,7 +51,6 @@ final class Rows {
       assertEquals(List.of(), others, "rows of another segment or build");
       c.createStatement().execute("insert into products values ('" + mark + "', 'test')");
     }
-    URI redis = URI.create(System.getProperty("fixtures.cache.url"));
     String index = redis.getPath().isEmpty() ? "0" : redis.getPath().substring(1);
     assertEquals("0", redis(redis, index, "DBSIZE"), "keys of another segment or build");
     redis(redis, index, "SET mark " + mark);
