@@ -218,6 +218,34 @@ class NestedBuild {
         " under ${basedir}/target/segment-work"
   }
 
+  /**
+   * The filter of the project's own kept fixtures (-Dsegment.keep), as other builds on the engine may keep theirs: the
+   * project label is the first 20 hex digits of the SHA-256 of the module's directory.
+   */
+  static String keptProject(File basedir) {
+    String project = java.security.MessageDigest.getInstance("SHA-256")
+        .digest(basedir.toPath().toAbsolutePath().normalize().toString().getBytes("UTF-8")).encodeHex().toString()
+        .substring(0, 20)
+    return "label=io.segmented.kept-project=" + project
+  }
+
+  /** The ids of the project's kept containers. */
+  static Set<String> kept(File basedir) {
+    return run(["docker", "ps", "-a", "--filter", "label=io.segmented.kept", "--filter", keptProject(basedir),
+                "--format", "{{.ID}}"]).readLines().findAll { it.trim() } as Set
+  }
+
+  /** The project's kept records (Docker volumes). */
+  static List<String> keptRecords(File basedir) {
+    return run(["docker", "volume", "ls", "-q", "--filter", keptProject(basedir)]).readLines().findAll { it.trim() }
+  }
+
+  /** The project's kept fixtures leased now: a lease names its container segment-kept-<id>-by-<run>. */
+  static List<String> keptLeases(File basedir) {
+    return run(["docker", "ps", "-a", "--filter", keptProject(basedir), "--format", "{{.Names}}"])
+        .readLines().findAll { it.contains("-by-") }
+  }
+
   static String jstack(long pid) {
     try {
       return run([System.getProperty("java.home") + "/bin/jcmd", String.valueOf(pid), "Thread.print"])

@@ -2,19 +2,9 @@ import java.time.Duration
 
 def NestedBuild = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, "NestedBuild.groovy"))
 
-// only this project's kept fixtures: other builds on the engine may keep their own. The project label is the first
-// 20 hex digits of the SHA-256 of the module's directory.
-def project = java.security.MessageDigest.getInstance("SHA-256")
-    .digest(basedir.toPath().toAbsolutePath().normalize().toString().getBytes("UTF-8")).encodeHex().toString()
-    .substring(0, 20)
-def OURS = "label=io.segmented.kept-project=" + project
-def kept = { -> NestedBuild.run(["docker", "ps", "-a", "--filter", "label=io.segmented.kept", "--filter", OURS,
-    "--format", "{{.ID}}"]).readLines().findAll { it.trim() } as Set }
-def keptRecords = { -> NestedBuild.run(["docker", "volume", "ls", "-q", "--filter", OURS])
-    .readLines().findAll { it.trim() } }
-// a kept fixture is leased while its name says by which run: segment-kept-<id>-by-<run>
-def leases = { -> NestedBuild.run(["docker", "ps", "-a", "--filter", OURS, "--format", "{{.Names}}"])
-    .readLines().findAll { it.contains("-by-") } }
+def kept = { -> NestedBuild.kept(basedir) }
+def keptRecords = { -> NestedBuild.keptRecords(basedir) }
+def leases = { -> NestedBuild.keptLeases(basedir) }
 def build = { String name, List<String> args ->
   def b = NestedBuild.start(basedir, localRepositoryPath.toString(), name, ["segment:run"] + args)
   int code = b.awaitExit(Duration.ofMinutes(4))

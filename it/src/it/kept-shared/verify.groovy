@@ -2,17 +2,10 @@ import java.time.Duration
 
 def NestedBuild = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, "NestedBuild.groovy"))
 
-// only this project's kept fixtures (the project label: the first 20 hex digits of the SHA-256 of the module's path)
-def project = java.security.MessageDigest.getInstance("SHA-256")
-    .digest(basedir.toPath().toAbsolutePath().normalize().toString().getBytes("UTF-8")).encodeHex().toString()
-    .substring(0, 20)
-def OURS = "label=io.segmented.kept-project=" + project
-def kept = { -> NestedBuild.run(["docker", "ps", "-a", "--filter", "label=io.segmented.kept", "--filter", OURS,
-    "--format", "{{.ID}}"]).readLines().findAll { it.trim() } as Set }
-def keptRecords = { -> NestedBuild.run(["docker", "volume", "ls", "-q", "--filter", OURS])
-    .readLines().findAll { it.trim() } }
-def leases = { -> NestedBuild.run(["docker", "ps", "-a", "--filter", OURS, "--format", "{{.Names}}"])
-    .readLines().findAll { it.contains("-by-") } }
+def OURS = NestedBuild.keptProject(basedir)
+def kept = { -> NestedBuild.kept(basedir) }
+def keptRecords = { -> NestedBuild.keptRecords(basedir) }
+def leases = { -> NestedBuild.keptLeases(basedir) }
 def build = { String name, List<String> args, List<String> segments ->
   def b = NestedBuild.start(basedir, localRepositoryPath.toString(), name, ["segment:run"] + args)
   int code = b.awaitExit(Duration.ofMinutes(4))
