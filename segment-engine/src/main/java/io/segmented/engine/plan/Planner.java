@@ -108,6 +108,7 @@ public final class Planner {
       }
     }
     Map<String, Provider> providers = new LinkedHashMap<>();
+    Map<String, Optional<Keeping>> sharedKept = new LinkedHashMap<>();
     List<Plan.SegmentPlan> segments = new ArrayList<>();
     for (SegmentSpec s : all) {
       Optional<Decision> leftOut = narrowed.whyLeftOut(s);
@@ -124,15 +125,24 @@ public final class Planner {
         boolean shared = runUsers.getOrDefault(f.id(), 0) > 1;
         boolean keeps =
             shared ? KeptFixtures.keepsShared(true, f, p) : KeptFixtures.keeps(true, f, p);
-        Optional<Keeping> kept =
-            keep.isPresent() && keeps && answers.getAsBoolean()
-                ? docker.kept(
-                    request.moduleDir(),
-                    f,
-                    Optional.ofNullable(s.data().get(f.id())),
-                    shared,
-                    keep.get())
-                : Optional.empty();
+        Optional<Keeping> kept;
+        if (keep.isEmpty() || !keeps || !answers.getAsBoolean()) {
+          kept = Optional.empty();
+        } else if (shared) {
+          // one server for all its segments: the engine is asked once, not once per user
+          kept =
+              sharedKept.computeIfAbsent(
+                  f.id(),
+                  id -> docker.kept(request.moduleDir(), f, Optional.empty(), true, keep.get()));
+        } else {
+          kept =
+              docker.kept(
+                  request.moduleDir(),
+                  f,
+                  Optional.ofNullable(s.data().get(f.id())),
+                  false,
+                  keep.get());
+        }
         Optional<String> notKept =
             keep.isEmpty()
                 ? Optional.empty()

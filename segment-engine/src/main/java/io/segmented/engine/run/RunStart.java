@@ -221,11 +221,14 @@ final class RunStart implements AutoCloseable {
   /** How long stopping a start waits for fixtures still starting before removing by label. */
   private static final Duration AWAIT_STARTING = Duration.ofSeconds(10);
 
-  /** The segments whose fixtures were started ahead and are not taken yet, in start order. */
+  /**
+   * The segments whose fixtures were started ahead and are not taken yet, in start order; a segment
+   * with no fixtures, whose test JVM alone may have started ahead, is not one of them.
+   */
   List<String> openedAhead() {
     return plan.inStartOrder().stream()
         .map(p -> p.segment().id())
-        .filter(opened::containsKey)
+        .filter(id -> opened.containsKey(id) && !opened.get(id).fixtures().isEmpty())
         .toList();
   }
 

@@ -488,6 +488,22 @@ class ExecutorTest {
   }
 
   @Test
+  void aSegmentWithNoFixturesIsNotSaidToHaveFixturesStartedAhead() throws Exception {
+    Executor executor = fakes.executor();
+    executor.headStart(
+        dir, () -> plan(r -> r.segments("plain,orders").parallel(2)), Optional.empty());
+    fakes.awaitEvent("start orders/app");
+    HeadStartHeard heard = new HeadStartHeard();
+
+    RunResult run = executor.run(plan(r -> r.segments("plain,orders").parallel(2)), runtime, heard);
+
+    assertEquals(Outcome.PASSED, segment(run, "orders").outcome());
+    assertEquals(Outcome.PASSED, segment(run, "plain").outcome());
+    // both were begun ahead, but only orders had fixtures to start
+    assertEquals(List.of(List.of("orders")), heard.taken);
+  }
+
+  @Test
   void aRunBegunAheadStartsItsFirstSegmentsFixturesBeforeTheGoalWhichTakesThemOver()
       throws Exception {
     Executor executor = fakes.executor();
