@@ -18,7 +18,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -85,7 +84,13 @@ public final class Advisor {
               .filter(e -> e.measures() != null && MEASURING.contains(e.outcome()))
               .toList();
       if (!runs.isEmpty()) {
-        measured.put(id, new Measured(runs));
+        // the starts kept apart from the runs; in a file of an earlier version, those of the
+        // measured runs
+        measured.put(
+            id,
+            new Measured(
+                runs,
+                history.starts().containsKey(id) ? history.startsBy(id) : History.startsIn(runs)));
       }
     }
     List<Advice> advice = new ArrayList<>();
@@ -104,8 +109,11 @@ public final class Advisor {
     return advice;
   }
 
-  /** A segment's measured runs, oldest first. */
-  private record Measured(List<History.Entry> runs) {
+  /**
+   * A segment's measured runs, oldest first, and the starts of its fixtures it recorded ({@link
+   * History#startsBy}).
+   */
+  private record Measured(List<History.Entry> runs, Map<String, List<Long>> starts) {
 
     History.Measures last() {
       return runs.get(runs.size() - 1).measures();
@@ -118,7 +126,7 @@ public final class Advisor {
      * start in every run that makes its fixtures, as CI's do.
      */
     long fixedMillis() {
-      long usualStart = History.usualSlowestStart(runs);
+      long usualStart = History.slowestOf(starts);
       return Math.round(
           runs.stream()
               .mapToLong(
@@ -134,10 +142,7 @@ public final class Advisor {
 
     /** Each time {@code fixture} was measured until ready. */
     List<Long> readyMillis(String fixture) {
-      return runs.stream()
-          .map(e -> e.measures().fixtureReadyMillis().get(fixture))
-          .filter(Objects::nonNull)
-          .toList();
+      return starts.getOrDefault(fixture, List.of());
     }
   }
 

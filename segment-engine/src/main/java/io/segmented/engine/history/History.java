@@ -26,10 +26,17 @@ import java.util.OptionalLong;
  * shards are balanced by its durations, and the report shows each segment's recent failure rate.
  *
  * @param segments the last {@value #KEEP} runs of each segment, oldest first
+ * @param starts for each segment, by fixture id, the last {@value #KEEP} times the fixture took to
+ *     start when the segment started it itself, oldest first. Kept apart from the runs, so that a
+ *     developer's runs on leased or shared fixtures ({@code -Dsegment.keep}, {@code reuse: run}),
+ *     which record no start, do not push the starts out of the history; empty in the files of
+ *     earlier versions, whose runs' measures hold them
  */
-public record History(Map<String, List<Entry>> segments) {
+public record History(
+    Map<String, List<Entry>> segments,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Map<String, List<Long>>> starts) {
 
-  /** How many runs of a segment are kept. */
+  /** How many runs of a segment, and starts of each of its fixtures, are kept. */
   public static final int KEEP = 20;
 
   private static final ObjectMapper JSON =
@@ -108,6 +115,20 @@ public record History(Map<String, List<Entry>> segments) {
     (segments == null ? Map.<String, List<Entry>>of() : segments)
         .forEach((id, entries) -> copy.put(id, List.copyOf(entries)));
     segments = Map.copyOf(copy);
+    Map<String, Map<String, List<Long>>> startsCopy = new LinkedHashMap<>();
+    (starts == null ? Map.<String, Map<String, List<Long>>>of() : starts)
+        .forEach(
+            (id, byFixture) -> {
+              Map<String, List<Long>> fixtures = new LinkedHashMap<>();
+              byFixture.forEach((f, ms) -> fixtures.put(f, List.copyOf(ms)));
+              startsCopy.put(id, Map.copyOf(fixtures));
+            });
+    starts = Map.copyOf(startsCopy);
+  }
+
+  /** The runs {@code segments} recorded, with the starts their measures hold. */
+  public History(Map<String, List<Entry>> segments) {
+    this(segments, Map.of());
   }
 
   /** No runs yet. */
@@ -140,15 +161,55 @@ public record History(Map<String, List<Entry>> segments) {
   /** This history with the segments {@code run} ran (not the SKIPPED ones) added. */
   public History with(RunResult run) {
     Map<String, List<Entry>> next = new LinkedHashMap<>(segments);
+    Map<String, Map<String, List<Long>>> nextStarts = new LinkedHashMap<>(starts);
     for (SegmentResult s : run.segments()) {
       if (s.outcome() == Outcome.SKIPPED) {
         continue;
       }
+      Measures measures = Measures.of(s);
+      Map<String, List<Long>> byFixture = new LinkedHashMap<>(startsBy(s.id()));
+      measures
+          .fixtureReadyMillis()
+          .forEach(
+              (f, ms) -> {
+                List<Long> times = new ArrayList<>(byFixture.getOrDefault(f, List.of()));
+                times.add(ms);
+                byFixture.put(f, lastKept(times));
+              });
+      if (!byFixture.isEmpty()) {
+        nextStarts.put(s.id(), byFixture);
+      }
       List<Entry> entries = new ArrayList<>(next.getOrDefault(s.id(), List.of()));
-      entries.add(new Entry(s.outcome(), s.durationMillis(), s.startedAt(), Measures.of(s)));
-      next.put(s.id(), entries.subList(Math.max(0, entries.size() - KEEP), entries.size()));
+      entries.add(new Entry(s.outcome(), s.durationMillis(), s.startedAt(), measures));
+      next.put(s.id(), lastKept(entries));
     }
-    return new History(next);
+    return new History(next, nextStarts);
+  }
+
+  private static <T> List<T> lastKept(List<T> values) {
+    return values.subList(Math.max(0, values.size() - KEEP), values.size());
+  }
+
+  /**
+   * The recorded starts of each fixture {@code segmentId} started itself, by fixture id, oldest
+   * first: from {@link #starts}, or, in a file of an earlier version, from its runs' measures.
+   */
+  public Map<String, List<Long>> startsBy(String segmentId) {
+    Map<String, List<Long>> kept = starts.get(segmentId);
+    return kept != null ? kept : startsIn(segments.getOrDefault(segmentId, List.of()));
+  }
+
+  /** The starts {@code runs}' measures hold, by fixture id, oldest first. */
+  public static Map<String, List<Long>> startsIn(List<Entry> runs) {
+    Map<String, List<Long>> fromRuns = new LinkedHashMap<>();
+    for (Entry e : runs) {
+      if (e.measures() != null) {
+        e.measures()
+            .fixtureReadyMillis()
+            .forEach((id, ms) -> fromRuns.computeIfAbsent(id, k -> new ArrayList<>()).add(ms));
+      }
+    }
+    return fromRuns;
   }
 
   /** Writes it to {@code file}, atomically. */
@@ -173,7 +234,7 @@ public record History(Map<String, List<Entry>> segments) {
     if (entries.isEmpty()) {
       return OptionalLong.empty();
     }
-    long slowestStart = usualSlowestStart(entries);
+    long slowestStart = usualSlowestStart(segmentId);
     return OptionalLong.of(
         median(entries.stream().map(e -> asIfStarted(e, slowestStart)).toList()));
   }
@@ -197,19 +258,20 @@ public record History(Map<String, List<Entry>> segments) {
   }
 
   /**
-   * How long a segment's slowest fixture usually takes to start: the largest of the median start
-   * times of each fixture {@code runs} recorded starting; 0 when they recorded none.
+   * How long {@code segmentId}'s slowest fixture usually takes to start: the largest of the median
+   * start times of each fixture it recorded starting ({@link #startsBy}); 0 when it recorded none.
    */
-  public static long usualSlowestStart(List<Entry> runs) {
-    Map<String, List<Long>> starts = new LinkedHashMap<>();
-    for (Entry e : runs) {
-      if (e.measures() != null) {
-        e.measures()
-            .fixtureReadyMillis()
-            .forEach((id, ms) -> starts.computeIfAbsent(id, k -> new ArrayList<>()).add(ms));
-      }
-    }
-    return starts.values().stream().mapToLong(History::median).max().orElse(0);
+  public long usualSlowestStart(String segmentId) {
+    return slowestOf(startsBy(segmentId));
+  }
+
+  /** The largest of the median start times in {@code starts}, by fixture; 0 when it is empty. */
+  public static long slowestOf(Map<String, List<Long>> starts) {
+    return starts.values().stream()
+        .filter(ms -> !ms.isEmpty())
+        .mapToLong(History::median)
+        .max()
+        .orElse(0);
   }
 
   private static long median(List<Long> values) {

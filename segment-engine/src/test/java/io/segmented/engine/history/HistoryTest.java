@@ -160,6 +160,100 @@ class HistoryTest {
     assertEquals(OptionalLong.of((3_000 + 3_050) / 2), history.expectedMillis("orders"));
   }
 
+  @Test
+  void startsOutliveTheRunsThatRecordedThemSoManyLeasedRunsStillCountAFixturesStart()
+      throws Exception {
+    Path file = dir.resolve("segment-history.json");
+    History history = History.empty().with(runOf(segmentResult(3_000, 1_000, 2_000)));
+    // a developer's kept reruns: each waits 50 ms for its leased database, and records no start
+    for (int i = 0; i < History.KEEP + 5; i++) {
+      history = history.with(runOf(segmentResult(1_100, 50, -1)));
+    }
+    history.write(file);
+    History read = History.read(file);
+
+    assertEquals(History.KEEP, read.segments().get("orders").size());
+    assertEquals(
+        List.of(),
+        read.segments().get("orders").stream()
+            .filter(e -> !e.measures().fixtureReadyMillis().isEmpty())
+            .toList(),
+        "the run that started its database is out of the window of runs");
+    assertEquals(Map.of("db", List.of(2_000L)), read.startsBy("orders"));
+    assertEquals(2_000, read.usualSlowestStart("orders"));
+    // each leased run counts as having waited the database's usual start: 1100 - 50 + 2000
+    assertEquals(OptionalLong.of(3_050), read.expectedMillis("orders"));
+
+    // the starts themselves are the last KEEP, oldest first
+    for (int i = 1; i <= History.KEEP; i++) {
+      read = read.with(runOf(segmentResult(3_000, 1_000, 1_000 + i)));
+    }
+    assertEquals(History.KEEP, read.startsBy("orders").get("db").size());
+    assertEquals(1_001L, read.startsBy("orders").get("db").get(0));
+  }
+
+  @Test
+  void aFileOfAnEarlierVersionHasItsStartsInItsRunsMeasures() throws Exception {
+    Path file = dir.resolve("segment-history.json");
+    Files.writeString(
+        file,
+        """
+        {"segments": {"orders": [
+          {"outcome": "PASSED", "durationMillis": 3000, "startedAt": "t",
+           "measures": {"tests": 1, "skipped": 0, "testMillis": 900,
+                        "fixtureReadyMillis": {"db": 1800}, "fixturesMillis": 1800}},
+          {"outcome": "PASSED", "durationMillis": 1000, "startedAt": "t",
+           "measures": {"tests": 1, "skipped": 0, "testMillis": 900,
+                        "fixtureReadyMillis": {}, "fixturesMillis": 40}}
+        ]}}
+        """);
+    History old = History.read(file);
+
+    assertEquals(Map.of(), old.starts());
+    assertEquals(Map.of("db", List.of(1_800L)), old.startsBy("orders"));
+    // the next run carries them over into the starts kept apart, and adds its own
+    History next = old.with(runOf(segmentResult(3_100, 1_000, 1_900)));
+    assertEquals(Map.of("orders", Map.of("db", List.of(1_800L, 1_900L))), next.starts());
+  }
+
+  /** A run of the one segment {@code orders}. */
+  private static RunResult runOf(SegmentResult orders) {
+    return new RunResult(
+        1,
+        "r",
+        "m",
+        "t",
+        orders.durationMillis(),
+        RunResult.Totals.of(List.of(orders)),
+        List.of(orders));
+  }
+
+  /**
+   * A passing run of {@code orders} that waited {@code fixturesMillis} for its database: started by
+   * it in {@code startMillis}, or leased from an earlier build when that is negative.
+   */
+  private static SegmentResult segmentResult(long millis, long fixturesMillis, long startMillis) {
+    FixtureResult db =
+        startMillis < 0
+            ? new FixtureResult("db", "postgres", "pg:16", "container", "segment", 40, "", "")
+                .withKept(FixtureResult.LEASED + "3 min old")
+            : new FixtureResult(
+                "db", "postgres", "pg:16", "container", "segment", startMillis, "", "");
+    return new SegmentResult(
+        "orders",
+        "",
+        List.of("orders", "db"),
+        Outcome.PASSED,
+        "",
+        "2026-01-01T00:00:00Z",
+        millis,
+        fixturesMillis,
+        900,
+        100,
+        List.of(db),
+        List.of(new TestResult("it.OrdersIT", "a", TestOutcome.PASSED, 900, "", "", "")));
+  }
+
   private static History.Entry entry(long millis, long testMillis, Map<String, Long> ready) {
     return new History.Entry(
         Outcome.PASSED, millis, "t", new History.Measures(10, 0, testMillis, ready));
