@@ -123,6 +123,16 @@ public record Plan(
   }
 
   /**
+   * Whether the run's shared containers need a network of their own: one of the fixtures it shares
+   * depends on another, which it reaches by fixture id. Otherwise none is made: the segments reach
+   * a shared container on their own networks, which it joins, or by its published port.
+   */
+  public boolean sharedNetwork() {
+    return sharedUsers().keySet().stream()
+        .anyMatch(id -> !request.manifest().fixture(id).dependsOn().isEmpty());
+  }
+
+  /**
    * The data scopes the segments seed on each fixture the run shares, by fixture id, then by
    * segment id: the templates of their databases on it, and the databases cloned from them, which
    * the server's snapshot holds. Those of every segment of the manifest that uses it, so that any

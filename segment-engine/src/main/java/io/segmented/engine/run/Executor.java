@@ -393,7 +393,8 @@ public final class Executor {
               request.snapshots(),
               secrets.mask(),
               plan.sharedSeeds(),
-              kept);
+              kept,
+              plan.sharedNetwork());
       cleanup.add(shared);
       ClassData classData =
           request.classData() ? new ClassData(request.workDir()) : ClassData.none();

@@ -1,6 +1,8 @@
 package io.segmented.engine.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.segmented.engine.RunRequest;
 import io.segmented.engine.fixture.KeptFixtures;
@@ -61,6 +63,8 @@ class SegmentOpeningTest {
     Plan plan =
         Planner.plan(
             RunRequest.builder("m", dir, manifest).runOrder("manifest").build(), Fakes.docker());
+    // the shared db depends on nothing: the run makes no network for it
+    assertFalse(plan.sharedNetwork());
     Fakes fakes = new Fakes();
     Ports ports = new Ports(fakes.fixtures(), fakes.jvmLauncher(), fakes.janitor());
     KeptFixtures kept = new KeptFixtures(dir, Optional.empty(), "run");
@@ -72,7 +76,8 @@ class SegmentOpeningTest {
             false,
             s -> s,
             plan.sharedSeeds(),
-            kept);
+            kept,
+            plan.sharedNetwork());
     FixtureSources sources = new FixtureSources(shared, kept);
 
     try (Cleanup cleanup = new Cleanup(() -> {}, () -> true)) {
@@ -92,5 +97,38 @@ class SegmentOpeningTest {
     }
 
     assertEquals(List.of("network probed", "network pair"), fakes.events("network"));
+  }
+
+  @Test
+  void theRunsSharedContainersGetANetworkOnlyWhenOneDependsOnAnother() throws Exception {
+    Path file = dir.resolve("segments.yaml");
+    Files.writeString(
+        file,
+        """
+        version: 1
+        fixtures:
+          db: {postgres: {image: "pg:16", database: shop}, reuse: run}
+          api: {container: {image: "httpd:1", ports: [80]}, dependsOn: [db], reuse: run}
+          cache: {redis: {image: "redis:7"}, reuse: run}
+        segments:
+          orders:
+            boundary: {between: [shop, api], tests: {classes: ["*AIT"]}}
+            fixtures: [api, cache]
+          reports:
+            boundary: {between: [shop, api], tests: {classes: ["*BIT"]}}
+            fixtures: [api, cache]
+          stock:
+            boundary: {between: [shop, cache], tests: {classes: ["*CIT"]}}
+            fixtures: [cache]
+        """);
+    Manifest manifest = new ManifestLoader(Interpolator.of(dir, Map.of(), Map.of())).load(file);
+
+    assertTrue(plan(manifest, "orders,reports").sharedNetwork(), "api reaches db by its id");
+    assertFalse(plan(manifest, "orders,stock").sharedNetwork(), "only cache is shared");
+  }
+
+  private Plan plan(Manifest manifest, String segments) throws Exception {
+    return Planner.plan(
+        RunRequest.builder("m", dir, manifest).segments(segments).build(), Fakes.docker());
   }
 }
