@@ -189,12 +189,13 @@ public final class Planner {
             .filter(Plan.SegmentPlan::selected)
             .map(Plan.SegmentPlan::segment)
             .toList();
-    List<SegmentSpec> sorted = order.sort(selected, history);
     int parallel = request.parallel().orElseGet(RunRequest::defaultParallelism);
+    int lanes = Math.max(1, Math.min(parallel, selected.size()));
+    List<SegmentSpec> sorted = order.sort(selected, history, lanes, request.failFast());
     return new Plan(
         request,
         segments,
-        Math.max(1, Math.min(parallel, selected.size())),
+        lanes,
         change,
         filter,
         filterApplied,
@@ -205,7 +206,8 @@ public final class Planner {
             ? Optional.empty()
             : Optional.of(
                 new Plan.StartOrder(
-                    order.describe(), sorted.stream().map(SegmentSpec::id).toList())),
+                    order.describe(selected, history, lanes, request.failFast()),
+                    sorted.stream().map(SegmentSpec::id).toList())),
         history,
         keep);
   }

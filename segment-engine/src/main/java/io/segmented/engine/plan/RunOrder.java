@@ -26,6 +26,12 @@ import java.util.stream.Stream;
  * </ul>
  *
  * Without a history every order is the manifest's. Ties keep the manifest's order.
+ *
+ * <p>With {@code -Dsegment.failFast}, the run wants the failure soonest: in the orders that start
+ * the segments that failed last time first, the other places of the first wave go to the shortest
+ * segments the history knows, not the longest ({@link #sort(List, History, int, boolean)}). On few
+ * cores a segment's fixtures and test JVM start slower beside a heavy neighbour (a WireMock JVM
+ * starting) than beside a light one.
  */
 public enum RunOrder {
   HISTORY,
@@ -50,6 +56,60 @@ public enum RunOrder {
                   .collect(Collectors.joining(", ")),
           e);
     }
+  }
+
+  /**
+   * {@code segments} in the order they are to start, {@code parallel} at a time; with {@code
+   * failFast}, the segments that failed last time start beside the shortest ones.
+   */
+  public List<SegmentSpec> sort(
+      List<SegmentSpec> segments, History history, int parallel, boolean failFast) {
+    List<SegmentSpec> sorted = sort(segments, history);
+    if (!failFast || !quickFirstWave(sorted, history, parallel)) {
+      return sorted;
+    }
+    int failed = (int) sorted.stream().filter(s -> history.failedLastTime(s.id())).count();
+    List<SegmentSpec> rest = new ArrayList<>(sorted.subList(failed, sorted.size()));
+    List<SegmentSpec> beside =
+        rest.stream()
+            .filter(s -> history.expectedMillis(s.id()).isPresent())
+            .sorted(
+                Comparator.comparingLong(
+                    (SegmentSpec s) -> history.expectedMillis(s.id()).orElse(0)))
+            .limit(parallel - failed)
+            .toList();
+    rest.removeAll(beside);
+    List<SegmentSpec> order = new ArrayList<>(sorted.subList(0, failed));
+    order.addAll(beside);
+    order.addAll(rest);
+    return order;
+  }
+
+  /**
+   * Whether {@link #sort(List, History, int, boolean)} with {@code failFast} changes the first
+   * wave: some, but fewer than {@code parallel}, of {@code sorted} failed last time, and the order
+   * starts them first.
+   */
+  private boolean quickFirstWave(List<SegmentSpec> sorted, History history, int parallel) {
+    if (this != HISTORY && this != FAILEDFIRST) {
+      return false;
+    }
+    long failed = sorted.stream().filter(s -> history.failedLastTime(s.id())).count();
+    return failed > 0 && failed < parallel && sorted.size() > failed;
+  }
+
+  /** How the console names this order, as {@link #sort(List, History, int, boolean)} applied it. */
+  public String describe(
+      List<SegmentSpec> segments, History history, int parallel, boolean failFast) {
+    if (failFast && quickFirstWave(sort(segments, history), history, parallel)) {
+      return switch (this) {
+        case HISTORY ->
+            "failed last time first, beside the shortest (segment.failFast), then longest first"
+                + " (segment history)";
+        default -> "failed last time first, beside the shortest (segment.failFast)";
+      };
+    }
+    return describe();
   }
 
   /** {@code segments} in the order they are to start. */

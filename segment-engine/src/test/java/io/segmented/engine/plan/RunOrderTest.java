@@ -44,6 +44,49 @@ class RunOrderTest {
   }
 
   @Test
+  void underFailFastTheSegmentsThatFailedLastTimeStartBesideTheShortest() {
+    // b failed last time; two lanes: a, the shortest the history knows, starts beside it, not the
+    // new e nor the long c; then the rest as without failFast
+    assertEquals(
+        List.of("b", "a", "e", "c", "d"),
+        RunOrder.HISTORY.sort(SEGMENTS, HISTORY, 2, true).stream().map(SegmentSpec::id).toList());
+    assertEquals(
+        "failed last time first, beside the shortest (segment.failFast), then longest first"
+            + " (segment history)",
+        RunOrder.HISTORY.describe(SEGMENTS, HISTORY, 2, true));
+    // three lanes: the two shortest
+    assertEquals(
+        List.of("b", "a", "d", "e", "c"),
+        RunOrder.HISTORY.sort(SEGMENTS, HISTORY, 3, true).stream().map(SegmentSpec::id).toList());
+    // without failFast, one lane, or no failure last time: the order as always
+    assertEquals(
+        ids(RunOrder.HISTORY, HISTORY),
+        RunOrder.HISTORY.sort(SEGMENTS, HISTORY, 2, false).stream().map(SegmentSpec::id).toList());
+    assertEquals(
+        ids(RunOrder.HISTORY, HISTORY),
+        RunOrder.HISTORY.sort(SEGMENTS, HISTORY, 1, true).stream().map(SegmentSpec::id).toList());
+    History passed =
+        new History(
+            Map.of("a", List.of(run(Outcome.PASSED, 1_000)), "c", List.of(run(Outcome.PASSED, 9))));
+    assertEquals(
+        ids(RunOrder.HISTORY, passed),
+        RunOrder.HISTORY.sort(SEGMENTS, passed, 2, true).stream().map(SegmentSpec::id).toList());
+    assertEquals(
+        "failed last time first, then longest first (segment history)",
+        RunOrder.HISTORY.describe(SEGMENTS, passed, 2, true));
+    // failedfirst: the same first wave, then the manifest's order
+    assertEquals(
+        List.of("b", "a", "c", "d", "e"),
+        RunOrder.FAILEDFIRST.sort(SEGMENTS, HISTORY, 2, true).stream()
+            .map(SegmentSpec::id)
+            .toList());
+    // balanced ignores failures, and so failFast
+    assertEquals(
+        ids(RunOrder.BALANCED, HISTORY),
+        RunOrder.BALANCED.sort(SEGMENTS, HISTORY, 2, true).stream().map(SegmentSpec::id).toList());
+  }
+
+  @Test
   void failedFirstKeepsTheManifestOrderOfTheRest() {
     assertEquals(List.of("b", "a", "c", "d", "e"), ids(RunOrder.FAILEDFIRST, HISTORY));
   }
