@@ -49,6 +49,16 @@ abstract class AbstractPlanningMojo extends AbstractSegmentMojo {
   }
 
   /**
+   * Stops starting new segments once one has failed; the segments not started are reported SKIPPED.
+   * Segments already running finish. The segments that failed last time then start beside the
+   * shortest ones, which {@code segment:plan} shows as the run would do it.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = PropertyNames.FAIL_FAST, defaultValue = "false")
+  protected boolean failFast;
+
+  /**
    * How many segments run at once, each with its own fixtures and test JVM. By default as many as
    * there are cores, but no more than the machine's memory holds at about 1.5 GiB a segment. 1 runs
    * them one after another.
@@ -216,9 +226,9 @@ abstract class AbstractPlanningMojo extends AbstractSegmentMojo {
         judges());
   }
 
-  /** The run's switches; a plan's are the defaults. */
+  /** The run's switches; a plan's are the defaults, but for failFast, which orders the segments. */
   protected RunInputs.Options options() {
-    return RunInputs.Options.defaults();
+    return RunInputs.Options.defaults(failFast);
   }
 
   /** Whether the goal fails the build on a failed segment. */

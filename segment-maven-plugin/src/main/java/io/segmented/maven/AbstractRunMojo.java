@@ -23,15 +23,6 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
   protected PluginDescriptor plugin;
 
   /**
-   * Stops starting new segments once one has failed; the segments not started are reported SKIPPED.
-   * Segments already running finish.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = PropertyNames.FAIL_FAST, defaultValue = "false")
-  protected boolean failFast;
-
-  /**
    * With {@code -Dit.test}, fail the build when no test ran (and no segment failed), as failsafe
    * does. Not judged in a sharded run.
    *

@@ -109,9 +109,9 @@ record RunInputs(
       boolean failOnAdvice,
       boolean failOnFlaky) {
 
-    /** A plan's: every switch at its default. */
-    static Options defaults() {
-      return new Options(false, true, true, true, true, true, false, false);
+    /** A plan's: every switch at its default but {@code failFast}, which orders the segments. */
+    static Options defaults(boolean failFast) {
+      return new Options(failFast, true, true, true, true, true, false, false);
     }
   }
 

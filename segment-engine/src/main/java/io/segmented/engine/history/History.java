@@ -27,10 +27,10 @@ import java.util.OptionalLong;
  *
  * @param segments the last {@value #KEEP} runs of each segment, oldest first
  * @param starts for each segment, by fixture id, the last {@value #KEEP} times the fixture took to
- *     start when the segment started it itself, oldest first. Kept apart from the runs, so that a
- *     developer's runs on leased or shared fixtures ({@code -Dsegment.keep}, {@code reuse: run}),
- *     which record no start, do not push the starts out of the history; empty in the files of
- *     earlier versions, whose runs' measures hold them
+ *     start when the segment started it itself, oldest first, for the fixtures its last run used.
+ *     Kept apart from the runs, so that a developer's runs on leased or shared fixtures ({@code
+ *     -Dsegment.keep}, {@code reuse: run}), which record no start, do not push the starts out of
+ *     the history; empty in the files of earlier versions, whose runs' measures hold them
  */
 public record History(
     Map<String, List<Entry>> segments,
@@ -176,9 +176,10 @@ public record History(
                 times.add(ms);
                 byFixture.put(f, lastKept(times));
               });
-      if (!byFixture.isEmpty()) {
-        nextStarts.put(s.id(), byFixture);
-      }
+      // a fixture the segment no longer uses (removed from it, renamed) takes its starts with it
+      // (kept even when empty: the starts of the runs' measures are then no longer this segment's)
+      byFixture.keySet().retainAll(s.fixtures().stream().map(FixtureResult::id).toList());
+      nextStarts.put(s.id(), byFixture);
       List<Entry> entries = new ArrayList<>(next.getOrDefault(s.id(), List.of()));
       entries.add(new Entry(s.outcome(), s.durationMillis(), s.startedAt(), measures));
       next.put(s.id(), lastKept(entries));

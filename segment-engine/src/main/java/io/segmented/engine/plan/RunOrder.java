@@ -87,15 +87,19 @@ public enum RunOrder {
 
   /**
    * Whether {@link #sort(List, History, int, boolean)} with {@code failFast} changes the first
-   * wave: some, but fewer than {@code parallel}, of {@code sorted} failed last time, and the order
-   * starts them first.
+   * wave: some, but fewer than {@code parallel}, of {@code sorted} failed last time, the order
+   * starts them first, and the history knows how long some of the others take.
    */
   private boolean quickFirstWave(List<SegmentSpec> sorted, History history, int parallel) {
     if (this != HISTORY && this != FAILEDFIRST) {
       return false;
     }
     long failed = sorted.stream().filter(s -> history.failedLastTime(s.id())).count();
-    return failed > 0 && failed < parallel && sorted.size() > failed;
+    return failed > 0
+        && failed < parallel
+        && sorted.stream()
+            .anyMatch(
+                s -> !history.failedLastTime(s.id()) && history.expectedMillis(s.id()).isPresent());
   }
 
   /** How the console names this order, as {@link #sort(List, History, int, boolean)} applied it. */

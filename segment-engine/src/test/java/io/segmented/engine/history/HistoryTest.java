@@ -190,6 +190,25 @@ class HistoryTest {
     }
     assertEquals(History.KEEP, read.startsBy("orders").get("db").size());
     assertEquals(1_001L, read.startsBy("orders").get("db").get(0));
+
+    // a run without the database (removed from the segment) takes its starts with it
+    SegmentResult without =
+        new SegmentResult(
+            "orders",
+            "",
+            List.of("orders", "db"),
+            Outcome.PASSED,
+            "",
+            "t",
+            900,
+            0,
+            800,
+            50,
+            List.of(),
+            List.of(new TestResult("it.OrdersIT", "a", TestOutcome.PASSED, 800, "", "", "")));
+    History after = read.with(runOf(without));
+    assertEquals(Map.of(), after.startsBy("orders"));
+    assertEquals(0, after.usualSlowestStart("orders"));
   }
 
   @Test

@@ -74,6 +74,29 @@ class RunOrderTest {
     assertEquals(
         "failed last time first, then longest first (segment history)",
         RunOrder.HISTORY.describe(SEGMENTS, passed, 2, true));
+    // as many failed last time as there are lanes, or more: nothing to put beside them
+    History twoFailed =
+        new History(
+            Map.of(
+                "a", List.of(run(Outcome.PASSED, 1_000)),
+                "b", List.of(run(Outcome.FAILED, 2_000)),
+                "c", List.of(run(Outcome.FAILED, 30_000))));
+    assertEquals(
+        ids(RunOrder.HISTORY, twoFailed),
+        RunOrder.HISTORY.sort(SEGMENTS, twoFailed, 2, true).stream().map(SegmentSpec::id).toList());
+    // more lanes than segments: every segment is in the first wave, the shortest right after b
+    assertEquals(
+        List.of("b", "a", "d", "c", "e"),
+        RunOrder.HISTORY.sort(SEGMENTS, HISTORY, 9, true).stream().map(SegmentSpec::id).toList());
+    // none of the others known: nothing is the shortest, and the log does not say so
+    History onlyFailed = new History(Map.of("b", List.of(run(Outcome.FAILED, 2_000))));
+    assertEquals(
+        ids(RunOrder.HISTORY, onlyFailed),
+        RunOrder.HISTORY.sort(SEGMENTS, onlyFailed, 2, true).stream()
+            .map(SegmentSpec::id)
+            .toList());
+    assertEquals(
+        RunOrder.HISTORY.describe(), RunOrder.HISTORY.describe(SEGMENTS, onlyFailed, 2, true));
     // failedfirst: the same first wave, then the manifest's order
     assertEquals(
         List.of("b", "a", "c", "d", "e"),
