@@ -191,7 +191,8 @@ public final class Planner {
             .toList();
     int parallel = request.parallel().orElseGet(RunRequest::defaultParallelism);
     int lanes = Math.max(1, Math.min(parallel, selected.size()));
-    List<SegmentSpec> sorted = order.sort(selected, history, lanes, request.failFast());
+    RunOrder.Arranged arranged = order.arrange(selected, history, lanes, request.failFast());
+    List<SegmentSpec> sorted = arranged.segments();
     return new Plan(
         request,
         segments,
@@ -205,9 +206,7 @@ public final class Planner {
         sorted.equals(selected)
             ? Optional.empty()
             : Optional.of(
-                new Plan.StartOrder(
-                    order.describe(selected, history, lanes, request.failFast()),
-                    sorted.stream().map(SegmentSpec::id).toList())),
+                new Plan.StartOrder(arranged.how(), sorted.stream().map(SegmentSpec::id).toList())),
         history,
         keep);
   }

@@ -29,9 +29,9 @@ import java.util.stream.Stream;
  *
  * <p>With {@code -Dsegment.failFast}, the run wants the failure soonest: in the orders that start
  * the segments that failed last time first, the other places of the first wave go to the shortest
- * segments the history knows, not the longest ({@link #sort(List, History, int, boolean)}). On few
- * cores a segment's fixtures and test JVM start slower beside a heavy neighbour (a WireMock JVM
- * starting) than beside a light one.
+ * segments the history knows, not the longest ({@link #arrange}). On few cores a segment's fixtures
+ * and test JVM start slower beside a heavy neighbour (a WireMock JVM starting) than beside a light
+ * one.
  */
 public enum RunOrder {
   HISTORY,
@@ -59,16 +59,29 @@ public enum RunOrder {
   }
 
   /**
-   * {@code segments} in the order they are to start, {@code parallel} at a time; with {@code
-   * failFast}, the segments that failed last time start beside the shortest ones.
+   * The order a run starts {@code segments} in, and how the console names it.
+   *
+   * @param segments the segments, in the order they are to start
+   * @param how how the console names the order
    */
-  public List<SegmentSpec> sort(
-      List<SegmentSpec> segments, History history, int parallel, boolean failFast) {
+  public record Arranged(List<SegmentSpec> segments, String how) {}
+
+  /**
+   * {@code segments} in the order they are to start, {@code lanes} at a time, and how the console
+   * names it; with {@code failFast}, the segments that failed last time start beside the shortest
+   * ones the history knows (when some failed, fewer than {@code lanes}, and the history knows one
+   * of the others).
+   */
+  public Arranged arrange(
+      List<SegmentSpec> segments, History history, int lanes, boolean failFast) {
     List<SegmentSpec> sorted = sort(segments, history);
-    if (!failFast || !quickFirstWave(sorted, history, parallel)) {
-      return sorted;
+    if (!failFast || (this != HISTORY && this != FAILEDFIRST)) {
+      return new Arranged(sorted, describe());
     }
     int failed = (int) sorted.stream().filter(s -> history.failedLastTime(s.id())).count();
+    if (failed == 0 || failed >= lanes) {
+      return new Arranged(sorted, describe());
+    }
     List<SegmentSpec> rest = new ArrayList<>(sorted.subList(failed, sorted.size()));
     List<SegmentSpec> beside =
         rest.stream()
@@ -76,44 +89,21 @@ public enum RunOrder {
             .sorted(
                 Comparator.comparingLong(
                     (SegmentSpec s) -> history.expectedMillis(s.id()).orElse(0)))
-            .limit(parallel - failed)
+            .limit(lanes - failed)
             .toList();
+    if (beside.isEmpty()) {
+      return new Arranged(sorted, describe());
+    }
     rest.removeAll(beside);
     List<SegmentSpec> order = new ArrayList<>(sorted.subList(0, failed));
     order.addAll(beside);
     order.addAll(rest);
-    return order;
-  }
-
-  /**
-   * Whether {@link #sort(List, History, int, boolean)} with {@code failFast} changes the first
-   * wave: some, but fewer than {@code parallel}, of {@code sorted} failed last time, the order
-   * starts them first, and the history knows how long some of the others take.
-   */
-  private boolean quickFirstWave(List<SegmentSpec> sorted, History history, int parallel) {
-    if (this != HISTORY && this != FAILEDFIRST) {
-      return false;
-    }
-    long failed = sorted.stream().filter(s -> history.failedLastTime(s.id())).count();
-    return failed > 0
-        && failed < parallel
-        && sorted.stream()
-            .anyMatch(
-                s -> !history.failedLastTime(s.id()) && history.expectedMillis(s.id()).isPresent());
-  }
-
-  /** How the console names this order, as {@link #sort(List, History, int, boolean)} applied it. */
-  public String describe(
-      List<SegmentSpec> segments, History history, int parallel, boolean failFast) {
-    if (failFast && quickFirstWave(sort(segments, history), history, parallel)) {
-      return switch (this) {
-        case HISTORY ->
-            "failed last time first, beside the shortest (segment.failFast), then longest first"
-                + " (segment history)";
-        default -> "failed last time first, beside the shortest (segment.failFast)";
-      };
-    }
-    return describe();
+    return new Arranged(
+        order,
+        this == HISTORY
+            ? "failed last time first, beside the shortest (segment.failFast), then longest first"
+                + " (segment history)"
+            : "failed last time first, beside the shortest (segment.failFast)");
   }
 
   /** {@code segments} in the order they are to start. */

@@ -192,20 +192,7 @@ class HistoryTest {
     assertEquals(1_001L, read.startsBy("orders").get("db").get(0));
 
     // a run without the database (removed from the segment) takes its starts with it
-    SegmentResult without =
-        new SegmentResult(
-            "orders",
-            "",
-            List.of("orders", "db"),
-            Outcome.PASSED,
-            "",
-            "t",
-            900,
-            0,
-            800,
-            50,
-            List.of(),
-            List.of(new TestResult("it.OrdersIT", "a", TestOutcome.PASSED, 800, "", "", "")));
+    SegmentResult without = segmentResult(900, 0, List.of());
     History after = read.with(runOf(without));
     assertEquals(Map.of(), after.startsBy("orders"));
     assertEquals(0, after.usualSlowestStart("orders"));
@@ -258,6 +245,12 @@ class HistoryTest {
                 .withKept(FixtureResult.LEASED + "3 min old")
             : new FixtureResult(
                 "db", "postgres", "pg:16", "container", "segment", startMillis, "", "");
+    return segmentResult(millis, fixturesMillis, List.of(db));
+  }
+
+  /** A passing run of {@code orders} with {@code fixtures} that waited {@code fixturesMillis}. */
+  private static SegmentResult segmentResult(
+      long millis, long fixturesMillis, List<FixtureResult> fixtures) {
     return new SegmentResult(
         "orders",
         "",
@@ -269,7 +262,7 @@ class HistoryTest {
         fixturesMillis,
         900,
         100,
-        List.of(db),
+        fixtures,
         List.of(new TestResult("it.OrdersIT", "a", TestOutcome.PASSED, 900, "", "", "")));
   }
 

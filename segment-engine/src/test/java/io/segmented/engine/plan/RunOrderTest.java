@@ -38,6 +38,13 @@ class RunOrderTest {
     return order.sort(SEGMENTS, history).stream().map(SegmentSpec::id).toList();
   }
 
+  /** The ids in the order {@code order} starts them in with failFast, {@code lanes} at a time. */
+  private static List<String> failFastIds(RunOrder order, History history, int lanes) {
+    return order.arrange(SEGMENTS, history, lanes, true).segments().stream()
+        .map(SegmentSpec::id)
+        .toList();
+  }
+
   @Test
   void historyPutsLastFailuresFirstThenUnknownThenLongest() {
     assertEquals(List.of("b", "e", "c", "d", "a"), ids(RunOrder.HISTORY, HISTORY));
@@ -47,33 +54,27 @@ class RunOrderTest {
   void underFailFastTheSegmentsThatFailedLastTimeStartBesideTheShortest() {
     // b failed last time; two lanes: a, the shortest the history knows, starts beside it, not the
     // new e nor the long c; then the rest as without failFast
-    assertEquals(
-        List.of("b", "a", "e", "c", "d"),
-        RunOrder.HISTORY.sort(SEGMENTS, HISTORY, 2, true).stream().map(SegmentSpec::id).toList());
+    assertEquals(List.of("b", "a", "e", "c", "d"), failFastIds(RunOrder.HISTORY, HISTORY, 2));
     assertEquals(
         "failed last time first, beside the shortest (segment.failFast), then longest first"
             + " (segment history)",
-        RunOrder.HISTORY.describe(SEGMENTS, HISTORY, 2, true));
+        RunOrder.HISTORY.arrange(SEGMENTS, HISTORY, 2, true).how());
     // three lanes: the two shortest
-    assertEquals(
-        List.of("b", "a", "d", "e", "c"),
-        RunOrder.HISTORY.sort(SEGMENTS, HISTORY, 3, true).stream().map(SegmentSpec::id).toList());
+    assertEquals(List.of("b", "a", "d", "e", "c"), failFastIds(RunOrder.HISTORY, HISTORY, 3));
     // without failFast, one lane, or no failure last time: the order as always
     assertEquals(
         ids(RunOrder.HISTORY, HISTORY),
-        RunOrder.HISTORY.sort(SEGMENTS, HISTORY, 2, false).stream().map(SegmentSpec::id).toList());
-    assertEquals(
-        ids(RunOrder.HISTORY, HISTORY),
-        RunOrder.HISTORY.sort(SEGMENTS, HISTORY, 1, true).stream().map(SegmentSpec::id).toList());
+        RunOrder.HISTORY.arrange(SEGMENTS, HISTORY, 2, false).segments().stream()
+            .map(SegmentSpec::id)
+            .toList());
+    assertEquals(ids(RunOrder.HISTORY, HISTORY), failFastIds(RunOrder.HISTORY, HISTORY, 1));
     History passed =
         new History(
             Map.of("a", List.of(run(Outcome.PASSED, 1_000)), "c", List.of(run(Outcome.PASSED, 9))));
-    assertEquals(
-        ids(RunOrder.HISTORY, passed),
-        RunOrder.HISTORY.sort(SEGMENTS, passed, 2, true).stream().map(SegmentSpec::id).toList());
+    assertEquals(ids(RunOrder.HISTORY, passed), failFastIds(RunOrder.HISTORY, passed, 2));
     assertEquals(
         "failed last time first, then longest first (segment history)",
-        RunOrder.HISTORY.describe(SEGMENTS, passed, 2, true));
+        RunOrder.HISTORY.arrange(SEGMENTS, passed, 2, true).how());
     // as many failed last time as there are lanes, or more: nothing to put beside them
     History twoFailed =
         new History(
@@ -81,32 +82,18 @@ class RunOrderTest {
                 "a", List.of(run(Outcome.PASSED, 1_000)),
                 "b", List.of(run(Outcome.FAILED, 2_000)),
                 "c", List.of(run(Outcome.FAILED, 30_000))));
-    assertEquals(
-        ids(RunOrder.HISTORY, twoFailed),
-        RunOrder.HISTORY.sort(SEGMENTS, twoFailed, 2, true).stream().map(SegmentSpec::id).toList());
+    assertEquals(ids(RunOrder.HISTORY, twoFailed), failFastIds(RunOrder.HISTORY, twoFailed, 2));
     // more lanes than segments: every segment is in the first wave, the shortest right after b
-    assertEquals(
-        List.of("b", "a", "d", "c", "e"),
-        RunOrder.HISTORY.sort(SEGMENTS, HISTORY, 9, true).stream().map(SegmentSpec::id).toList());
+    assertEquals(List.of("b", "a", "d", "c", "e"), failFastIds(RunOrder.HISTORY, HISTORY, 9));
     // none of the others known: nothing is the shortest, and the log does not say so
     History onlyFailed = new History(Map.of("b", List.of(run(Outcome.FAILED, 2_000))));
+    assertEquals(ids(RunOrder.HISTORY, onlyFailed), failFastIds(RunOrder.HISTORY, onlyFailed, 2));
     assertEquals(
-        ids(RunOrder.HISTORY, onlyFailed),
-        RunOrder.HISTORY.sort(SEGMENTS, onlyFailed, 2, true).stream()
-            .map(SegmentSpec::id)
-            .toList());
-    assertEquals(
-        RunOrder.HISTORY.describe(), RunOrder.HISTORY.describe(SEGMENTS, onlyFailed, 2, true));
+        RunOrder.HISTORY.describe(), RunOrder.HISTORY.arrange(SEGMENTS, onlyFailed, 2, true).how());
     // failedfirst: the same first wave, then the manifest's order
-    assertEquals(
-        List.of("b", "a", "c", "d", "e"),
-        RunOrder.FAILEDFIRST.sort(SEGMENTS, HISTORY, 2, true).stream()
-            .map(SegmentSpec::id)
-            .toList());
+    assertEquals(List.of("b", "a", "c", "d", "e"), failFastIds(RunOrder.FAILEDFIRST, HISTORY, 2));
     // balanced ignores failures, and so failFast
-    assertEquals(
-        ids(RunOrder.BALANCED, HISTORY),
-        RunOrder.BALANCED.sort(SEGMENTS, HISTORY, 2, true).stream().map(SegmentSpec::id).toList());
+    assertEquals(ids(RunOrder.BALANCED, HISTORY), failFastIds(RunOrder.BALANCED, HISTORY, 2));
   }
 
   @Test

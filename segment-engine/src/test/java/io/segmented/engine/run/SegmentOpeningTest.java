@@ -31,10 +31,9 @@ class SegmentOpeningTest {
   @Test
   void aSegmentOfSharedFixturesOrOfOneContainerGetsNoNetworkOneWithContainersThatMeetDoes()
       throws Exception {
-    Path file = dir.resolve("segments.yaml");
-    Files.writeString(
-        file,
-        """
+    Manifest manifest =
+        manifest(
+            """
         version: 1
         fixtures:
           db: {postgres: {image: "pg:16", database: shop}, reuse: run}
@@ -59,7 +58,6 @@ class SegmentOpeningTest {
             boundary: {between: [shop, web], tests: {classes: ["*EIT"]}}
             fixtures: [web, cache]
         """);
-    Manifest manifest = new ManifestLoader(Interpolator.of(dir, Map.of(), Map.of())).load(file);
     Plan plan =
         Planner.plan(
             RunRequest.builder("m", dir, manifest).runOrder("manifest").build(), Fakes.docker());
@@ -101,10 +99,9 @@ class SegmentOpeningTest {
 
   @Test
   void theRunsSharedContainersGetANetworkOnlyWhenOneDependsOnAnother() throws Exception {
-    Path file = dir.resolve("segments.yaml");
-    Files.writeString(
-        file,
-        """
+    Manifest manifest =
+        manifest(
+            """
         version: 1
         fixtures:
           db: {postgres: {image: "pg:16", database: shop}, reuse: run}
@@ -121,10 +118,16 @@ class SegmentOpeningTest {
             boundary: {between: [shop, cache], tests: {classes: ["*CIT"]}}
             fixtures: [cache]
         """);
-    Manifest manifest = new ManifestLoader(Interpolator.of(dir, Map.of(), Map.of())).load(file);
 
     assertTrue(plan(manifest, "orders,reports").sharedNetwork(), "api reaches db by its id");
     assertFalse(plan(manifest, "orders,stock").sharedNetwork(), "only cache is shared");
+  }
+
+  /** {@code yaml}, written as the module's {@code segments.yaml}, as the plugin reads it. */
+  private Manifest manifest(String yaml) throws Exception {
+    Path file = dir.resolve("segments.yaml");
+    Files.writeString(file, yaml);
+    return new ManifestLoader(Interpolator.of(dir, Map.of(), Map.of())).load(file);
   }
 
   private Plan plan(Manifest manifest, String segments) throws Exception {
