@@ -1,15 +1,11 @@
 package io.segmented.maven;
 
 import io.segmented.engine.PropertyNames;
-import io.segmented.engine.RunRequest;
-import io.segmented.engine.SegmentEngine;
-import io.segmented.engine.plan.Plan;
 import io.segmented.results.Advice;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -181,20 +177,6 @@ abstract class AbstractPlanningMojo extends AbstractSegmentMojo {
       required = true)
   protected File testClassesDirectory;
 
-  /** The engine every goal of a build asks. */
-  private SegmentEngine engine;
-
-  /**
-   * The engine in Maven's JVM, made when first asked: a goal that runs the engine in a JVM of its
-   * own ({@code -Dsegment.fork}) loads none of its classes here.
-   */
-  protected SegmentEngine engine() {
-    if (engine == null) {
-      engine = new SegmentEngine();
-    }
-    return engine;
-  }
-
   /** The parameters as plain values, the manifest unread and no test runtime. */
   protected RunInputs inputs() {
     return new RunInputs(
@@ -234,10 +216,5 @@ abstract class AbstractPlanningMojo extends AbstractSegmentMojo {
   /** Whether the goal fails the build on a failed segment. */
   protected boolean judges() {
     return false;
-  }
-
-  /** The engine's plan for {@code request}, its exceptions translated. */
-  protected Plan plan(RunRequest request) throws MojoExecutionException, MojoFailureException {
-    return RunGoal.plan(engine(), request);
   }
 }

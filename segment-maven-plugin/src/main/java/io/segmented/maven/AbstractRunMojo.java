@@ -1,26 +1,19 @@
 package io.segmented.maven;
 
 import io.segmented.engine.PropertyNames;
-import io.segmented.engine.TestRuntime;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * Runs the module's segments: Maven parameters become one request, the engine plans it and runs
  * that plan, and its events become log lines. Subclasses decide when a failed run fails the build.
  */
 abstract class AbstractRunMojo extends AbstractPlanningMojo {
-
-  @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-  protected PluginDescriptor plugin;
 
   /**
    * With {@code -Dit.test}, fail the build when no test ran (and no segment failed), as failsafe
@@ -84,13 +77,6 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
   @Parameter(property = PropertyNames.CDS, defaultValue = "true")
   protected boolean cds;
 
-  private final RepositorySystem repositorySystem;
-
-  @Inject
-  AbstractRunMojo(RepositorySystem repositorySystem) {
-    this.repositorySystem = repositorySystem;
-  }
-
   /**
    * Runs the engine in a JVM of its own rather than in Maven's: {@code segment:warm-up} forks it as
    * the build begins, with the client compiler and a class-data archive of the plugin's classpath
@@ -121,14 +107,9 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
         failOnFlaky);
   }
 
-  /** The test JVMs' runtime: the module's test classpath and the launcher's. */
-  protected TestRuntime testRuntime() throws MojoExecutionException, MojoFailureException {
-    return testClasspath().runtime(testClassesDirectory.toPath());
-  }
-
-  /** What makes the test JVMs' runtime of this module. */
-  TestClasspath testClasspath() {
-    return new TestClasspath(project, session, plugin, repositorySystem);
+  /** What makes the test JVMs' runtime of this module: its test classpath and the launcher's. */
+  TestClasspath testClasspath() throws MojoExecutionException {
+    return new TestClasspath(project, session, engineJars(), repositorySystem);
   }
 
   /**
@@ -142,7 +123,7 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
     }
     // an engine's JVM segment:warm-up forked ahead (a warm-up of its own configuration) is not used
     EngineFork.drop(project.getBasedir().toPath());
-    new RunGoal(engine(), getLog()).run(inputs(), this::testRuntime);
+    RunGoal.runHere(inputs(), testClasspath(), testClassesDirectory.toPath(), getLog());
   }
 
   /**
@@ -163,7 +144,8 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
   /** {@code inputs} with the test JVMs' runtime, or with why it cannot be made. */
   private RunInputs withRuntime(RunInputs inputs) {
     try {
-      return inputs.withRuntime(Optional.of(testRuntime()), Optional.empty());
+      return inputs.withRuntime(
+          Optional.of(testClasspath().runtime(testClassesDirectory.toPath())), Optional.empty());
     } catch (MojoFailureException e) {
       return inputs.withRuntime(Optional.empty(), Optional.of(unresolved(e, true)));
     } catch (MojoExecutionException | RuntimeException e) {

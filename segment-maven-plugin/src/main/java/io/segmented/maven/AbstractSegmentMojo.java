@@ -1,7 +1,6 @@
 package io.segmented.maven;
 
 import io.segmented.engine.PropertyNames;
-import io.segmented.manifest.Manifest;
 import io.segmented.manifest.ManifestLoader;
 import io.segmented.manifest.Problem;
 import java.io.File;
@@ -9,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -21,14 +18,11 @@ import org.apache.maven.project.MavenProject;
  * module without a manifest is skipped with one line (none for a goal that only prepares another,
  * {@link #announces}).
  */
-abstract class AbstractSegmentMojo extends AbstractMojo {
+abstract class AbstractSegmentMojo extends AbstractEngineMojo {
 
   /** The module. */
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   protected MavenProject project;
-
-  @Parameter(defaultValue = "${session}", readonly = true, required = true)
-  protected MavenSession session;
 
   /**
    * Makes a FLAKY segment (a test failed, then passed on one of the segment's {@code retries}) fail
@@ -113,7 +107,15 @@ abstract class AbstractSegmentMojo extends AbstractMojo {
       }
       return;
     }
+    if (needsEngine()) {
+      engineJars();
+    }
     executeWithManifest();
+  }
+
+  /** Whether the goal uses the engine in this build: its jars then join the plugin's realm. */
+  protected boolean needsEngine() {
+    return true;
   }
 
   /**
@@ -153,18 +155,9 @@ abstract class AbstractSegmentMojo extends AbstractMojo {
    * and column, as the problems are.
    */
   protected void logWarnings(List<Problem> warnings) {
-    warnings.forEach(w -> getLog().warn(w.format()));
-  }
-
-  /**
-   * Reads the manifest with the project's properties; every problem of the file fails the build.
-   */
-  protected Manifest loadManifest() throws MojoFailureException {
-    return RunGoal.loadManifest(
-        project.getBasedir().toPath(),
-        ManifestProperties.of(project, session),
-        manifest.toPath(),
-        project.getArtifactId(),
-        this::gitHub);
+    // a loop, not a lambda: a lambda's method would name the engine's type (EngineJars)
+    for (Problem warning : warnings) {
+      getLog().warn(warning.format());
+    }
   }
 }

@@ -3,7 +3,6 @@ package io.segmented.maven;
 import java.io.File;
 import java.util.Locale;
 import org.apache.maven.doxia.sink.Sink;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -18,7 +17,7 @@ import org.apache.maven.reporting.MavenReportException;
  * plugin, {@code segment:run} first, for about 0.4 s. The site lends its own sink; run alone, the
  * report writes its page(s) without the site's skin.
  */
-abstract class AbstractSegmentReport extends AbstractMojo implements MavenReport {
+abstract class AbstractSegmentReport extends AbstractEngineMojo implements MavenReport {
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   protected MavenProject project;
@@ -54,6 +53,18 @@ abstract class AbstractSegmentReport extends AbstractMojo implements MavenReport
     return false;
   }
 
+  /**
+   * Whether there is something to report; the site asks before {@link #generate}. The engine's jars
+   * have joined the plugin's realm.
+   */
+  protected abstract boolean canReport();
+
+  @Override
+  public final boolean canGenerateReport() throws MavenReportException {
+    joinEngine();
+    return canReport();
+  }
+
   /** Run alone: the report's own pages, without the site's summary. */
   @Override
   public final void execute() throws MojoExecutionException {
@@ -72,7 +83,16 @@ abstract class AbstractSegmentReport extends AbstractMojo implements MavenReport
    */
   @Override
   public final void generate(Sink sink, Locale locale) throws MavenReportException {
+    joinEngine();
     report(sink, locale);
+  }
+
+  private void joinEngine() throws MavenReportException {
+    try {
+      engineJars();
+    } catch (MojoExecutionException e) {
+      throw new MavenReportException(e.getMessage(), e);
+    }
   }
 
   /**

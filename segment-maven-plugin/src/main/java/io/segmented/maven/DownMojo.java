@@ -2,8 +2,8 @@ package io.segmented.maven;
 
 import io.segmented.engine.EngineException;
 import io.segmented.engine.SegmentEngine;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -17,25 +17,33 @@ import org.apache.maven.project.MavenProject;
  * @since 0.2.0
  */
 @Mojo(name = "down", threadSafe = true)
-public final class DownMojo extends AbstractMojo {
+public final class DownMojo extends AbstractEngineMojo {
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
   @Override
   public void execute() throws MojoExecutionException {
-    TestcontainersLogging.quiet(getLog());
-    try {
-      SegmentEngine.Down removed = new SegmentEngine().down(project.getBasedir().toPath());
-      getLog().info("Removed " + removed.kept() + " kept fixture(s) of " + project.getArtifactId());
-      int left = removed.leftovers();
-      if (left > 0) {
-        getLog()
-            .info(
-                "Removed " + left + " container(s) and network(s) left by builds that did not end");
+    engineJars();
+    WithEngine.down(project, getLog());
+  }
+
+  /** The goal's work with the engine's types, which its Mojo's class must not name (EngineJars). */
+  private static final class WithEngine {
+
+    static void down(MavenProject project, Log log) throws MojoExecutionException {
+      TestcontainersLogging.quiet(log);
+      try {
+        SegmentEngine.Down removed = new SegmentEngine().down(project.getBasedir().toPath());
+        log.info("Removed " + removed.kept() + " kept fixture(s) of " + project.getArtifactId());
+        int left = removed.leftovers();
+        if (left > 0) {
+          log.info(
+              "Removed " + left + " container(s) and network(s) left by builds that did not end");
+        }
+      } catch (EngineException e) {
+        throw new MojoExecutionException(e.getMessage(), e);
       }
-    } catch (EngineException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
     }
   }
 }

@@ -14,8 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Execute;
@@ -38,13 +36,10 @@ import org.apache.maven.project.MavenProject;
  */
 @Mojo(name = "init", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 @Execute(phase = LifecyclePhase.TEST_COMPILE)
-public final class InitMojo extends AbstractMojo {
+public final class InitMojo extends AbstractEngineMojo {
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
-
-  @Parameter(defaultValue = "${session}", readonly = true, required = true)
-  MavenSession session;
 
   /**
    * The manifest to write.
@@ -82,53 +77,8 @@ public final class InitMojo extends AbstractMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    if (Files.exists(manifest.toPath()) && !dryRun) {
-      throw exists();
-    }
-    String yaml;
-    ManifestDraft draft;
-    try {
-      InitMode mode = InitMode.parse(init);
-      FailsafeConfig failsafe =
-          FailsafeModel.read(project, ManifestProperties.of(project, session).keySet());
-      draft =
-          ManifestDraft.of(
-              failsafe, TestScan.of(testClassesDirectory.toPath(), failsafe.patterns()), mode);
-      yaml = DraftYaml.write(draft);
-    } catch (InputException e) {
-      throw new MojoFailureException(
-          "segment:init wrote no manifest for the tests in "
-              + testClassesDirectory
-              + ": "
-              + e.getMessage());
-    } catch (IOException e) {
-      throw new MojoExecutionException(
-          "cannot read the compiled tests in " + testClassesDirectory + ": " + e.getMessage(), e);
-    }
-    if (dryRun) {
-      getLog().info("segment:init would write " + manifest + " (" + PropertyNames.DRY_RUN + "):");
-      yaml.lines().forEach(l -> getLog().info(l));
-      return;
-    }
-    try {
-      Files.writeString(
-          manifest.toPath(), yaml, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-    } catch (FileAlreadyExistsException e) {
-      throw exists();
-    } catch (IOException e) {
-      throw new MojoExecutionException("cannot write " + manifest + ": " + e.getMessage(), e);
-    }
-    getLog()
-        .info(
-            "Wrote "
-                + manifest
-                + ": "
-                + draft.segments().size()
-                + " segment(s) for "
-                + draft.testCount()
-                + " integration test class(es), "
-                + draft.fixtures().size()
-                + " image(s) offered as fixtures. Read its first lines, then run mvn segment:run");
+    engineJars();
+    WithEngine.init(this);
   }
 
   private MojoFailureException exists() {
@@ -137,5 +87,69 @@ public final class InitMojo extends AbstractMojo {
             + " exists already, and segment:init never overwrites a manifest. Run it with -D"
             + PropertyNames.DRY_RUN
             + " to print what it would write, or move the file away and run it again");
+  }
+
+  /** The goal's work with the engine's types, which its Mojo's class must not name (EngineJars). */
+  private static final class WithEngine {
+
+    static void init(InitMojo mojo) throws MojoExecutionException, MojoFailureException {
+      if (Files.exists(mojo.manifest.toPath()) && !mojo.dryRun) {
+        throw mojo.exists();
+      }
+      String yaml;
+      ManifestDraft draft;
+      try {
+        InitMode mode = InitMode.parse(mojo.init);
+        FailsafeConfig failsafe =
+            FailsafeModel.read(
+                mojo.project, ManifestProperties.of(mojo.project, mojo.session).keySet());
+        draft =
+            ManifestDraft.of(
+                failsafe,
+                TestScan.of(mojo.testClassesDirectory.toPath(), failsafe.patterns()),
+                mode);
+        yaml = DraftYaml.write(draft);
+      } catch (InputException e) {
+        throw new MojoFailureException(
+            "segment:init wrote no manifest for the tests in "
+                + mojo.testClassesDirectory
+                + ": "
+                + e.getMessage());
+      } catch (IOException e) {
+        throw new MojoExecutionException(
+            "cannot read the compiled tests in "
+                + mojo.testClassesDirectory
+                + ": "
+                + e.getMessage(),
+            e);
+      }
+      if (mojo.dryRun) {
+        mojo.getLog()
+            .info(
+                "segment:init would write " + mojo.manifest + " (" + PropertyNames.DRY_RUN + "):");
+        yaml.lines().forEach(l -> mojo.getLog().info(l));
+        return;
+      }
+      try {
+        Files.writeString(
+            mojo.manifest.toPath(), yaml, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+      } catch (FileAlreadyExistsException e) {
+        throw mojo.exists();
+      } catch (IOException e) {
+        throw new MojoExecutionException(
+            "cannot write " + mojo.manifest + ": " + e.getMessage(), e);
+      }
+      mojo.getLog()
+          .info(
+              "Wrote "
+                  + mojo.manifest
+                  + ": "
+                  + draft.segments().size()
+                  + " segment(s) for "
+                  + draft.testCount()
+                  + " integration test class(es), "
+                  + draft.fixtures().size()
+                  + " image(s) offered as fixtures. Read its first lines, then run mvn segment:run");
+    }
   }
 }

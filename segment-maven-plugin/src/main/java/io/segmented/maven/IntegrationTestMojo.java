@@ -1,12 +1,10 @@
 package io.segmented.maven;
 
-import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * Runs every segment of the module in the {@code integration-test} phase and records the results
@@ -22,11 +20,6 @@ import org.eclipse.aether.RepositorySystem;
     requiresDependencyResolution = ResolutionScope.TEST,
     threadSafe = true)
 public final class IntegrationTestMojo extends AbstractRunMojo {
-
-  @Inject
-  IntegrationTestMojo(RepositorySystem repositorySystem) {
-    super(repositorySystem);
-  }
 
   @Override
   protected void executeWithManifest() throws MojoExecutionException, MojoFailureException {

@@ -2,6 +2,7 @@ package io.segmented.maven;
 
 import io.segmented.engine.EngineException;
 import io.segmented.engine.PropertyNames;
+import io.segmented.engine.SegmentEngine;
 import io.segmented.engine.advice.Advisor;
 import io.segmented.engine.plan.Plan;
 import io.segmented.engine.plan.PlanText;
@@ -29,26 +30,35 @@ public final class PlanMojo extends AbstractPlanningMojo {
 
   @Override
   protected void executeWithManifest() throws MojoExecutionException, MojoFailureException {
-    TestcontainersLogging.quiet(getLog());
-    Manifest manifest = loadManifest();
-    Plan plan = plan(inputs().request(manifest));
-    logWarnings(plan.warnings());
-    if (!plan.testFilterApplied()) {
-      getLog()
-          .warn(
-              "-D"
-                  + PropertyNames.IT_TEST
-                  + " is not applied to the plan: there are no compiled test classes in "
-                  + testClassesDirectory
-                  + " yet (mvn test-compile first)");
+    WithEngine.plan(this);
+  }
+
+  /** The goal's work with the engine's types, which its Mojo's class must not name (EngineJars). */
+  private static final class WithEngine {
+
+    static void plan(PlanMojo mojo) throws MojoExecutionException, MojoFailureException {
+      TestcontainersLogging.quiet(mojo.getLog());
+      SegmentEngine engine = new SegmentEngine();
+      Manifest manifest = RunGoal.loadManifest(mojo);
+      Plan plan = RunGoal.plan(engine, mojo.inputs().request(manifest));
+      mojo.logWarnings(plan.warnings());
+      if (!plan.testFilterApplied()) {
+        mojo.getLog()
+            .warn(
+                "-D"
+                    + PropertyNames.IT_TEST
+                    + " is not applied to the plan: there are no compiled test classes in "
+                    + mojo.testClassesDirectory
+                    + " yet (mvn test-compile first)");
+      }
+      PlanText.lines(plan).forEach(mojo.getLog()::info);
+      try {
+        Path file = engine.writePlan(plan);
+        mojo.getLog().info("Plan written to " + file);
+      } catch (EngineException e) {
+        throw new MojoExecutionException(e.getMessage(), e);
+      }
+      mojo.advise(Advisor.fromHistory(plan), "the measured runs in " + mojo.historyFile.toPath());
     }
-    PlanText.lines(plan).forEach(getLog()::info);
-    try {
-      Path file = engine().writePlan(plan);
-      getLog().info("Plan written to " + file);
-    } catch (EngineException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
-    }
-    advise(Advisor.fromHistory(plan), "the measured runs in " + historyFile.toPath());
   }
 }

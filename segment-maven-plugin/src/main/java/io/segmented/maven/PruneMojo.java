@@ -3,8 +3,8 @@ package io.segmented.maven;
 import io.segmented.engine.EngineException;
 import io.segmented.engine.SegmentEngine;
 import io.segmented.engine.fixture.SeedSnapshots;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
@@ -15,28 +15,35 @@ import org.apache.maven.plugins.annotations.Mojo;
  * @since 0.2.0
  */
 @Mojo(name = "prune", requiresProject = false, aggregator = true, threadSafe = true)
-public final class PruneMojo extends AbstractMojo {
+public final class PruneMojo extends AbstractEngineMojo {
 
   @Override
   public void execute() throws MojoExecutionException {
-    TestcontainersLogging.quiet(getLog());
-    try {
-      SeedSnapshots.Pruned pruned = new SegmentEngine().prune();
-      getLog()
-          .info(
-              "Removed "
-                  + pruned.removed()
-                  + " snapshot(s) (seeded databases, WireMock class data) from the Docker engine");
-      if (pruned.left() > 0) {
-        getLog()
-            .warn(
-                pruned.left()
-                    + " snapshot(s) left: a container uses them (a build running now, or a stopped"
-                    + " container made from one: docker ps -a shows it). Run"
-                    + " segment:prune again once it is gone");
+    engineJars();
+    WithEngine.prune(getLog());
+  }
+
+  /** The goal's work with the engine's types, which its Mojo's class must not name (EngineJars). */
+  private static final class WithEngine {
+
+    static void prune(Log log) throws MojoExecutionException {
+      TestcontainersLogging.quiet(log);
+      try {
+        SeedSnapshots.Pruned pruned = new SegmentEngine().prune();
+        log.info(
+            "Removed "
+                + pruned.removed()
+                + " snapshot(s) (seeded databases, WireMock class data) from the Docker engine");
+        if (pruned.left() > 0) {
+          log.warn(
+              pruned.left()
+                  + " snapshot(s) left: a container uses them (a build running now, or a stopped"
+                  + " container made from one: docker ps -a shows it). Run"
+                  + " segment:prune again once it is gone");
+        }
+      } catch (EngineException e) {
+        throw new MojoExecutionException(e.getMessage(), e);
       }
-    } catch (EngineException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
     }
   }
 }

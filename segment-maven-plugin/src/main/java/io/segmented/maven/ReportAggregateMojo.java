@@ -71,7 +71,7 @@ public final class ReportAggregateMojo extends AbstractSegmentReport {
   }
 
   @Override
-  public boolean canGenerateReport() {
+  protected boolean canReport() {
     if (!project.isExecutionRoot()) {
       getLog().debug("The aggregate segments report is made at the root of the build only.");
       return false;
@@ -83,32 +83,46 @@ public final class ReportAggregateMojo extends AbstractSegmentReport {
   protected void report(Sink sink, Locale locale) throws MavenReportException {
     Path standalone = aggregateDirectory.toPath();
     Path page = getReportOutputDirectory().toPath().resolve(FOLDER);
-    RunResult run = aggregateInto(standalone);
-    if (!page.toAbsolutePath().normalize().equals(standalone.toAbsolutePath().normalize())) {
-      aggregateInto(page);
-    }
-    getLog()
-        .info(
-            "Aggregate segments report of "
-                + modules().size()
-                + " module(s), "
-                + run.totals().segments()
-                + " segment(s), "
-                + run.totals().failedSegments()
-                + " failed: "
-                + page.resolve("index.html").toUri());
+    WithEngine.report(project.getArtifactId(), modules(), standalone, page, getLog());
   }
 
-  private RunResult aggregateInto(Path dir) throws MavenReportException {
-    try {
-      RunResult run = ModuleAggregate.aggregate(project.getArtifactId(), modules(), dir);
-      ReportsDirectory.write(dir, ReportsDirectory.model(dir, run));
-      return run;
-    } catch (IllegalArgumentException e) {
-      throw new MavenReportException(e.getMessage(), e);
-    } catch (IOException e) {
-      throw new MavenReportException(
-          "cannot write the aggregate segments report to " + dir + ": " + e.getMessage(), e);
+  /** The goal's work with the engine's types, which its Mojo's class must not name (EngineJars). */
+  private static final class WithEngine {
+
+    /**
+     * Aggregates the results of {@code modules} into {@code standalone}, and into {@code page} of
+     * the site when that is elsewhere.
+     */
+    static void report(
+        String name, List<ModuleAggregate.Module> modules, Path standalone, Path page, Log log)
+        throws MavenReportException {
+      RunResult run = aggregateInto(name, modules, standalone);
+      if (!page.toAbsolutePath().normalize().equals(standalone.toAbsolutePath().normalize())) {
+        aggregateInto(name, modules, page);
+      }
+      log.info(
+          "Aggregate segments report of "
+              + modules.size()
+              + " module(s), "
+              + run.totals().segments()
+              + " segment(s), "
+              + run.totals().failedSegments()
+              + " failed: "
+              + page.resolve("index.html").toUri());
+    }
+
+    private static RunResult aggregateInto(
+        String name, List<ModuleAggregate.Module> modules, Path dir) throws MavenReportException {
+      try {
+        RunResult run = ModuleAggregate.aggregate(name, modules, dir);
+        ReportsDirectory.write(dir, ReportsDirectory.model(dir, run));
+        return run;
+      } catch (IllegalArgumentException e) {
+        throw new MavenReportException(e.getMessage(), e);
+      } catch (IOException e) {
+        throw new MavenReportException(
+            "cannot write the aggregate segments report to " + dir + ": " + e.getMessage(), e);
+      }
     }
   }
 

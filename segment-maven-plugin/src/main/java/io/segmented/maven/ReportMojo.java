@@ -54,7 +54,7 @@ public final class ReportMojo extends AbstractSegmentReport {
   }
 
   @Override
-  public boolean canGenerateReport() {
+  protected boolean canReport() {
     boolean results =
         Files.isRegularFile(reportsDirectory.toPath().resolve(ResultsFiles.RESULTS_FILE));
     if (!results) {

@@ -45,6 +45,15 @@ final class RunGoal {
   }
 
   /**
+   * Runs the segments of {@code inputs} in Maven's JVM ({@code -Dsegment.fork=false}), their test
+   * JVMs with the runtime of {@code classpath} for {@code testClassesDir}.
+   */
+  static void runHere(RunInputs inputs, TestClasspath classpath, Path testClassesDir, Log log)
+      throws MojoExecutionException, MojoFailureException {
+    new RunGoal(new SegmentEngine(), log).run(inputs, () -> classpath.runtime(testClassesDir));
+  }
+
+  /**
    * Plans the run, runs that plan with test JVMs of {@code runtimes}, writes the HTML report,
    * judges; returns the results.
    */
@@ -141,6 +150,19 @@ final class RunGoal {
    * Reads the manifest with {@code properties}; every problem of the file fails the build, and is
    * annotated on GitHub.
    */
+  /**
+   * Reads the manifest of {@code mojo}'s module with the project's properties; every problem of the
+   * file fails the build.
+   */
+  static Manifest loadManifest(AbstractSegmentMojo mojo) throws MojoFailureException {
+    return loadManifest(
+        mojo.project.getBasedir().toPath(),
+        ManifestProperties.of(mojo.project, mojo.session),
+        mojo.manifest.toPath(),
+        mojo.project.getArtifactId(),
+        mojo::gitHub);
+  }
+
   static Manifest loadManifest(
       Path basedir,
       Map<String, String> properties,

@@ -1,13 +1,11 @@
 package io.segmented.maven;
 
-import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * Runs every segment of the module from the command line ({@code mvn segment:run}): compiles the
@@ -20,11 +18,6 @@ import org.eclipse.aether.RepositorySystem;
 // the "segment" lifecycle (META-INF/maven/lifecycle.xml): segment:warm-up at its start
 @Execute(phase = LifecyclePhase.TEST_COMPILE, lifecycle = "segment")
 public final class RunMojo extends AbstractRunMojo {
-
-  @Inject
-  RunMojo(RepositorySystem repositorySystem) {
-    super(repositorySystem);
-  }
 
   @Override
   protected boolean judges() {

@@ -14,7 +14,6 @@ import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.project.DefaultDependencyResolutionRequest;
 import org.apache.maven.project.DependencyResolutionException;
 import org.apache.maven.project.DependencyResolutionResult;
@@ -37,17 +36,17 @@ final class TestClasspath {
 
   private final MavenProject project;
   private final MavenSession session;
-  private final PluginDescriptor plugin;
+  private final EngineJars engine;
   private final RepositorySystem repositorySystem;
 
   TestClasspath(
       MavenProject project,
       MavenSession session,
-      PluginDescriptor plugin,
+      EngineJars engine,
       RepositorySystem repositorySystem) {
     this.project = project;
     this.session = session;
-    this.plugin = plugin;
+    this.engine = engine;
     this.repositorySystem = repositorySystem;
   }
 
@@ -201,11 +200,11 @@ final class TestClasspath {
   }
 
   private Path pluginArtifact(String key) throws MojoExecutionException {
-    Artifact artifact = plugin.getArtifactMap().get(key);
-    if (artifact == null || artifact.getFile() == null) {
-      throw new MojoExecutionException(
-          "the plugin's own " + key + " artifact is missing; reinstall the plugin");
-    }
-    return artifact.getFile().toPath();
+    return engine
+        .jar(key)
+        .orElseThrow(
+            () ->
+                new MojoExecutionException(
+                    "the plugin's own " + key + " artifact is missing; reinstall the plugin"));
   }
 }

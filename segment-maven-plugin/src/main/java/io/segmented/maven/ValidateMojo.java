@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -45,10 +44,6 @@ public final class ValidateMojo extends AbstractSegmentMojo {
   @Parameter(property = PropertyNames.STRICT, defaultValue = "false")
   boolean strict;
 
-  /** This plugin: whether the module binds its goals is asked by its key. */
-  @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-  PluginDescriptor plugin;
-
   /** The module's compiled test classes, linted against the manifest when present. */
   @Parameter(
       defaultValue = "${project.build.testOutputDirectory}",
@@ -58,93 +53,102 @@ public final class ValidateMojo extends AbstractSegmentMojo {
 
   @Override
   protected void executeWithManifest() throws MojoExecutionException, MojoFailureException {
-    Manifest loaded = loadManifest();
-    logWarnings(loaded.warnings());
-    getLog()
-        .info(
-            manifest.getName()
-                + ": "
-                + loaded.segments().size()
-                + " segment(s), "
-                + loaded.fixtures().size()
-                + " fixture(s)");
-    for (SegmentSpec s : loaded.segments().values()) {
-      getLog()
+    WithEngine.validate(this);
+  }
+
+  /** The goal's work with the engine's types, which its Mojo's class must not name (EngineJars). */
+  private static final class WithEngine {
+
+    static void validate(ValidateMojo mojo) throws MojoExecutionException, MojoFailureException {
+      Manifest loaded = RunGoal.loadManifest(mojo);
+      mojo.logWarnings(loaded.warnings());
+      mojo.getLog()
           .info(
-              "  "
-                  + s.id()
-                  + "  "
-                  + s.boundary().label()
-                  + (s.description().isEmpty() ? "" : "  \"" + s.description() + "\""));
-      getLog().info("    tests:    " + s.boundary().tests().describe());
-      getLog()
-          .info(
-              "    fixtures: "
-                  + (s.fixtureIds().isEmpty()
-                      ? "none"
-                      : s.fixtureIds().stream()
-                          .map(id -> describe(loaded.fixture(id)))
-                          .collect(Collectors.joining(", "))));
-      if (!s.data().isEmpty()) {
-        getLog()
+              mojo.manifest.getName()
+                  + ": "
+                  + loaded.segments().size()
+                  + " segment(s), "
+                  + loaded.fixtures().size()
+                  + " fixture(s)");
+      for (SegmentSpec s : loaded.segments().values()) {
+        mojo.getLog()
             .info(
-                "    data:     "
-                    + s.data().values().stream()
-                        .map(ValidateMojo::describe)
-                        .collect(Collectors.joining(", ")));
+                "  "
+                    + s.id()
+                    + "  "
+                    + s.boundary().label()
+                    + (s.description().isEmpty() ? "" : "  \"" + s.description() + "\""));
+        mojo.getLog().info("    tests:    " + s.boundary().tests().describe());
+        mojo.getLog()
+            .info(
+                "    fixtures: "
+                    + (s.fixtureIds().isEmpty()
+                        ? "none"
+                        : s.fixtureIds().stream()
+                            .map(id -> describe(loaded.fixture(id)))
+                            .collect(Collectors.joining(", "))));
+        if (!s.data().isEmpty()) {
+          mojo.getLog()
+              .info(
+                  "    data:     "
+                      + s.data().values().stream()
+                          .map(WithEngine::describe)
+                          .collect(Collectors.joining(", ")));
+        }
+      }
+      if (!Files.isDirectory(mojo.testClassesDirectory.toPath())) {
+        mojo.getLog()
+            .info(
+                "Lint skipped: no compiled test classes in "
+                    + mojo.testClassesDirectory
+                    + " (run after test-compile to lint)");
+        return;
+      }
+      List<String> findings;
+      List<String> classes;
+      try {
+        findings = new ArrayList<>(ManifestLint.check(loaded, mojo.testClassesDirectory.toPath()));
+        classes = CompiledTests.list(mojo.testClassesDirectory.toPath());
+      } catch (IOException e) {
+        throw new MojoExecutionException(
+            "cannot read the test classes in " + mojo.testClassesDirectory + ": " + e.getMessage(),
+            e);
+      }
+      FailsafeOverlap.check(
+              FailsafeModel.read(mojo.project, Set.of()),
+              FailsafeModel.binds(
+                  mojo.project, mojo.plugin.getPluginLookupKey(), FailsafeModel.INTEGRATION_TEST),
+              loaded,
+              classes)
+          .ifPresent(findings::add);
+      findings.forEach(f -> mojo.getLog().warn(mojo.manifest.getName() + ": " + f));
+      if (mojo.strict && !findings.isEmpty()) {
+        throw new MojoFailureException(
+            findings.size()
+                + " lint finding(s) in "
+                + mojo.manifest
+                + " and "
+                + PropertyNames.STRICT
+                + "=true:\n  "
+                + String.join("\n  ", findings));
+      }
+      if (findings.isEmpty()) {
+        mojo.getLog()
+            .info(
+                "Lint: every integration test belongs to exactly one segment, every fixture is used");
       }
     }
-    if (!Files.isDirectory(testClassesDirectory.toPath())) {
-      getLog()
-          .info(
-              "Lint skipped: no compiled test classes in "
-                  + testClassesDirectory
-                  + " (run after test-compile to lint)");
-      return;
-    }
-    List<String> findings;
-    List<String> classes;
-    try {
-      findings = new ArrayList<>(ManifestLint.check(loaded, testClassesDirectory.toPath()));
-      classes = CompiledTests.list(testClassesDirectory.toPath());
-    } catch (IOException e) {
-      throw new MojoExecutionException(
-          "cannot read the test classes in " + testClassesDirectory + ": " + e.getMessage(), e);
-    }
-    FailsafeOverlap.check(
-            FailsafeModel.read(project, Set.of()),
-            FailsafeModel.binds(
-                project, plugin.getPluginLookupKey(), FailsafeModel.INTEGRATION_TEST),
-            loaded,
-            classes)
-        .ifPresent(findings::add);
-    findings.forEach(f -> getLog().warn(manifest.getName() + ": " + f));
-    if (strict && !findings.isEmpty()) {
-      throw new MojoFailureException(
-          findings.size()
-              + " lint finding(s) in "
-              + manifest
-              + " and "
-              + PropertyNames.STRICT
-              + "=true:\n  "
-              + String.join("\n  ", findings));
-    }
-    if (findings.isEmpty()) {
-      getLog()
-          .info(
-              "Lint: every integration test belongs to exactly one segment, every fixture is used");
-    }
-  }
 
-  private static String describe(FixtureSpec f) {
-    return f.id() + " (" + f.kind().key() + ", " + Kinds.of(f.kind()).declaredProvider() + ")";
-  }
+    private static String describe(FixtureSpec f) {
+      return f.id() + " (" + f.kind().key() + ", " + Kinds.of(f.kind()).declaredProvider() + ")";
+    }
 
-  private static String describe(DataScope d) {
-    return d.fixtureId()
-        + " (scope "
-        + d.scope().name().toLowerCase(Locale.ROOT)
-        + (d.seed().isEmpty() ? "" : ", " + d.seed().size() + " seed file(s)")
-        + ")";
+    private static String describe(DataScope d) {
+      return d.fixtureId()
+          + " (scope "
+          + d.scope().name().toLowerCase(Locale.ROOT)
+          + (d.seed().isEmpty() ? "" : ", " + d.seed().size() + " seed file(s)")
+          + ")";
+    }
   }
 }

@@ -1,10 +1,9 @@
 package io.segmented.maven;
 
 import io.segmented.engine.PropertyNames;
+import io.segmented.engine.SegmentEngine;
 import io.segmented.engine.TestRuntime;
 import io.segmented.engine.history.History;
-import io.segmented.manifest.Manifest;
-import io.segmented.manifest.ManifestException;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.ProjectDependenciesResolver;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * Gets the run going while Maven compiles: connects to the Docker engine in the background, so that
@@ -60,8 +58,7 @@ public final class WarmUpMojo extends AbstractRunMojo {
   private final ProjectDependenciesResolver resolver;
 
   @Inject
-  WarmUpMojo(RepositorySystem repositorySystem, ProjectDependenciesResolver resolver) {
-    super(repositorySystem);
+  WarmUpMojo(ProjectDependenciesResolver resolver) {
     this.resolver = resolver;
   }
 
@@ -74,6 +71,11 @@ public final class WarmUpMojo extends AbstractRunMojo {
     return false;
   }
 
+  @Override
+  protected boolean needsEngine() {
+    return runsSegments(session.getGoals());
+  }
+
   /** Whether this JVM has read ahead once: the classes stay loaded for every later module. */
   private static final AtomicBoolean READ_AHEAD = new AtomicBoolean();
 
@@ -82,9 +84,7 @@ public final class WarmUpMojo extends AbstractRunMojo {
     if (!runsSegments(session.getGoals())) {
       return;
     }
-    Map<String, String> properties = ManifestProperties.of(project, session);
     Path basedir = project.getBasedir().toPath();
-    File manifestFile = manifest;
     boolean wanted = headStart && onlyTheRunGoal(session.getGoals());
     boolean planned = wanted && firstHeadStart();
     if (wanted && !planned) {
@@ -95,38 +95,54 @@ public final class WarmUpMojo extends AbstractRunMojo {
       forkAhead(basedir, planned);
       return;
     }
-    TestcontainersLogging.quiet(getLog());
-    // the plugin's realm, and so Testcontainers' client, is the one the run goal uses later
-    engine().warmUp();
-    if (planned) {
-      // registered now, so that the run goal waits for it; planned on a thread of its own, which
-      // reads the manifest and the history as the run does
-      RunInputs inputs = inputs();
-      engine()
-          .headStart(
-              basedir,
-              () -> inputs.request(load(basedir, properties, manifestFile.toPath())),
-              aheadRuntime());
+    WithEngine.warmUp(this, planned);
+  }
+
+  /** The goal's work with the engine's types, which its Mojo's class must not name (EngineJars). */
+  private static final class WithEngine {
+
+    /**
+     * Warms up the engine in Maven's JVM ({@code -Dsegment.fork=false}), takes the head start when
+     * {@code planned}, and reads ahead.
+     */
+    static void warmUp(WarmUpMojo mojo, boolean planned) {
+      Map<String, String> properties = ManifestProperties.of(mojo.project, mojo.session);
+      Path basedir = mojo.project.getBasedir().toPath();
+      Path manifestFile = mojo.manifest.toPath();
+      TestcontainersLogging.quiet(mojo.getLog());
+      // the plugin's realm, and so Testcontainers' client, is the one the run goal uses later
+      SegmentEngine engine = new SegmentEngine();
+      engine.warmUp();
+      if (planned) {
+        // registered now, so that the run goal waits for it; planned on a thread of its own, which
+        // reads the manifest and the history as the run does
+        RunInputs inputs = mojo.inputs();
+        engine.headStart(
+            basedir,
+            () -> inputs.request(RunGoal.readManifest(basedir, properties, manifestFile)),
+            mojo.aheadRuntime());
+      }
+      if (!READ_AHEAD.compareAndSet(false, true)) {
+        return;
+      }
+      // the run's history file: -Dsegment.history, else where the run goals keep it by default
+      String history =
+          properties.getOrDefault(
+              PropertyNames.HISTORY,
+              mojo.project.getBuild().getDirectory() + "/segment-history.json");
+      Thread ahead =
+          new Thread(
+              () -> {
+                if (planned) {
+                  readAheadReport();
+                } else {
+                  readAhead(basedir, properties, manifestFile.toFile(), history);
+                }
+              },
+              "segment-warm-up-read-ahead");
+      ahead.setDaemon(true);
+      ahead.start();
     }
-    if (!READ_AHEAD.compareAndSet(false, true)) {
-      return;
-    }
-    // the run's history file: -Dsegment.history, else where the run goals keep it by default
-    String history =
-        properties.getOrDefault(
-            PropertyNames.HISTORY, project.getBuild().getDirectory() + "/segment-history.json");
-    Thread ahead =
-        new Thread(
-            () -> {
-              if (planned) {
-                readAheadReport();
-              } else {
-                readAhead(basedir, properties, manifestFile, history);
-              }
-            },
-            "segment-warm-up-read-ahead");
-    ahead.setDaemon(true);
-    ahead.start();
   }
 
   /**
@@ -178,12 +194,6 @@ public final class WarmUpMojo extends AbstractRunMojo {
     }
   }
 
-  /** The manifest, read as the run reads it; throws what is wrong with it. */
-  private static Manifest load(Path basedir, Map<String, String> properties, Path manifestFile)
-      throws ManifestException {
-    return RunGoal.readManifest(basedir, properties, manifestFile);
-  }
-
   /**
    * Reads what the run reads first and writes last, and throws it away: the manifest, the history
    * and the report's template. What stays is the classes loaded and the template parsed, which the
@@ -193,7 +203,8 @@ public final class WarmUpMojo extends AbstractRunMojo {
   static void readAhead(
       Path basedir, Map<String, String> properties, File manifestFile, String history) {
     try {
-      load(basedir, properties, manifestFile.toPath());
+      // the manifest, read as the run reads it
+      RunGoal.readManifest(basedir, properties, manifestFile.toPath());
     } catch (Exception | LinkageError e) {
       // the run reads it again, and reports its problems
     }
