@@ -155,7 +155,8 @@ abstract class AbstractSegmentMojo extends AbstractEngineMojo {
    * and column, as the problems are.
    */
   protected void logWarnings(List<Problem> warnings) {
-    // a loop, not a lambda: a lambda's method would name the engine's type (EngineJars)
+    // a loop, not a lambda: the lambda's method would take a Problem, which Maven's realm cannot
+    // load before the engine's jars join it (EngineJars)
     for (Problem warning : warnings) {
       getLog().warn(warning.format());
     }

@@ -3,6 +3,7 @@ package io.segmented.maven;
 import java.io.File;
 import java.io.IOException;
 import java.net.MalformedURLException;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -70,7 +71,10 @@ final class EngineJars {
   static final String LIST = "segment-engine-classpath.txt";
 
   /** The list's format: its first line starts with it. */
-  private static final String VERSION = "v1";
+  private static final String VERSION = "v2";
+
+  /** The id of a line of the list that is checked but is no jar of the engine's: a POM. */
+  private static final String CHECKED = "-";
 
   /**
    * What Maven gives every plugin from its core, in its own version: not the engine's to bring (the
@@ -113,52 +117,93 @@ final class EngineJars {
       if (joined != null) {
         return joined;
       }
-      // none when the plugin comes from the build's own reactor: resolved every time then
+      // Maven's realm holds the dependencies the project gives the plugin, and what they bring:
+      // the engine takes those, in their versions, and adds only what the realm lacks
+      Map<String, Path> inRealm = new LinkedHashMap<>();
+      for (org.apache.maven.artifact.Artifact a : plugin.getArtifacts()) {
+        if (a.getFile() != null) {
+          inRealm.put(id(RepositoryUtils.toArtifact(a)), a.getFile().toPath());
+        }
+      }
+      // no list for a plugin of the build's own reactor (target/classes), nor with -U
       File pluginJar = plugin.getPluginArtifact().getFile();
-      Path list = pluginJar == null ? null : pluginJar.toPath().resolveSibling(LIST);
-      String key = list == null ? "" : key(plugin);
-      Map<String, Path> jars = list == null ? null : read(list, key).orElse(null);
+      boolean kept = pluginJar != null && pluginJar.isFile();
+      Path list = kept ? pluginJar.toPath().resolveSibling(listName(plugin)) : null;
+      String key = kept ? key(plugin) : "";
+      Map<String, Path> jars =
+          kept && !session.getRequest().isUpdateSnapshots() ? read(list, key).orElse(null) : null;
       if (jars == null) {
-        jars = resolve(plugin, session, system);
-        if (list != null) {
+        jars = resolve(plugin, inRealm, session, system);
+        if (kept) {
           write(list, key, jars, log);
         }
       }
-      Set<String> present = new HashSet<>();
+      Set<Path> present = new HashSet<>(inRealm.values());
       for (URL url : realm.getURLs()) {
-        present.add(url.toString());
-      }
-      for (Path jar : jars.values()) {
         try {
-          URL url = jar.toUri().toURL();
-          if (present.add(url.toString())) {
-            realm.addURL(url);
-          }
-        } catch (MalformedURLException e) {
-          throw new MojoExecutionException("cannot add " + jar + " to the plugin's realm", e);
+          present.add(Path.of(url.toURI()));
+        } catch (URISyntaxException | RuntimeException e) {
+          // not a file: nothing of the engine's
         }
       }
-      joined = new EngineJars(jars);
+      Map<String, Path> engine = new LinkedHashMap<>();
+      for (Map.Entry<String, Path> jar : jars.entrySet()) {
+        Path file = inRealm.getOrDefault(jar.getKey(), jar.getValue());
+        engine.put(jar.getKey(), file);
+        if (present.add(file)) {
+          try {
+            realm.addURL(file.toUri().toURL());
+          } catch (MalformedURLException e) {
+            throw new MojoExecutionException("cannot add " + file + " to the plugin's realm", e);
+          }
+        }
+      }
+      joined = new EngineJars(engine);
       JOINED.put(realm, joined);
       return joined;
     }
   }
 
   /**
-   * What the list must have been made from: the plugin's jar (a reinstalled snapshot is another
-   * one) and the dependencies the project gives the plugin.
+   * The list's name: one per set of dependencies projects give the plugin, so that projects that
+   * give it different ones do not resolve the engine again in turn.
+   */
+  static String listName(PluginDescriptor plugin) {
+    String given = given(plugin);
+    return given.equals("[]")
+        ? LIST
+        : LIST.replace(".txt", String.format("-%08x.txt", given.hashCode()));
+  }
+
+  /**
+   * What the list must have been made from: the plugin's jar and POM (a reinstalled snapshot is
+   * another one) and the dependencies the project gives the plugin.
    */
   static String key(PluginDescriptor plugin) {
     File jar = plugin.getPluginArtifact().getFile();
-    List<Dependency> given =
-        plugin.getPlugin() == null ? List.of() : plugin.getPlugin().getDependencies();
+    File pom = pom(jar.toPath()).toFile();
     return String.join(
         " ",
         VERSION,
         plugin.getId(),
         Long.toString(jar.length()),
         Long.toString(jar.lastModified()),
-        given.stream().map(EngineJars::coordinates).collect(Collectors.joining(",", "[", "]")));
+        Long.toString(pom.length()),
+        Long.toString(pom.lastModified()),
+        given(plugin));
+  }
+
+  private static String given(PluginDescriptor plugin) {
+    List<Dependency> given =
+        plugin.getPlugin() == null ? List.of() : plugin.getPlugin().getDependencies();
+    return given.stream().map(EngineJars::coordinates).collect(Collectors.joining(",", "[", "]"));
+  }
+
+  /** The POM beside a jar of the local repository ({@code a-1.0.jar}: {@code a-1.0.pom}). */
+  static Path pom(Path jar) {
+    String name = jar.getFileName().toString();
+    return jar.resolveSibling(
+        (name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name) + ".pom");
   }
 
   /** {@code groupId:artifactId}, and {@code :classifier} when it has one. */
@@ -178,7 +223,7 @@ final class EngineJars {
 
   /**
    * The jars of {@code list}, by {@code groupId:artifactId}, when it was made for {@code key} and
-   * every jar is still there with its size and time; empty otherwise.
+   * every jar, and every POM beside one, is still there with its size and time; empty otherwise.
    */
   static Optional<Map<String, Path>> read(Path list, String key) {
     List<String> lines;
@@ -196,13 +241,15 @@ final class EngineJars {
       if (parts.length != 4) {
         return Optional.empty();
       }
-      File jar = new File(parts[3]);
-      if (!Long.toString(jar.length()).equals(parts[1])
-          || !Long.toString(jar.lastModified()).equals(parts[2])
-          || !jar.isFile()) {
+      File file = new File(parts[3]);
+      if (!Long.toString(file.length()).equals(parts[1])
+          || !Long.toString(file.lastModified()).equals(parts[2])
+          || !file.isFile()) {
         return Optional.empty();
       }
-      jars.put(parts[0], jar.toPath());
+      if (!parts[0].equals(CHECKED)) {
+        jars.put(parts[0], file.toPath());
+      }
     }
     return jars.isEmpty() ? Optional.empty() : Optional.of(jars);
   }
@@ -215,19 +262,16 @@ final class EngineJars {
     StringBuilder text = new StringBuilder(key).append('\n');
     jars.forEach(
         (id, jar) -> {
-          File file = jar.toFile();
-          text.append(id)
-              .append('\t')
-              .append(file.length())
-              .append('\t')
-              .append(file.lastModified())
-              .append('\t')
-              .append(jar)
-              .append('\n');
+          line(text, id, jar);
+          // a snapshot installed again with other dependencies has another POM
+          Path pom = pom(jar);
+          if (Files.isRegularFile(pom)) {
+            line(text, CHECKED, pom);
+          }
         });
-    Path partial = null;
+    // the local repository's permissions, not a temporary file's
+    Path partial = list.resolveSibling(list.getFileName() + "." + ProcessHandle.current().pid());
     try {
-      partial = Files.createTempFile(list.getParent(), LIST, ".part");
       Files.writeString(partial, text, StandardCharsets.UTF_8);
       try {
         Files.move(
@@ -236,16 +280,30 @@ final class EngineJars {
         Files.move(partial, list, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException | RuntimeException e) {
-      log.debug(
-          "The engine's classpath is not kept in " + list + "; the next build resolves it", e);
-      if (partial != null) {
-        try {
-          Files.deleteIfExists(partial);
-        } catch (IOException ignored) {
-          // a temporary file of the local repository's folder, nothing else
-        }
+      log.warn(
+          "Cannot keep the list of the engine's jars in "
+              + list
+              + " ("
+              + e
+              + "): every build resolves them again, some tenths of a second");
+      try {
+        Files.deleteIfExists(partial);
+      } catch (IOException ignored) {
+        // the local repository is not writable: there is no partial list either
       }
     }
+  }
+
+  private static void line(StringBuilder text, String id, Path file) {
+    File f = file.toFile();
+    text.append(id)
+        .append('\t')
+        .append(f.length())
+        .append('\t')
+        .append(f.lastModified())
+        .append('\t')
+        .append(file)
+        .append('\n');
   }
 
   /**
@@ -254,7 +312,10 @@ final class EngineJars {
    * realm) and the versions the plugin's POM manages.
    */
   private static Map<String, Path> resolve(
-      PluginDescriptor plugin, MavenSession session, RepositorySystem system)
+      PluginDescriptor plugin,
+      Map<String, Path> inRealm,
+      MavenSession session,
+      RepositorySystem system)
       throws MojoExecutionException {
     RepositorySystemSession repositories = session.getRepositorySession();
     List<RemoteRepository> remote = session.getCurrentProject().getRemotePluginRepositories();
@@ -263,7 +324,9 @@ final class EngineJars {
     collect.setRepositories(remote);
     if (plugin.getPlugin() != null) {
       for (Dependency given : plugin.getPlugin().getDependencies()) {
-        collect.addDependency(RepositoryUtils.toDependency(given, types));
+        org.eclipse.aether.graph.Dependency d = RepositoryUtils.toDependency(given, types);
+        // as Maven takes them: no scope is runtime
+        collect.addDependency(d.getScope().isEmpty() ? d.setScope("runtime") : d);
       }
     }
     for (String artifactId : ARTIFACTS) {
@@ -285,6 +348,13 @@ final class EngineJars {
         // the engine's
         managed.add(
             new org.eclipse.aether.graph.Dependency(d.getArtifact(), "", null, d.getExclusions()));
+      }
+      // and before them the versions of Maven's realm, so that each artifact is there once
+      for (org.apache.maven.artifact.Artifact a : plugin.getArtifacts()) {
+        if (inRealm.containsKey(id(RepositoryUtils.toArtifact(a)))) {
+          managed.add(
+              0, new org.eclipse.aether.graph.Dependency(RepositoryUtils.toArtifact(a), ""));
+        }
       }
       collect.setManagedDependencies(managed);
       // the runtime classpath; Maven gives plugins the resolver's API, not its utilities

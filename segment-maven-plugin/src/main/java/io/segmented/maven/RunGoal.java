@@ -147,10 +147,6 @@ final class RunGoal {
   }
 
   /**
-   * Reads the manifest with {@code properties}; every problem of the file fails the build, and is
-   * annotated on GitHub.
-   */
-  /**
    * Reads the manifest of {@code mojo}'s module with the project's properties; every problem of the
    * file fails the build.
    */
@@ -163,6 +159,10 @@ final class RunGoal {
         mojo::gitHub);
   }
 
+  /**
+   * Reads the manifest with {@code properties}; every problem of the file fails the build, and is
+   * annotated on GitHub.
+   */
   static Manifest loadManifest(
       Path basedir,
       Map<String, String> properties,

@@ -42,10 +42,14 @@ class EngineJarsTest {
     assertEquals(Optional.of(jars), read);
     assertEquals(java.util.List.copyOf(jars.keySet()), java.util.List.copyOf(read.get().keySet()));
     assertEquals(Optional.empty(), EngineJars.read(list, "key two"));
-    // nothing left of the write but the list
+    // nothing left of the write but the list, with the permissions of any file written there (a
+    // temporary file's would keep the others who share the repository from reading it)
     try (var files = Files.list(dir)) {
       assertEquals(3, files.count());
     }
+    assertEquals(
+        Files.getPosixFilePermissions(jars.get("io.segmented:segment-engine")),
+        Files.getPosixFilePermissions(list));
   }
 
   @Test
@@ -63,6 +67,19 @@ class EngineJarsTest {
     EngineJars.write(list, "k", jars, new SystemStreamLog());
     assertTrue(EngineJars.read(list, "k").isPresent());
     Files.delete(tc);
+    assertEquals(Optional.empty(), EngineJars.read(list, "k"));
+  }
+
+  @Test
+  void aPomChangedBesideAJarMakesTheListStale() throws Exception {
+    Map<String, Path> jars = jars();
+    Path pom = Files.writeString(dir.resolve("engine.pom"), "<project/>");
+    Path list = dir.resolve(EngineJars.LIST);
+    EngineJars.write(list, "k", jars, new SystemStreamLog());
+    assertEquals(Optional.of(jars), EngineJars.read(list, "k"));
+
+    // installed again with another dependency; the jar as it was
+    Files.writeString(pom, "<project><dependencies/></project>");
     assertEquals(Optional.empty(), EngineJars.read(list, "k"));
   }
 
@@ -93,8 +110,14 @@ class EngineJarsTest {
     assertNotEquals(key, withDriverKey);
     assertTrue(withDriverKey.contains("org.postgresql:postgresql:jar:42.7.9"), withDriverKey);
 
+    assertEquals(EngineJars.LIST, EngineJars.listName(plugin));
+    assertNotEquals(EngineJars.LIST, EngineJars.listName(descriptor(jar, withDriver)));
+
+    Files.writeString(dir.resolve("segment-maven-plugin.pom"), "<project/>");
+    String withPom = EngineJars.key(plugin);
+    assertNotEquals(key, withPom);
     Files.writeString(jar, "plugin, installed again");
-    assertNotEquals(key, EngineJars.key(plugin));
+    assertNotEquals(withPom, EngineJars.key(plugin));
   }
 
   private static PluginDescriptor descriptor(Path jar, Plugin plugin) {
