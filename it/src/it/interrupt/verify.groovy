@@ -42,7 +42,9 @@ def interrupt(Class NestedBuild, String name, boolean group, String signal = "IN
     assert NestedBuild.processes("sleep 6071").isEmpty() : "${name}: the process fixture still runs after Maven ended"
     def to = group ? "the process group of Maven" : "Maven alone"
     NestedBuild.assertNothingLeft(basedir, "after SIG${signal} to ${to} (${name})")
-    def output = build.tail(200)
+    // without colour codes: Maven's console writes its reset (ESC[0m) as its JVM ends, at times into the middle of the
+    // line the shutdown hook writes, which a terminal still shows whole
+    def output = build.tail(200).replaceAll(/\u001B\[[0-9;]*m/, "")
     assert output.contains("[segment] The build is stopping (Ctrl-C or a signal): stopping the run's test JVMs and fixtures") : output
     assert output.contains("[segment] Stopped; nothing of the run is left running") : output
     // the hook let the JVM end once the run had written its results (the earlier run's were removed as it began)
@@ -103,7 +105,7 @@ def forked(Class NestedBuild, String name, String signal) {
         !NestedBuild.alive(engine)
       }
     } else {
-      assert build.tail(200).contains("[segment] Stopped; nothing of the run is left running") : build.tail(200)
+      assert build.tail(200).replaceAll(/\u001B\[[0-9;]*m/, "").contains("[segment] Stopped; nothing of the run is left running") : build.tail(200)
     }
     // checked at once: Maven waited for the engine's JVM, or the engine's JVM ended only once everything was stopped
     assert !NestedBuild.alive(engine) : "${name}: the engine's JVM ${engine} still runs after Maven ended"
