@@ -119,10 +119,13 @@ final class EngineJars {
       }
       // Maven's realm holds the dependencies the project gives the plugin, and what they bring:
       // the engine takes those, in their versions, and adds only what the realm lacks
+      List<Artifact> realmArtifacts = new ArrayList<>();
       Map<String, Path> inRealm = new LinkedHashMap<>();
       for (org.apache.maven.artifact.Artifact a : plugin.getArtifacts()) {
         if (a.getFile() != null) {
-          inRealm.put(id(RepositoryUtils.toArtifact(a)), a.getFile().toPath());
+          Artifact artifact = RepositoryUtils.toArtifact(a);
+          realmArtifacts.add(artifact);
+          inRealm.put(id(artifact), a.getFile().toPath());
         }
       }
       // no list for a plugin of the build's own reactor (target/classes), nor with -U
@@ -133,7 +136,7 @@ final class EngineJars {
       Map<String, Path> jars =
           kept && !session.getRequest().isUpdateSnapshots() ? read(list, key).orElse(null) : null;
       if (jars == null) {
-        jars = resolve(plugin, inRealm, session, system);
+        jars = resolve(plugin, realmArtifacts, session, system);
         if (kept) {
           write(list, key, jars, log);
         }
@@ -313,7 +316,7 @@ final class EngineJars {
    */
   private static Map<String, Path> resolve(
       PluginDescriptor plugin,
-      Map<String, Path> inRealm,
+      List<Artifact> realmArtifacts,
       MavenSession session,
       RepositorySystem system)
       throws MojoExecutionException {
@@ -338,7 +341,11 @@ final class EngineJars {
       Artifact pom =
           new DefaultArtifact(
               plugin.getGroupId(), plugin.getArtifactId(), "pom", plugin.getVersion());
+      // first the versions of Maven's realm, so that each artifact is there once
       List<org.eclipse.aether.graph.Dependency> managed = new ArrayList<>();
+      for (Artifact a : realmArtifacts) {
+        managed.add(new org.eclipse.aether.graph.Dependency(a, ""));
+      }
       for (org.eclipse.aether.graph.Dependency d :
           system
               .readArtifactDescriptor(
@@ -348,13 +355,6 @@ final class EngineJars {
         // the engine's
         managed.add(
             new org.eclipse.aether.graph.Dependency(d.getArtifact(), "", null, d.getExclusions()));
-      }
-      // and before them the versions of Maven's realm, so that each artifact is there once
-      for (org.apache.maven.artifact.Artifact a : plugin.getArtifacts()) {
-        if (inRealm.containsKey(id(RepositoryUtils.toArtifact(a)))) {
-          managed.add(
-              0, new org.eclipse.aether.graph.Dependency(RepositoryUtils.toArtifact(a), ""));
-        }
       }
       collect.setManagedDependencies(managed);
       // the runtime classpath; Maven gives plugins the resolver's API, not its utilities
