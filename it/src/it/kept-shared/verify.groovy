@@ -64,8 +64,29 @@ try {
   assert kept().containsAll(afterFirst) && kept().size() == 4 : "kept after a run of one segment: ${kept()}"
   def again = build("full-again", keep, ["orders", "reports"])
   assert (again =~ /fixture (?:shop-db|cache) \([a-z]+, [^)]*\) kept, ${AGE} old/).size() == 4 : again
+
+  // 4. A build killed (SIGKILL) while its first segment holds the lease on the shared servers, after that segment
+  // wrote a row into its own database and a key into its Redis database: the next build leases the same servers,
+  // and each of its segments sees only the seeds (Rows fails on the killed build's row or key).
+  def marker = new File(basedir, "target/written")
+  def block = new File(basedir, "target/block-after-write")
+  marker.delete()
+  block.text = ""
+  def killed = NestedBuild.start(basedir, localRepositoryPath.toString(), "killed", ["segment:run"] + keep)
+  def running = killed.awaitMarker(marker, Duration.ofMinutes(4))
+  block.delete()
+  killed.signal("KILL")
+  assert killed.awaitExit(Duration.ofSeconds(30)) == 137
+  assert !leases().isEmpty() : "the killed build held no lease"
+  NestedBuild.killIfAlive(running.getProperty("test.jvm.pid", "0") as long, basedir)
+  NestedBuild.await("the killed build's test JVM to end", Duration.ofSeconds(60)) { NestedBuild.testJvms(basedir).isEmpty() }
+  def afterKill = build("after-kill", keep, ["orders", "reports"])
+  assert (afterKill =~ /fixture (?:shop-db|cache) \([a-z]+, [^)]*\) kept, ${AGE} old/).size() == 4 :
+      "the build after the killed one did not lease the shared servers for both segments${afterKill}"
+  assert kept().containsAll(afterFirst) && kept().size() == 4 : "kept after the build that followed the killed one: ${kept()}"
+  assert leases().isEmpty() : "leases left after the build that followed the killed one: ${leases()}"
 } finally {
-  // 4. segment:down removes every kept fixture of the project, its leases and its records.
+  // 5. segment:down removes every kept fixture of the project, its leases and its records.
   def down = NestedBuild.start(basedir, localRepositoryPath.toString(), "down", ["segment:down"])
   assert down.awaitExit(Duration.ofMinutes(2)) == 0 : down.tail()
   assert down.log.text =~ /Removed \d+ kept fixture\(s\) of kept-shared/

@@ -9,6 +9,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,7 +20,8 @@ import java.util.List;
 /**
  * What each segment checks on the servers it uses: only the seeds in its database, nothing in its
  * Redis database; then it leaves a row and a key of its own behind, which neither the other segment
- * (the run runs them one at a time) nor a later build may see.
+ * (the run runs them one at a time) nor a later build may see. With target/block-after-write
+ * present it then writes target/written and waits to be killed.
  */
 final class Rows {
 
@@ -54,6 +57,13 @@ final class Rows {
     String index = redis.getPath().isEmpty() ? "0" : redis.getPath().substring(1);
     assertEquals("0", redis(redis, index, "DBSIZE"), "keys of another segment or build");
     redis(redis, index, "SET mark " + mark);
+    Path target = Path.of(System.getProperty("segment.basedir"), "target");
+    if (Files.exists(target.resolve("block-after-write"))) {
+      Files.writeString(
+          target.resolve("written"),
+          "segment=" + segment + "\ntest.jvm.pid=" + ProcessHandle.current().pid() + "\n");
+      Thread.sleep(300_000);
+    }
   }
 
   /** One inline command on database {@code index}; the reply's first line, without its type. */
