@@ -139,6 +139,22 @@ public enum SqlDialect {
       return "SELECT 1 FROM information_schema.schemata WHERE schema_name = ?";
     }
 
+    /** MySQL keeps no note on a database: the note is an empty database beside it. */
+    @Override
+    public Optional<String> markSeeded(String name, String where) {
+      return Optional.of("CREATE DATABASE IF NOT EXISTS `" + seededMark(name) + "`");
+    }
+
+    @Override
+    public Optional<String> unmarkSeeded(String name) {
+      return Optional.of(dropDatabase(seededMark(name)));
+    }
+
+    @Override
+    public boolean markedSeeded(Connection admin, String database) throws SQLException {
+      return exists(admin, database) && exists(admin, seededMark(database));
+    }
+
     @Override
     public String maintenanceDatabase() {
       return "mysql";
@@ -222,8 +238,9 @@ public enum SqlDialect {
   }
 
   /**
-   * The statement that notes on database {@code name} that its seeds ran to the end, where the
-   * server keeps such a note (PostgreSQL's comment on a database); none elsewhere.
+   * The statement that notes on database {@code name} that its seeds ran to the end: PostgreSQL's
+   * comment on the database; on MySQL and MariaDB, which keep none, an empty database beside it
+   * ({@link #seededMark}).
    */
   public Optional<String> markSeeded(String name) {
     return markSeeded(name, "");
@@ -236,14 +253,34 @@ public enum SqlDialect {
 
   /**
    * Whether {@code database} is on the server of the administrator's connection {@code admin} with
-   * the note {@link #markSeeded} leaves: its seeds ran to the end. False where no note is kept.
+   * the note {@link #markSeeded} leaves: its seeds ran to the end.
    */
   public boolean markedSeeded(Connection admin, String database) throws SQLException {
     return false;
   }
 
+  /**
+   * The statement that removes {@link #markSeeded}'s note from database {@code name} before it is
+   * made again, where the note outlives the database (MySQL's, a database of its own); none where
+   * it goes with it.
+   */
+  public Optional<String> unmarkSeeded(String name) {
+    return Optional.empty();
+  }
+
   /** The note {@link #markSeeded} leaves. */
   static final String SEEDED_NOTE = "io.segmented: seeded";
+
+  /** The longest database name MySQL and MariaDB accept. */
+  private static final int MYSQL_MAX_NAME = 64;
+
+  /**
+   * The empty database that notes on MySQL and MariaDB that database {@code name}'s seeds ran to
+   * the end: {@code <name>_seeded}, shortened with a hash where the server would refuse it.
+   */
+  static String seededMark(String name) {
+    return DatabaseNames.within(name, "_seeded", MYSQL_MAX_NAME);
+  }
 
   /** The database an administrator connects to when the one to drop is the tests' own. */
   public abstract String maintenanceDatabase();
