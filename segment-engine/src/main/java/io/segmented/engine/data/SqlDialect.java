@@ -152,7 +152,16 @@ public enum SqlDialect {
 
     @Override
     public boolean markedSeeded(Connection admin, String database) throws SQLException {
-      return exists(admin, database) && exists(admin, seededMark(database));
+      // both in one question: this is asked for each segment that opens its database
+      try (PreparedStatement s =
+          admin.prepareStatement(
+              "SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name IN (?, ?)")) {
+        s.setString(1, database);
+        s.setString(2, seededMark(database));
+        try (ResultSet r = s.executeQuery()) {
+          return r.next() && r.getInt(1) == 2;
+        }
+      }
     }
 
     @Override
