@@ -10,9 +10,12 @@ assert new File(basedir, "target/segment-reports/logs/legacy/legacy-db.log").rea
     "[segment-maven-plugin] data directory /var/lib/mysql on the container's disk (the image declares no volume for it)"
 
 // Kept (-Dsegment.keep): the second build leases the first one's MariaDB, whose database is a copy of the seeds'
-// template the kept server holds; LegacyIT sees the seeds' two invoices, not the one the first build's test added.
+// template the kept server holds; LegacyIT sees the seeds' invoices and the template's, not the one the first build's
+// test added.
 def NestedBuild = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, "NestedBuild.groovy"))
+def seen = new File(basedir, "target/invoices-seen")
 def build = { String name ->
+  seen.delete()
   def b = NestedBuild.start(basedir, localRepositoryPath.toString(), name, ["segment:run", "-Dsegment.keep=10m"])
   int code = b.awaitExit(Duration.ofMinutes(4))
   assert code == 0 : "${name} failed with code ${code}${b.tail()}"
@@ -25,14 +28,23 @@ try {
   def kept = NestedBuild.kept(basedir)
   assert kept.size() == 1 : "one kept container after the first build: ${kept}"
 
+  assert seen.text == "[1, 2]"
+  // on the kept server: the seeds' template, and the empty database that notes it seeded to the end
+  def sql = { String statement ->
+    NestedBuild.run(["docker", "exec", kept.first(), "mariadb", "--protocol=TCP", "-h127.0.0.1", "-uroot", "-ps3cret",
+                     "-N", "-e", statement]).readLines()*.trim()
+  }
+  def databases = sql("SHOW DATABASES")
+  def template = databases.find { it ==~ /legacy_kept_[0-9a-f]{10}/ }
+  assert template : "no seeds' template on the kept server: ${databases}"
+  assert databases.contains(template + "_seeded") : "the template is not noted seeded: ${databases}"
+  // what the seeds do not make: the next lease has it only if it copies the template rather than seeding again
+  sql("INSERT INTO `${template}`.invoices VALUES (7, 0)")
+
   def second = build("kept-second")
   assert second =~ /\[legacy\] fixture legacy-db \(mariadb, [^)]*\) kept, \d+ s old, ready in /
   assert NestedBuild.kept(basedir) == kept : "the second build started a container"
-  // the template, and the empty database that notes it seeded to the end, on the kept server
-  def databases = NestedBuild.run(["docker", "exec", kept.first(), "mariadb", "--protocol=TCP", "-h127.0.0.1", "-uroot", "-ps3cret", "-N", "-e",
-                                   "SHOW DATABASES"]).readLines()*.trim()
-  assert databases.any { it ==~ /legacy_kept_[0-9a-f]{10}/ } : "no seeds' template on the kept server: ${databases}"
-  assert databases.any { it ==~ /legacy_kept_[0-9a-f]{10}_seeded/ } : "the template is not noted seeded: ${databases}"
+  assert seen.text == "[1, 2, 7]" : "the lease did not copy the template"
 } finally {
   def down = NestedBuild.start(basedir, localRepositoryPath.toString(), "down", ["segment:down"])
   assert down.awaitExit(Duration.ofMinutes(2)) == 0 : down.tail()
