@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.maven.RepositoryUtils;
 import org.apache.maven.execution.MavenSession;
@@ -180,20 +182,75 @@ final class EngineJars {
 
   /**
    * What the list must have been made from: the plugin's jar and POM (a reinstalled snapshot is
-   * another one) and the dependencies the project gives the plugin.
+   * another one), the POMs it inherits from in the local repository (whose dependency management
+   * gives the engine's jars their versions: a parent installed again alone, {@code mvn install -N},
+   * changes them), and the dependencies the project gives the plugin.
    */
   static String key(PluginDescriptor plugin) {
     File jar = plugin.getPluginArtifact().getFile();
-    File pom = pom(jar.toPath()).toFile();
-    return String.join(
-        " ",
-        VERSION,
-        plugin.getId(),
-        Long.toString(jar.length()),
-        Long.toString(jar.lastModified()),
-        Long.toString(pom.length()),
-        Long.toString(pom.lastModified()),
-        given(plugin));
+    Path pom = pom(jar.toPath());
+    List<String> key = new ArrayList<>();
+    key.add(VERSION);
+    key.add(plugin.getId());
+    key.add(Long.toString(jar.length()));
+    key.add(Long.toString(jar.lastModified()));
+    for (Path each : inherited(pom, plugin.getGroupId())) {
+      File file = each.toFile();
+      key.add(Long.toString(file.length()));
+      key.add(Long.toString(file.lastModified()));
+    }
+    key.add(given(plugin));
+    return String.join(" ", key);
+  }
+
+  private static final Pattern PARENT = Pattern.compile("<parent>(.*?)</parent>", Pattern.DOTALL);
+
+  /**
+   * {@code pom}, of group {@code groupId} in a local repository, and the parent POMs it inherits
+   * from that are in the same repository, nearest first; {@code pom} alone where it names no parent
+   * or they are not there.
+   */
+  static List<Path> inherited(Path pom, String groupId) {
+    List<Path> poms = new ArrayList<>(List.of(pom));
+    // <root>/<group as folders>/<artifact>/<version>/<artifact>-<version>.pom
+    Path root = pom.toAbsolutePath().getParent();
+    for (int up = 0; root != null && up < 2 + groupId.split("\\.").length; up++) {
+      root = root.getParent();
+    }
+    Path current = pom;
+    while (root != null && poms.size() < 10) {
+      Matcher parent;
+      try {
+        parent = PARENT.matcher(Files.readString(current, StandardCharsets.UTF_8));
+      } catch (IOException | RuntimeException e) {
+        break;
+      }
+      if (!parent.find()) {
+        break;
+      }
+      String group = tag(parent.group(1), "groupId");
+      String artifact = tag(parent.group(1), "artifactId");
+      String version = tag(parent.group(1), "version");
+      if (group == null || artifact == null || version == null) {
+        break;
+      }
+      Path next =
+          root.resolve(group.replace('.', '/'))
+              .resolve(artifact)
+              .resolve(version)
+              .resolve(artifact + "-" + version + ".pom");
+      if (!Files.isRegularFile(next) || poms.contains(next)) {
+        break;
+      }
+      poms.add(next);
+      current = next;
+    }
+    return poms;
+  }
+
+  private static String tag(String xml, String name) {
+    Matcher m = Pattern.compile("<" + name + ">\\s*([^<\\s]+)\\s*</" + name + ">").matcher(xml);
+    return m.find() ? m.group(1) : null;
   }
 
   private static String given(PluginDescriptor plugin) {

@@ -120,6 +120,51 @@ class EngineJarsTest {
     assertNotEquals(withPom, EngineJars.key(plugin));
   }
 
+  @Test
+  void theKeyChangesWithAParentPomInstalledAgainAlone() throws Exception {
+    Path repo = dir.resolve("repo");
+    Path jar =
+        repo.resolve("io/segmented/segment-maven-plugin/1.0.0/segment-maven-plugin-1.0.0.jar");
+    Files.createDirectories(jar.getParent());
+    Files.writeString(jar, "plugin");
+    Files.writeString(
+        EngineJars.pom(jar),
+        "<project><parent>\n  <groupId>io.segmented</groupId>\n"
+            + "  <artifactId>segment-parent</artifactId><version>1.0.0</version>\n"
+            + "</parent><artifactId>segment-maven-plugin</artifactId></project>");
+    Path parent = repo.resolve("io/segmented/segment-parent/1.0.0/segment-parent-1.0.0.pom");
+    Files.createDirectories(parent.getParent());
+    Files.writeString(
+        parent,
+        "<project><parent><groupId>org.example</groupId><artifactId>corporate</artifactId>"
+            + "<version>7</version></parent></project>");
+    Path corporate = repo.resolve("org/example/corporate/7/corporate-7.pom");
+    Files.createDirectories(corporate.getParent());
+    Files.writeString(corporate, "<project/>");
+
+    assertEquals(
+        java.util.List.of(EngineJars.pom(jar), parent, corporate),
+        EngineJars.inherited(EngineJars.pom(jar), "io.segmented"));
+    PluginDescriptor plugin = descriptor(jar, new Plugin());
+    String key = EngineJars.key(plugin);
+    // the parent installed again with another version in its dependency management
+    Files.writeString(parent, Files.readString(parent) + "<!-- testcontainers 2 -->");
+    String again = EngineJars.key(plugin);
+    assertNotEquals(key, again);
+    Files.writeString(corporate, "<project><!-- another --></project>");
+    assertNotEquals(again, EngineJars.key(plugin));
+  }
+
+  @Test
+  void aPomOutsideALocalRepositorysLayoutInheritsNothingFromIt() throws Exception {
+    Path pom =
+        Files.writeString(
+            dir.resolve("a.pom"),
+            "<project><parent><groupId>io.segmented</groupId><artifactId>segment-parent"
+                + "</artifactId><version>${revision}</version></parent></project>");
+    assertEquals(java.util.List.of(pom), EngineJars.inherited(pom, "io.segmented"));
+  }
+
   private static PluginDescriptor descriptor(Path jar, Plugin plugin) {
     PluginDescriptor descriptor = new PluginDescriptor();
     descriptor.setGroupId("io.segmented");
