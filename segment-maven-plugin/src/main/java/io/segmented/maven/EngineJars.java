@@ -205,6 +205,8 @@ final class EngineJars {
 
   private static final Pattern PARENT = Pattern.compile("<parent>(.*?)</parent>", Pattern.DOTALL);
 
+  private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
+
   /**
    * {@code pom}, of group {@code groupId} in a local repository, and the parent POMs it inherits
    * from that are in the same repository, nearest first; {@code pom} alone where it names no parent
@@ -221,7 +223,9 @@ final class EngineJars {
     while (root != null && poms.size() < 10) {
       Matcher parent;
       try {
-        parent = PARENT.matcher(Files.readString(current, StandardCharsets.UTF_8));
+        // the tags are ASCII whatever the POM's encoding; a <parent> in a comment is none
+        String text = Files.readString(current, StandardCharsets.ISO_8859_1);
+        parent = PARENT.matcher(COMMENT.matcher(text).replaceAll(""));
       } catch (IOException | RuntimeException e) {
         break;
       }

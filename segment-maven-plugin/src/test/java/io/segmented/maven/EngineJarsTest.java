@@ -147,6 +147,7 @@ class EngineJarsTest {
         EngineJars.inherited(EngineJars.pom(jar), "io.segmented"));
     PluginDescriptor plugin = descriptor(jar, new Plugin());
     String key = EngineJars.key(plugin);
+    assertEquals(key, EngineJars.key(plugin), "nothing installed meanwhile");
     // the parent installed again with another version in its dependency management
     Files.writeString(parent, Files.readString(parent) + "<!-- testcontainers 2 -->");
     String again = EngineJars.key(plugin);
@@ -156,12 +157,20 @@ class EngineJarsTest {
   }
 
   @Test
-  void aPomOutsideALocalRepositorysLayoutInheritsNothingFromIt() throws Exception {
-    Path pom =
-        Files.writeString(
-            dir.resolve("a.pom"),
-            "<project><parent><groupId>io.segmented</groupId><artifactId>segment-parent"
-                + "</artifactId><version>${revision}</version></parent></project>");
+  void aParentInACommentOrOfAnUnresolvedVersionIsNotLookedFor() throws Exception {
+    Path repo = dir.resolve("repo");
+    Path pom = repo.resolve("io/segmented/a/1/a-1.pom");
+    Files.createDirectories(pom.getParent());
+    Path parent = repo.resolve("io/segmented/p/1/p-1.pom");
+    Files.createDirectories(parent.getParent());
+    Files.writeString(parent, "<project/>");
+    String p1 = "<parent><groupId>io.segmented</groupId><artifactId>p</artifactId>";
+
+    Files.writeString(pom, "<project>" + p1 + "<version>1</version></parent></project>");
+    assertEquals(java.util.List.of(pom, parent), EngineJars.inherited(pom, "io.segmented"));
+    Files.writeString(pom, "<project><!-- " + p1 + "<version>1</version></parent> --></project>");
+    assertEquals(java.util.List.of(pom), EngineJars.inherited(pom, "io.segmented"));
+    Files.writeString(pom, "<project>" + p1 + "<version>${revision}</version></parent></project>");
     assertEquals(java.util.List.of(pom), EngineJars.inherited(pom, "io.segmented"));
   }
 
