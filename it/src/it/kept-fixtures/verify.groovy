@@ -15,6 +15,15 @@ def build = { String name, List<String> args ->
   return log
 }
 def keep = "-Dsegment.keep=10m"
+// the engine's JVM a build keeps for the module's next ones (-Dsegment.keep): its pid, from the build's log
+def staying = { String log ->
+  def m = log =~ /The engine's JVM \(pid (\d+)\) stays for this module's next build, for 10 min idle/
+  assert m.find() : "the build's engine JVM did not stay"
+  return m.group(1) as long
+}
+def engineGone = { long pid, String why ->
+  NestedBuild.await("the kept engine JVM (pid ${pid}) to exit: ${why}", Duration.ofSeconds(60)) { !NestedBuild.alive(pid) }
+}
 
 try {
   // 1. The first build starts the fixtures and keeps them.
@@ -27,6 +36,7 @@ try {
   assert afterFirst.size() == 2 : "two kept containers after the first build: ${afterFirst}"
   assert NestedBuild.containers().isEmpty() : "containers of a run left: ${NestedBuild.containers()}"
   assert leases().isEmpty() : "leases left after the first build: ${leases()}"
+  long engine = staying(first)
 
   // 2. The second leases them: no container started; its test sees none of the first build's rows or keys.
   def plan = NestedBuild.start(basedir, localRepositoryPath.toString(), "plan", ["segment:plan", keep])
@@ -36,6 +46,9 @@ try {
   assert second =~ /\[catalogue\] fixture shop-db \(postgres, [^)]*\) kept, \d+ s old, ready in (?:\d+ ms|\d+\.\d s)/
   assert second =~ /\[catalogue\] fixture cache \(redis, [^)]*\) kept, \d+ s old, ready in (?:\d+ ms|\d+\.\d s)/
   assert kept() == afterFirst : "the second build started containers: ${kept() - afterFirst}"
+  // the second build ran in the first one's engine JVM, which stays again
+  assert second =~ /The engine's JVM kept by an earlier build \(pid ${engine}, [^)]+ old\) runs this one/
+  assert staying(second) == engine
   def results = new groovy.json.JsonSlurper().parse(new File(basedir, "target/segment-reports/segment-results.json"))
   assert results.segments[0].fixtures*.kept.every { it.startsWith("kept, ") } : results.segments[0].fixtures
   // a leased fixture's log is its output during this lease, not the first build's start over again
@@ -43,9 +56,19 @@ try {
   assert !dbLog.text.contains("database system is ready to accept connections") : dbLog.text
 
   // 3. Two builds at once: each sees only the seeds (RowsIT fails otherwise); one leases, the other starts its own.
+  // The first holds its test (target/hold) until the second found the kept engine JVM busy with it.
+  def marker = new File(basedir, "target/written")
+  marker.delete()
+  def hold = new File(basedir, "target/hold")
+  hold.text = ""
   def c = NestedBuild.start(basedir, localRepositoryPath.toString(), "concurrent-1", ["segment:run", keep])
+  c.awaitMarker(marker, Duration.ofMinutes(4))
   def d = NestedBuild.start(basedir, localRepositoryPath.toString(), "concurrent-2",
       ["-Dbuild.dir=" + new File(basedir, "target-twin").path, "test-compile", "segment:run", keep])
+  NestedBuild.await("the second build to find the kept engine JVM busy, or to end", Duration.ofMinutes(4)) {
+    d.log.text.contains("runs another build now") || d.log.text.contains("BUILD ")
+  }
+  hold.delete()
   [c, d].each { b ->
     int code = b.awaitExit(Duration.ofMinutes(4))
     assert code == 0 : "${b.name} failed with code ${code}${b.tail()}"
@@ -53,14 +76,18 @@ try {
   def both = c.log.text + d.log.text
   assert (both =~ /fixture shop-db \(postgres, [^)]*\) kept, /).size() >= 1 : "neither concurrent build leased"
   assert kept().containsAll(afterFirst)
+  // one build at a time in the kept engine JVM: the other forked its own, which did not stay in its place
+  assert c.log.text =~ /The engine's JVM kept by an earlier build \(pid ${engine}, /
+  assert d.log.text.contains("The engine's JVM kept by an earlier build runs another build now: this one forks its own")
+  assert !d.log.text.contains("The engine's JVM (pid ") : "the second build's engine JVM stayed in the kept one's place"
+  assert NestedBuild.alive(engine)
 
   // 4. A build killed (SIGKILL) holding its lease, after writing rows: the next build takes that lease over (it is
   // the only kept set, segment:down having removed the others) and gets fresh data on it.
   def clean = NestedBuild.start(basedir, localRepositoryPath.toString(), "down-before-kill", ["segment:down"])
   assert clean.awaitExit(Duration.ofMinutes(2)) == 0 : clean.tail()
   assert kept().isEmpty()
-  build("before-kill", [keep])
-  def marker = new File(basedir, "target/written")
+  long beforeKill = staying(build("before-kill", [keep]))
   marker.delete()
   new File(basedir, "target/block-after-write").text = ""
   def killed = NestedBuild.start(basedir, localRepositoryPath.toString(), "killed", ["segment:run", keep])
@@ -71,6 +98,9 @@ try {
   assert !leases().isEmpty() : "the killed build held no lease"
   NestedBuild.killIfAlive(running.getProperty("test.jvm.pid", "0") as long, basedir)
   NestedBuild.await("the killed build's test JVM to end", Duration.ofSeconds(60)) { NestedBuild.testJvms(basedir).isEmpty() }
+  // the killed build ran in the kept engine JVM, which stopped its run and exited, as a forked one does
+  assert killed.log.text =~ /The engine's JVM kept by an earlier build \(pid ${beforeKill}, /
+  engineGone(beforeKill, "the build it ran was killed")
   def afterKill = build("after-kill", [keep])
   assert afterKill =~ /fixture shop-db \(postgres, [^)]*\) kept, / : "the build after the killed one leased nothing"
   assert afterKill =~ /fixture cache \(redis, [^)]*\) kept, / : "the build after the killed one leased no Redis"
@@ -78,16 +108,25 @@ try {
 
   // 5. A changed seed: a kept database of the old seeds is not leased, and the log says why.
   new File(basedir, "src/it/sql/data.sql") << "INSERT INTO products VALUES ('mug-2', 'seed');\n"
-  def changed = build("changed-seed", [keep])
+  // with a passed system property the engine JVM would be forked otherwise: the kept one exits, a fresh one stays
+  long afterKillEngine = staying(afterKill)
+  def changed = build("changed-seed", [keep, "-Dtestcontainers.kept.engine.check=1"])
+  assert changed =~ /The engine's JVM kept by an earlier build was forked otherwise .*: it exits, and this build forks its own/
+  engineGone(afterKillEngine, "a build that would fork it otherwise came")
+  long changedEngine = staying(changed)
   assert changed =~ /fixture shop-db \(postgres, [^)]*\) started in [0-9.]+ s, kept for 10 min \(a kept one did not fit: the seeds changed\)/
   assert changed =~ /fixture cache \(redis, [^)]*\) kept, /
 
   // 6. Expiry without another build: the two fixtures a build keeps for 2 s are removed by the watcher.
   def before = kept()
-  build("short", ["-Dsegment.keep=2s"])
+  def shortBuild = build("short", ["-Dsegment.keep=2s", "-Dtestcontainers.kept.engine.check=1"])
   NestedBuild.await("the watcher to remove the two kept fixtures whose time ran out", Duration.ofSeconds(90)) {
     kept().size() == before.size() - 2
   }
+  // the engine JVM stays as long as that build's fixtures, and exits when its time is up
+  assert shortBuild =~ /The engine's JVM kept by an earlier build \(pid ${changedEngine}, /
+  assert shortBuild =~ /The engine's JVM \(pid ${changedEngine}\) stays for this module's next build, for 2 s idle/
+  engineGone(changedEngine, "its 2 s were up")
 
   // 7. A build killed holding the first lease of fixtures it started, with no build after it: the watcher removes
   // them once their keep time is up, counted from when they were ready (not the 10 min start grace).
@@ -109,6 +148,7 @@ try {
   }
   // what else the killed run left (its run's lease) segment:down removes below, as the next run's start would
 } finally {
+  new File(basedir, "target/hold").delete()
   // 8. segment:down removes every kept fixture of the project, its leases and its records.
   def down = NestedBuild.start(basedir, localRepositoryPath.toString(), "down", ["segment:down"])
   assert down.awaitExit(Duration.ofMinutes(2)) == 0 : down.tail()

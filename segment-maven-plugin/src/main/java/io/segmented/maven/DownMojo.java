@@ -2,6 +2,7 @@ package io.segmented.maven;
 
 import io.segmented.engine.EngineException;
 import io.segmented.engine.SegmentEngine;
+import java.io.IOException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -12,7 +13,7 @@ import org.apache.maven.project.MavenProject;
  * Removes every fixture builds of this project keep for later ones ({@code -Dsegment.keep}) from
  * the Docker engine at once, leased or not, with their leases and expiry records, and what builds
  * that did not end left there (as every run's start does). The next build with {@code
- * -Dsegment.keep} starts its own again.
+ * -Dsegment.keep} starts its own again. It stops the engine's JVM kept for the module too.
  *
  * @since 0.2.0
  */
@@ -24,6 +25,21 @@ public final class DownMojo extends AbstractEngineMojo {
 
   @Override
   public void execute() throws MojoExecutionException {
+    // first, so that no build it would run leases what is removed below
+    try {
+      ResidentEngine.stop(project.getBasedir().toPath())
+          .ifPresent(
+              pid ->
+                  getLog()
+                      .info(
+                          "Stopped the engine's JVM kept for "
+                              + project.getArtifactId()
+                              + " (pid "
+                              + pid
+                              + ")"));
+    } catch (IOException e) {
+      getLog().warn("Cannot stop the engine's JVM kept for " + project.getArtifactId() + ": " + e);
+    }
     engineJars();
     WithEngine.down(project, getLog());
   }

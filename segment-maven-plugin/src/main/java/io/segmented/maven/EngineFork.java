@@ -2,8 +2,10 @@ package io.segmented.maven;
 
 import io.segmented.engine.fork.ClassData;
 import io.segmented.engine.fork.OwnClasspath;
+import io.segmented.manifest.Durations;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,11 +56,18 @@ final class EngineFork {
    * going to {@code log} until a run takes it; {@code workDir} is the run's working folder, {@code
    * target/segment-work}, and {@code archives} the folder of the class-data archives of the
    * engine's classpath, the same for every module of the build (empty for none). Hands it {@code
-   * headStart}, the inputs of the run to begin while Maven compiles, if any. What fails is said at
-   * debug level, and the run forks its engine JVM itself.
+   * headStart}, the inputs of the run to begin while Maven compiles, if any. With {@code keep}
+   * ({@code -Dsegment.keep}), the engine JVM an earlier build kept takes the build when it can
+   * ({@link ResidentEngine}). What fails is said at debug level, and the run forks its engine JVM
+   * itself.
    */
   static void ahead(
-      Path basedir, Path workDir, Optional<Path> archives, Log log, Optional<RunInputs> headStart) {
+      Path basedir,
+      Path workDir,
+      Optional<Path> archives,
+      Log log,
+      Optional<RunInputs> headStart,
+      String keep) {
     AHEAD.computeIfAbsent(
         basedir,
         k -> {
@@ -68,7 +77,10 @@ final class EngineFork {
                   () -> {
                     EngineProcess engine = null;
                     try {
-                      engine = EngineProcess.start(classpath(), workDir, archives, passed(), log);
+                      engine = kept(basedir, keep, log).orElse(null);
+                      if (engine == null) {
+                        engine = EngineProcess.start(classpath(), workDir, archives, passed(), log);
+                      }
                       if (headStart.isPresent()) {
                         engine.send(EngineMain.HEAD_START + headStart.get().encode());
                       }
@@ -101,7 +113,11 @@ final class EngineFork {
    */
   static void run(RunInputs inputs, Optional<Path> archives, Log log)
       throws MojoExecutionException, MojoFailureException {
-    EngineProcess engine = take(inputs.basedir()).filter(EngineProcess::alive).orElse(null);
+    EngineProcess engine =
+        take(inputs.basedir())
+            .filter(EngineProcess::alive)
+            .or(() -> kept(inputs.basedir(), inputs.selection().keep(), log))
+            .orElse(null);
     try {
       if (engine == null) {
         engine = EngineProcess.start(classpath(), inputs.workDir(), archives, passed(), log);
@@ -149,6 +165,28 @@ final class EngineFork {
       case FAIL -> throw new MojoFailureException(ended.message());
       case ERROR -> throw new MojoExecutionException(ended.message());
     }
+  }
+
+  /**
+   * The engine JVM an earlier build of the module kept, when this build keeps its fixtures too
+   * ({@code keep}) and it is free; empty otherwise.
+   */
+  private static Optional<EngineProcess> kept(Path basedir, String keep, Log log) {
+    if (keepFor(keep).isEmpty()) {
+      return Optional.empty();
+    }
+    return EngineProcess.kept(basedir, classpath(), passed(), log);
+  }
+
+  /**
+   * How long {@code -Dsegment.keep} keeps fixtures, and so the engine's JVM; empty when it keeps
+   * none (unset, 0, false) or says no duration (the run says why).
+   */
+  static Optional<Duration> keepFor(String keep) {
+    if (keep == null || keep.isBlank() || keep.equals("0") || keep.equals("false")) {
+      return Optional.empty();
+    }
+    return Durations.parse(keep).filter(d -> !d.isZero() && !d.isNegative());
   }
 
   /** The engine JVM forked ahead for {@code basedir}, once forked; empty when none was. */

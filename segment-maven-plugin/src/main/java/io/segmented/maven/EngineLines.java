@@ -31,6 +31,12 @@ final class EngineLines {
   static final char ERR = 'R';
   static final char OUTCOME = '=';
 
+  /**
+   * Before the outcome: the engine's JVM stays for the module's next build ({@link
+   * ResidentEngine}).
+   */
+  static final char STAYS = 'S';
+
   /** How a run ended, as the build sees it. */
   enum Outcome {
     /** The goal passed. */

@@ -1,15 +1,23 @@
 package io.segmented.maven;
 
 import io.segmented.engine.SegmentEngine;
+import io.segmented.engine.fixture.Keeping;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -21,9 +29,11 @@ import org.slf4j.LoggerFactory;
  * that the engine reads ({@code properties}), then {@code head-start} and {@code run}, each with
  * the goal's {@link RunInputs}. It connects to the Docker engine once it has the properties, runs
  * the run goal as Maven's JVM would ({@link RunGoal}) and writes its log and outcome as {@link
- * EngineLines} on its standard output; then it exits. When its input ends before the run has ended
- * (Maven's JVM is gone), it exits at once, and its shutdown hooks stop what it started, as Ctrl-C
- * would.
+ * EngineLines} on its standard output; then it exits, or, when the run keeps its fixtures ({@code
+ * -Dsegment.keep}) and Maven's JVM gave it a {@code key}, stays for the module's next builds
+ * ({@link ResidentEngine}), which send the same commands on its socket and get the same messages
+ * back. When its input ends before the run has ended (Maven's JVM is gone), it exits at once, and
+ * its shutdown hooks stop what it started, as Ctrl-C would.
  */
 public final class EngineMain {
 
@@ -31,6 +41,7 @@ public final class EngineMain {
   static final String DEBUG = "segment.engine.debug";
 
   static final String PROPERTIES = "properties ";
+  static final String KEY = "key ";
   static final String HEAD_START = "head-start ";
   static final String RUN = "run ";
 
@@ -40,11 +51,14 @@ public final class EngineMain {
   /** The exit status when a command could not be carried out. */
   static final int BROKEN = 2;
 
+  /** Whether Maven's JVM went away during a run: this JVM is exiting, and stays for no build. */
+  private static volatile boolean orphaned;
+
   private EngineMain() {}
 
   public static void main(String[] args) {
-    PrintStream protocol =
-        new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    Switch output = new Switch(new FileOutputStream(FileDescriptor.out));
+    PrintStream protocol = new PrintStream(output, true, StandardCharsets.UTF_8);
     int status = 0;
     try {
       // whatever else writes to System.out (GitHub's workflow commands) reaches Maven's System.out
@@ -60,7 +74,7 @@ public final class EngineMain {
       System.setErr(
           new PrintStream(
               new EngineLines.OutLines(protocol, EngineLines.ERR), true, StandardCharsets.UTF_8));
-      status = serve(protocol, log);
+      status = serve(output, protocol, log);
     } catch (Throwable e) {
       // a line that cannot be read, an engine that cannot start: the run Maven asks for ends so
       say(protocol, EngineLines.Outcome.ERROR.line("the engine's JVM broke: " + e));
@@ -72,8 +86,12 @@ public final class EngineMain {
     }
   }
 
-  /** Carries out the commands of the input until the run; returns the exit status. */
-  private static int serve(PrintStream protocol, EngineLines.LineLog log) throws IOException {
+  /**
+   * Carries out the commands of the input until the run; returns the exit status, or, when the run
+   * keeps its fixtures, stays for the module's next build ({@link ResidentEngine}).
+   */
+  private static int serve(Switch output, PrintStream protocol, EngineLines.LineLog log)
+      throws IOException {
     BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String line = in.readLine();
@@ -82,8 +100,44 @@ public final class EngineMain {
       set.stringPropertyNames().forEach(k -> System.setProperty(k, set.getProperty(k)));
       line = in.readLine();
     }
+    Optional<Kept> kept = Optional.empty();
+    if (line != null && line.startsWith(KEY)) {
+      String[] words = line.substring(KEY.length()).split(" ", 2);
+      kept = Optional.of(new Kept(words[0], Path.of(words[1]), output, protocol, log));
+      line = in.readLine();
+    }
+    new SegmentEngine().warmUp();
+    Optional<Ran> ran = commands(in, line, log);
+    if (ran.isEmpty()) {
+      return 0;
+    }
+    Optional<Duration> stay = kept.isPresent() ? ran.get().stay() : Optional.empty();
+    Optional<ResidentEngine.Listening> listening =
+        stay.flatMap(d -> ResidentEngine.listen(ran.get().inputs().basedir()));
+    if (listening.isPresent()) {
+      kept.get().stays(stay.get());
+    } else if (stay.isPresent()) {
+      log.debug(
+          "The engine's JVM does not stay: another holds the module's socket, or none can be made");
+    }
+    say(protocol, ran.get().outcome());
+    if (listening.isEmpty()) {
+      return 0;
+    }
+    synchronized (protocol) {
+      output.to(OutputStream.nullOutputStream());
+    }
+    kept.get().serve(listening.get(), stay.get());
+    return 0;
+  }
+
+  /**
+   * Carries out the head start and the run of {@code in}, from {@code line} on; the run and its
+   * outcome, or empty when the input ended before a run.
+   */
+  private static Optional<Ran> commands(BufferedReader in, String line, EngineLines.LineLog log)
+      throws IOException {
     SegmentEngine engine = new SegmentEngine();
-    engine.warmUp();
     for (; line != null; line = in.readLine()) {
       if (line.startsWith(HEAD_START)) {
         RunInputs inputs = RunInputs.decode(line.substring(HEAD_START.length()));
@@ -100,18 +154,212 @@ public final class EngineMain {
         RunInputs inputs = RunInputs.decode(line.substring(RUN.length()));
         AtomicBoolean ended = new AtomicBoolean();
         watchForEnd(in, ended);
-        String outcome;
         try {
-          outcome = run(engine, log, inputs);
+          return Optional.of(new Ran(inputs, run(engine, log, inputs)));
         } finally {
           // before the outcome, after which Maven closes the input: its end is no longer Maven's
           ended.set(true);
         }
-        say(protocol, outcome);
-        return 0;
       }
     }
-    return 0;
+    return Optional.empty();
+  }
+
+  /** A run that ended, and its {@link EngineLines#OUTCOME} message. */
+  private record Ran(RunInputs inputs, String outcome) {
+
+    /**
+     * How long the JVM stays for the module's next build: as long as the run keeps its fixtures
+     * ({@code -Dsegment.keep}); empty when it keeps none, or the run broke (a fresh JVM is safer).
+     */
+    Optional<Duration> stay() {
+      if (orphaned) {
+        return Optional.empty();
+      }
+      // the message's text, after its kind
+      if (EngineLines.Ended.parse(outcome.substring(2)).outcome() == EngineLines.Outcome.ERROR) {
+        return Optional.empty();
+      }
+      return EngineFork.keepFor(inputs.selection().keep());
+    }
+  }
+
+  /**
+   * The JVM kept for the module's next builds ({@link ResidentEngine}): it answers their greetings,
+   * one build at a time, each on a thread of its own, and exits when it was idle for as long as the
+   * last run keeps its fixtures, when {@code segment:down} asks, or when a build that would fork it
+   * otherwise greets it.
+   */
+  private static final class Kept {
+    private final String key;
+    private final Path errors;
+    private final Switch output;
+    private final PrintStream protocol;
+    private final EngineLines.LineLog log;
+    private final long started = System.currentTimeMillis();
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private volatile long idleUntil;
+    private volatile ResidentEngine.Listening listening;
+
+    Kept(String key, Path errors, Switch output, PrintStream protocol, EngineLines.LineLog log) {
+      this.key = key;
+      this.errors = errors;
+      this.output = output;
+      this.protocol = protocol;
+      this.log = log;
+    }
+
+    /** Tells the build that ran that this JVM stays, for {@code stay}. */
+    void stays(Duration stay) {
+      log.info(
+          "The engine's JVM (pid "
+              + ProcessHandle.current().pid()
+              + ") stays for this module's next build, for "
+              + Keeping.words(stay)
+              + " idle as its fixtures; mvn segment:down stops it");
+      say(protocol, EngineLines.line(EngineLines.STAYS, ""));
+    }
+
+    /** Serves builds on {@code listening} until it exits; {@code stay} from now on. */
+    void serve(ResidentEngine.Listening listening, Duration stay) throws IOException {
+      this.listening = listening;
+      // also when a build it runs goes away, and the run's end exits it
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(listening::close, "segment-engine-socket-removal"));
+      idleUntil = System.nanoTime() + stay.toNanos();
+      Thread expiry = new Thread(this::expire, "segment-engine-expiry");
+      expiry.setDaemon(true);
+      expiry.start();
+      while (true) {
+        SocketChannel channel = listening.server().accept();
+        Thread serving = new Thread(() -> greeted(channel), "segment-engine-build");
+        serving.setDaemon(true);
+        serving.start();
+      }
+    }
+
+    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+
+    /** Exits once idle past its time; a run that goes on holds it. */
+    private void expire() {
+      while (true) {
+        long left = idleUntil - System.nanoTime();
+        // taken as a build would take it, so that none is taken while it exits
+        if (left <= 0 && busy.compareAndSet(false, true)) {
+          exit();
+        }
+        try {
+          // a second at most: a build it ran since may have shortened its time
+          TimeUnit.NANOSECONDS.sleep(
+              Math.max(TimeUnit.MILLISECONDS.toNanos(50), Math.min(left, SECOND)));
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+
+    /** Answers one connection's greeting, and serves its build when it is one to serve. */
+    private void greeted(SocketChannel channel) {
+      try {
+        InputStream in = ResidentEngine.input(channel);
+        String hello = ResidentEngine.readLine(in).orElse("");
+        long pid = ProcessHandle.current().pid();
+        if (hello.equals(ResidentEngine.STOP)) {
+          if (!busy.compareAndSet(false, true)) {
+            stopping.set(true);
+            ResidentEngine.answer(channel, ResidentEngine.BUSY);
+            channel.close();
+            return;
+          }
+          ResidentEngine.answer(channel, ResidentEngine.STOPPED + " " + pid);
+          exit();
+        }
+        if (!hello.equals(ResidentEngine.HELLO + key)) {
+          // a build that would fork it otherwise (a new plugin, other settings): it forks its
+          // own, which stays in this one's place
+          ResidentEngine.answer(channel, ResidentEngine.OTHER);
+          channel.close();
+          stopping.set(true);
+          if (busy.compareAndSet(false, true)) {
+            exit();
+          }
+          return;
+        }
+        if (stopping.get() || !busy.compareAndSet(false, true)) {
+          ResidentEngine.answer(channel, ResidentEngine.BUSY);
+          channel.close();
+          return;
+        }
+        ResidentEngine.answer(channel, ResidentEngine.OK + pid + " " + started + " " + errors);
+        build(channel, in);
+      } catch (IOException | RuntimeException e) {
+        ResidentEngine.closeQuietly(channel);
+      }
+    }
+
+    /** Serves one build's head start and run, then stays or exits. */
+    private void build(SocketChannel channel, InputStream in) throws IOException {
+      Optional<Duration> stay = Optional.empty();
+      try {
+        synchronized (protocol) {
+          output.to(ResidentEngine.output(channel));
+        }
+        BufferedReader commands =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        Optional<Ran> ran = commands(commands, commands.readLine(), log);
+        if (ran.isPresent()) {
+          stay = ran.get().stay().filter(d -> !stopping.get());
+          stay.ifPresent(this::stays);
+          say(protocol, ran.get().outcome());
+        }
+      } finally {
+        synchronized (protocol) {
+          output.to(OutputStream.nullOutputStream());
+        }
+        ResidentEngine.closeQuietly(channel);
+      }
+      if (stay.isEmpty()) {
+        // no run (the build ended before it: what a head start began is stopped by the hooks),
+        // a run that keeps nothing, or one that broke
+        exit();
+      }
+      idleUntil = System.nanoTime() + stay.get().toNanos();
+      busy.set(false);
+    }
+
+    private void exit() {
+      listening.close();
+      System.exit(0);
+    }
+  }
+
+  /** The engine's output, to the Maven JVM it serves now: nowhere while it waits for one. */
+  private static final class Switch extends OutputStream {
+    private volatile OutputStream to;
+
+    Switch(OutputStream to) {
+      this.to = to;
+    }
+
+    void to(OutputStream next) {
+      to = next;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      to.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      to.write(b, off, len);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      to.flush();
+    }
   }
 
   private static void say(PrintStream protocol, String line) {
@@ -157,6 +405,7 @@ public final class EngineMain {
                 // as the end of the input
               }
               if (!ended.get()) {
+                orphaned = true;
                 System.exit(ORPHANED);
               }
             },

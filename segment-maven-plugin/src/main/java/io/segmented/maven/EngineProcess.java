@@ -1,12 +1,15 @@
 package io.segmented.maven;
 
+import io.segmented.engine.fixture.Keeping;
 import io.segmented.engine.fork.ClassData;
 import io.segmented.engine.fork.FastStart;
 import io.segmented.engine.fork.OwnClasspath;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -19,17 +22,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.maven.plugin.logging.Log;
 
 /**
  * One engine JVM ({@link EngineMain}), forked with the options of a JVM that lives seconds ({@link
- * FastStart}) and a class-data archive of its classpath ({@link ClassData}); its messages ({@link
- * EngineLines}) relayed to Maven's log and console as they come. While it runs, Maven's JVM going
- * down (Ctrl-C, a signal) stops it with SIGTERM and waits for it, so that its own hooks stop every
+ * FastStart}) and a class-data archive of its classpath ({@link ClassData}), or kept by an earlier
+ * build of the module ({@link ResidentEngine}); its messages ({@link EngineLines}) relayed to
+ * Maven's log and console as they come. While it runs, Maven's JVM going down (Ctrl-C, a signal)
+ * stops it (SIGTERM, or the end of its input) and waits for it, so that its own hooks stop every
  * fixture and write the results first.
  */
 final class EngineProcess {
@@ -56,19 +62,31 @@ final class EngineProcess {
     Runtime.getRuntime().addShutdownHook(new Thread(EngineProcess::stopAll, "segment-engine-stop"));
   }
 
-  private final Process process;
+  private final ProcessHandle handle;
+  private final Optional<Process> process;
+  private final InputStream output;
   private final Writer input;
   private final Path errors;
   private final ClassData classData;
-  private final ClassData.Launch launch;
+  private final Optional<ClassData.Launch> launch;
   private final CompletableFuture<Optional<EngineLines.Ended>> ended = new CompletableFuture<>();
   private final Thread reader;
+  private volatile boolean stays;
   private volatile Log log;
 
   private EngineProcess(
-      Process process, Path errors, ClassData classData, ClassData.Launch launch, Log log) {
+      ProcessHandle handle,
+      Optional<Process> process,
+      InputStream output,
+      OutputStream input,
+      Path errors,
+      ClassData classData,
+      Optional<ClassData.Launch> launch,
+      Log log) {
+    this.handle = handle;
     this.process = process;
-    this.input = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+    this.output = output;
+    this.input = new OutputStreamWriter(input, StandardCharsets.UTF_8);
     this.errors = errors;
     this.classData = classData;
     this.launch = launch;
@@ -96,8 +114,8 @@ final class EngineProcess {
       throws IOException {
     Path dir = workDir.resolve(ENGINE);
     Files.createDirectories(dir);
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> options = FastStart.added(List.of(), System::getenv);
+    Path java = java();
+    List<String> options = options();
     ClassData classData =
         archives.flatMap(EngineProcess::folder).map(ClassData::new).orElseGet(ClassData::none);
     ClassData.Launch launch =
@@ -122,11 +140,119 @@ final class EngineProcess {
         new ProcessBuilder(command)
             .redirectError(ProcessBuilder.Redirect.appendTo(errors.toFile()))
             .start();
-    EngineProcess engine = new EngineProcess(process, errors, classData, launch, log);
+    EngineProcess engine =
+        new EngineProcess(
+            process.toHandle(),
+            Optional.of(process),
+            process.getInputStream(),
+            process.getOutputStream(),
+            errors,
+            classData,
+            Optional.of(launch),
+            log);
     LIVE.add(engine);
     engine.send(EngineMain.PROPERTIES + encode(properties));
+    engine.send(EngineMain.KEY + key(classpath, properties, log) + " " + errors);
     return engine;
   }
+
+  /**
+   * The engine JVM an earlier build of the module in {@code basedir} kept ({@link ResidentEngine}),
+   * when one runs as {@link #start} would fork it now and is free; its log going to {@code log}.
+   */
+  static Optional<EngineProcess> kept(
+      Path basedir, List<Path> classpath, Map<String, String> properties, Log log) {
+    Optional<ResidentEngine.Connected> connected =
+        ResidentEngine.connect(
+            basedir,
+            key(classpath, properties, log),
+            answer -> log.info("The engine's JVM kept by an earlier build " + refusal(answer)));
+    if (connected.isEmpty()) {
+      return Optional.empty();
+    }
+    ResidentEngine.Connected c = connected.get();
+    Optional<ProcessHandle> handle = ProcessHandle.of(c.pid());
+    if (handle.isEmpty()) {
+      ResidentEngine.closeQuietly(c.channel());
+      return Optional.empty();
+    }
+    EngineProcess engine =
+        new EngineProcess(
+            handle.get(),
+            Optional.empty(),
+            c.in(),
+            c.out(),
+            c.log(),
+            ClassData.none(),
+            Optional.empty(),
+            log);
+    LIVE.add(engine);
+    log.info(
+        "The engine's JVM kept by an earlier build (pid "
+            + c.pid()
+            + ", "
+            + Keeping.roughly(
+                Duration.ofMillis(Math.max(0, System.currentTimeMillis() - c.startedMillis())))
+            + " old) runs this one (-Dsegment.keep)");
+    return Optional.of(engine);
+  }
+
+  /** Why the kept engine JVM did not take this build, from its {@code answer}. */
+  private static String refusal(String answer) {
+    return switch (answer) {
+      case ResidentEngine.BUSY -> "runs another build now: this one forks its own";
+      case ResidentEngine.OTHER ->
+          "was forked otherwise (another plugin, JVM options, properties or environment): it"
+              + " exits, and this build forks its own";
+      default -> "did not answer (" + answer + "): this build forks its own";
+    };
+  }
+
+  private static Path java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java");
+  }
+
+  private static List<String> options() {
+    return FastStart.added(List.of(), System::getenv);
+  }
+
+  /**
+   * What a kept engine JVM must have been forked with to run this build ({@link ResidentEngine}):
+   * the same Java, options, classpath (each jar's size and time too), passed properties, debug log,
+   * working folder and environment (which its test JVMs inherit). Not its class-data archive, which
+   * a later build would start with when the first made it.
+   */
+  static String key(List<Path> classpath, Map<String, String> properties, Log log) {
+    StringBuilder key = new StringBuilder();
+    key.append(java()).append('\n').append(options()).append('\n').append(log.isDebugEnabled());
+    key.append('\n').append(System.getProperty("user.dir"));
+    for (Path p : classpath) {
+      File f = p.toFile();
+      key.append('\n')
+          .append(p)
+          .append(' ')
+          .append(f.length())
+          .append(' ')
+          .append(f.lastModified());
+    }
+    new TreeMap<>(properties).forEach((k, v) -> key.append('\n').append(k).append('=').append(v));
+    new TreeMap<>(System.getenv())
+        .forEach(
+            (k, v) -> {
+              if (!SHELL_ONLY.contains(k)) {
+                key.append("\nenv ").append(k).append('=').append(v);
+              }
+            });
+    return ResidentEngine.hash(key.toString());
+  }
+
+  /**
+   * Variables set anew for each command, which neither the engine nor a test reads: the shell's,
+   * and Maven's own command line, which {@code mvn} exports (what of it the run reads comes with
+   * the run).
+   */
+  private static final Set<String> SHELL_ONLY =
+      Set.of("_", "OLDPWD", "SHLVL", "MAVEN_CMD_LINE_ARGS");
 
   /** {@code folder}, made if need be; empty when it cannot be: the archive is only a speed-up. */
   private static Optional<Path> folder(Path folder) {
@@ -139,7 +265,7 @@ final class EngineProcess {
 
   /** Whether the JVM still runs. */
   boolean alive() {
-    return process.isAlive();
+    return handle.isAlive();
   }
 
   /** From now on its log goes to {@code log}. */
@@ -172,17 +298,25 @@ final class EngineProcess {
     // nothing more to send: the JVM's watch of its input ends now, rather than holding its exit
     // (HotSpot waits up to 0.3 s for every thread blocked in native code, such as a read)
     closeInput();
+    if (stays) {
+      // kept for the module's next build, whose Maven JVM it then answers: this one's leaves it
+      LIVE.remove(this);
+      return outcome;
+    }
     int exit = awaitExit();
     if (exit == 0) {
-      launch.ran();
+      launch.ifPresent(ClassData.Launch::ran);
     }
     writeClassData();
     return outcome;
   }
 
-  /** The JVM's exit code, once it exited: stopped after {@link #EXIT_WAIT}, killed after twice. */
+  /**
+   * The JVM's exit code, once it exited: stopped after {@link #EXIT_WAIT}, killed after twice; -1
+   * while it runs, or when it is a kept one, whose code only its parent reads.
+   */
   int exitCode() {
-    return process.isAlive() ? -1 : process.exitValue();
+    return process.filter(p -> !p.isAlive()).map(Process::exitValue).orElse(-1);
   }
 
   /** Where the JVM's own output is, and its last lines, for a message. */
@@ -207,11 +341,11 @@ final class EngineProcess {
    * takes the same way.
    */
   void stop() {
-    ProcessHandle handle = process.toHandle();
-    if (handle.supportsNormalTermination()) {
+    if (process.isPresent() && handle.supportsNormalTermination()) {
       handle.destroy();
       return;
     }
+    // a kept JVM (not this one's child: no signal) takes its input's end the same way
     closeInput();
   }
 
@@ -228,27 +362,40 @@ final class EngineProcess {
 
   private int awaitExit() {
     try {
-      if (!process.waitFor(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!exited(EXIT_WAIT.toNanos())) {
         log.warn(
             "The engine's JVM (pid "
-                + process.pid()
+                + handle.pid()
                 + ") did not exit within "
                 + EXIT_WAIT.toSeconds()
                 + " s of its run's end; stopping it");
         stop();
-        if (!process.waitFor(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-          process.destroyForcibly().waitFor(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        if (!exited(EXIT_WAIT.toNanos())) {
+          handle.destroyForcibly();
+          exited(EXIT_WAIT.toNanos());
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       stop();
     }
-    if (!process.isAlive()) {
+    if (!handle.isAlive()) {
       LIVE.remove(this);
     }
     relayed();
     return exitCode();
+  }
+
+  /** Waits up to {@code nanos} for the JVM to exit; whether it did. */
+  private boolean exited(long nanos) throws InterruptedException {
+    try {
+      handle.onExit().get(nanos, TimeUnit.NANOSECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      return false;
+    } catch (ExecutionException e) {
+      return !handle.isAlive();
+    }
   }
 
   /** Dumps the class-data archive of the engine's classpath, the first time it was listed. */
@@ -276,8 +423,7 @@ final class EngineProcess {
   /** Relays the JVM's messages until its output ends. */
   private void relay() {
     try (BufferedReader out =
-        new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {
         pass(line);
@@ -299,6 +445,7 @@ final class EngineProcess {
     switch (line.charAt(0)) {
       case EngineLines.OUTCOME ->
           ended.complete(Optional.of(EngineLines.Ended.parse(line.substring(2))));
+      case EngineLines.STAYS -> stays = true;
       case EngineLines.OUT -> System.out.println(text);
       case EngineLines.ERR -> System.err.println(text);
       case EngineLines.INFO -> log.info(text);
@@ -333,8 +480,8 @@ final class EngineProcess {
     for (EngineProcess engine : LIVE) {
       try {
         long left = deadline - System.nanoTime();
-        if (!engine.process.waitFor(Math.max(0, left), TimeUnit.NANOSECONDS)) {
-          engine.process.destroyForcibly();
+        if (!engine.exited(Math.max(0, left))) {
+          engine.handle.destroyForcibly();
         }
         // what its hook said, on Maven's console before Maven's JVM ends
         engine.relayed();

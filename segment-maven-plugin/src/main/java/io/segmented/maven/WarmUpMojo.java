@@ -158,7 +158,8 @@ public final class WarmUpMojo extends AbstractRunMojo {
         getLog(),
         planned
             ? Optional.of(inputs().withRuntime(aheadRuntime(), Optional.empty()))
-            : Optional.empty());
+            : Optional.empty(),
+        keep);
   }
 
   /**

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Sees only the seeded rows and an empty Redis, whatever builds ran before or run beside; then
  * leaves rows and a key of its build behind, which no other build may see. With
- * target/block-after-write present it then writes target/written and waits to be killed.
+ * target/block-after-write present it then writes target/written and waits to be killed; with
+ * target/hold present it writes target/written and waits until hold is gone (5 minutes at most).
  */
 class RowsIT {
 
@@ -48,6 +49,14 @@ class RowsIT {
     if (Files.exists(target.resolve("block-after-write"))) {
       Files.writeString(target.resolve("written"), "build=" + build);
       Thread.sleep(300_000);
+    }
+    // with target/hold present it writes target/written too, and waits until hold is gone
+    Path hold = target.resolve("hold");
+    if (Files.exists(hold)) {
+      Files.writeString(target.resolve("written"), "build=" + build);
+      for (int i = 0; i < 6_000 && Files.exists(hold); i++) {
+        Thread.sleep(50);
+      }
     }
   }
 
