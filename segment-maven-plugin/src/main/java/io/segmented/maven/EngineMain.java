@@ -10,10 +10,12 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
@@ -22,6 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * The engine's own JVM ({@code -Dsegment.fork}), which Maven's forks ({@link EngineProcess}): it
@@ -51,8 +55,11 @@ public final class EngineMain {
   /** The exit status when a command could not be carried out. */
   static final int BROKEN = 2;
 
-  /** Whether Maven's JVM went away during a run: this JVM is exiting, and stays for no build. */
-  private static volatile boolean orphaned;
+  /**
+   * Whether this JVM is exiting (Maven's JVM went away during a run, a signal): it stays for no
+   * build.
+   */
+  private static volatile boolean exiting;
 
   private EngineMain() {}
 
@@ -60,6 +67,8 @@ public final class EngineMain {
     Switch output = new Switch(new FileOutputStream(FileDescriptor.out));
     PrintStream protocol = new PrintStream(output, true, StandardCharsets.UTF_8);
     int status = 0;
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> exiting = true, "segment-engine-exiting"));
     try {
       // whatever else writes to System.out (GitHub's workflow commands) reaches Maven's System.out
       System.setOut(
@@ -173,7 +182,7 @@ public final class EngineMain {
      * ({@code -Dsegment.keep}); empty when it keeps none, or the run broke (a fresh JVM is safer).
      */
     Optional<Duration> stay() {
-      if (orphaned) {
+      if (exiting) {
         return Optional.empty();
       }
       // the message's text, after its kind
@@ -199,7 +208,12 @@ public final class EngineMain {
     private final long started = System.currentTimeMillis();
     private final AtomicBoolean busy = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
+
+    /**
+     * Wall-clock time, which goes on while the machine sleeps, as the kept fixtures' expiry does.
+     */
     private volatile long idleUntil;
+
     private volatile ResidentEngine.Listening listening;
 
     Kept(String key, Path errors, Switch output, PrintStream protocol, EngineLines.LineLog log) {
@@ -227,32 +241,36 @@ public final class EngineMain {
       // also when a build it runs goes away, and the run's end exits it
       Runtime.getRuntime()
           .addShutdownHook(new Thread(listening::close, "segment-engine-socket-removal"));
-      idleUntil = System.nanoTime() + stay.toNanos();
+      idleUntil = System.currentTimeMillis() + stay.toMillis();
+      ignoreTerminalSignals();
       Thread expiry = new Thread(this::expire, "segment-engine-expiry");
       expiry.setDaemon(true);
       expiry.start();
       while (true) {
-        SocketChannel channel = listening.server().accept();
+        SocketChannel channel;
+        try {
+          channel = listening.server().accept();
+        } catch (ClosedChannelException e) {
+          return; // the JVM exits
+        }
         Thread serving = new Thread(() -> greeted(channel), "segment-engine-build");
         serving.setDaemon(true);
         serving.start();
       }
     }
 
-    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
-
     /** Exits once idle past its time; a run that goes on holds it. */
     private void expire() {
       while (true) {
-        long left = idleUntil - System.nanoTime();
-        // taken as a build would take it, so that none is taken while it exits
-        if (left <= 0 && busy.compareAndSet(false, true)) {
+        long left = idleUntil - System.currentTimeMillis();
+        // taken as a build would take it, so that none is taken while it exits; and asked to
+        // stop (segment:down, a build that would fork it otherwise) while it ran a build
+        if ((left <= 0 || stopping.get()) && busy.compareAndSet(false, true)) {
           exit();
         }
         try {
           // a second at most: a build it ran since may have shortened its time
-          TimeUnit.NANOSECONDS.sleep(
-              Math.max(TimeUnit.MILLISECONDS.toNanos(50), Math.min(left, SECOND)));
+          TimeUnit.MILLISECONDS.sleep(Math.max(50, Math.min(left, 1000)));
         } catch (InterruptedException e) {
           return;
         }
@@ -268,7 +286,7 @@ public final class EngineMain {
         if (hello.equals(ResidentEngine.STOP)) {
           if (!busy.compareAndSet(false, true)) {
             stopping.set(true);
-            ResidentEngine.answer(channel, ResidentEngine.BUSY);
+            ResidentEngine.answer(channel, ResidentEngine.BUSY + " " + pid);
             channel.close();
             return;
           }
@@ -324,8 +342,27 @@ public final class EngineMain {
         // a run that keeps nothing, or one that broke
         exit();
       }
-      idleUntil = System.nanoTime() + stay.get().toNanos();
+      idleUntil = System.currentTimeMillis() + stay.get().toMillis();
       busy.set(false);
+      // asked to stop after it chose to stay
+      if (stopping.get() && busy.compareAndSet(false, true)) {
+        exit();
+      }
+    }
+
+    /**
+     * Ignores Ctrl-C and the hang-up of the terminal of the build that forked it, in whose process
+     * group it still is: a later build it runs is stopped through its own Maven JVM (the end of the
+     * input), and SIGTERM still stops it.
+     */
+    private static void ignoreTerminalSignals() {
+      for (String name : List.of("INT", "HUP")) {
+        try {
+          Signal.handle(new Signal(name), SignalHandler.SIG_IGN);
+        } catch (IllegalArgumentException e) {
+          // no such signal here (Windows has no HUP)
+        }
+      }
     }
 
     private void exit() {
@@ -405,7 +442,7 @@ public final class EngineMain {
                 // as the end of the input
               }
               if (!ended.get()) {
-                orphaned = true;
+                exiting = true;
                 System.exit(ORPHANED);
               }
             },

@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.apache.maven.plugin.logging.Log;
 
 /**
@@ -239,20 +240,36 @@ final class EngineProcess {
     new TreeMap<>(System.getenv())
         .forEach(
             (k, v) -> {
-              if (!SHELL_ONLY.contains(k)) {
+              if (!PER_COMMAND.matcher(k).matches()) {
                 key.append("\nenv ").append(k).append('=').append(v);
               }
             });
+    // what Testcontainers and the Docker client read once per JVM: the Docker context in use
+    String home = System.getProperty("user.home");
+    for (Path read :
+        List.of(
+            Path.of(home, ".testcontainers.properties"), Path.of(home, ".docker", "config.json"))) {
+      File f = read.toFile();
+      key.append('\n')
+          .append(read)
+          .append(' ')
+          .append(f.length())
+          .append(' ')
+          .append(f.lastModified());
+    }
     return ResidentEngine.hash(key.toString());
   }
 
   /**
-   * Variables set anew for each command, which neither the engine nor a test reads: the shell's,
-   * and Maven's own command line, which {@code mvn} exports (what of it the run reads comes with
-   * the run).
+   * Variables set anew for each command or terminal, which neither the engine nor a test reads: the
+   * shell's, Maven's own command line, which {@code mvn} exports (what of it the run reads comes
+   * with the run), the pid-named ones macOS's launcher sets, and a terminal's session.
    */
-  private static final Set<String> SHELL_ONLY =
-      Set.of("_", "OLDPWD", "SHLVL", "MAVEN_CMD_LINE_ARGS");
+  private static final Pattern PER_COMMAND =
+      Pattern.compile(
+          "_|OLDPWD|SHLVL|MAVEN_CMD_LINE_ARGS|JAVA_MAIN_CLASS_\\d+|JAVA_STARTED_ON_FIRST_THREAD_\\d+"
+              + "|TERM_SESSION_ID|ITERM_SESSION_ID|WINDOWID|TMUX_PANE|SSH_CLIENT|SSH_CONNECTION"
+              + "|SSH_TTY|SSH_AUTH_SOCK|VSCODE_\\w+");
 
   /** {@code folder}, made if need be; empty when it cannot be: the archive is only a speed-up. */
   private static Optional<Path> folder(Path folder) {

@@ -13,6 +13,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -82,11 +83,16 @@ final class ResidentEngine {
           Path.of(
               System.getProperty("java.io.tmpdir"),
               "segment-engines-" + System.getProperty("user.name"));
-      if (!Files.isDirectory(dir)) {
+      if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
         Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
       }
-      if (!Files.getPosixFilePermissions(dir).equals(OWNER_ONLY)
-          || !Files.getOwner(dir).getName().equals(System.getProperty("user.name"))) {
+      // not through a link (another user's, to a folder of ours they could then swap): the
+      // temporary folder's sticky bit keeps a folder of ours ours
+      if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
+          || !Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS).equals(OWNER_ONLY)
+          || !Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS)
+              .getName()
+              .equals(System.getProperty("user.name"))) {
         return Optional.empty(); // another user's, or open to others: not ours to listen in
       }
       Path socket = dir.resolve(hash(basedir.toAbsolutePath().normalize().toString()) + ".sock");
@@ -168,12 +174,13 @@ final class ResidentEngine {
         return Optional.empty(); // a socket its JVM left when it was killed
       }
       String answer = ask(channel, STOP);
-      if (!answer.startsWith(STOPPED)) {
-        throw new IOException(
-            "the engine's JVM kept for this module runs a build now; it exits when that build's"
-                + " run ends");
+      boolean busy = answer.startsWith(BUSY + " ");
+      if (!answer.startsWith(STOPPED) && !busy) {
+        throw new IOException("the engine's JVM kept for this module answered '" + answer + "'");
       }
-      long pid = Long.parseLong(answer.substring(STOPPED.length()).strip());
+      // a busy one exits once the build it runs ends its run: waited for as long as one that
+      // stops now, which is not long enough for every run
+      long pid = Long.parseLong(answer.substring(busy ? BUSY.length() : STOPPED.length()).strip());
       Optional<ProcessHandle> handle = ProcessHandle.of(pid);
       if (handle.isPresent()) {
         try {
@@ -182,7 +189,13 @@ final class ResidentEngine {
           Thread.currentThread().interrupt();
         } catch (Exception e) {
           throw new IOException(
-              "the engine's JVM kept for this module (pid " + pid + ") did not exit", e);
+              "the engine's JVM kept for this module (pid "
+                  + pid
+                  + ") "
+                  + (busy
+                      ? "runs a build, and exits when that build's run ends"
+                      : "did not exit within " + EXIT_WAIT.toSeconds() + " s"),
+              e);
         }
       }
       return Optional.of(pid);
@@ -318,14 +331,16 @@ final class ResidentEngine {
   /** The kept JVM's bound socket; the lock is held for as long as the JVM lives. */
   record Listening(ServerSocketChannel server, Path socket, FileChannel lock) {
 
-    /** Removes the socket, so that no build tries it after this JVM exits. */
+    /**
+     * Removes the socket, so that no build tries it after this JVM exits. The channel stays open
+     * until the exit, so that the thread accepting on it does not take its close for a failure.
+     */
     void close() {
       try {
         Files.deleteIfExists(socket);
       } catch (IOException e) {
         // the next kept JVM deletes it before it binds
       }
-      closeQuietly(server);
     }
   }
 }

@@ -45,6 +45,7 @@ class ResidentEngineTest {
   @AfterEach
   void restore() {
     listening.forEach(ResidentEngine.Listening::close);
+    listening.forEach(l -> ResidentEngine.closeQuietly(l.server()));
     listening.forEach(l -> ResidentEngine.closeQuietly(l.lock()));
     System.setProperty("java.io.tmpdir", tmpdir);
   }
@@ -127,11 +128,29 @@ class ResidentEngineTest {
   }
 
   @Test
-  void stopSaysSoWhenTheKeptJvmRunsABuild() {
+  void stopWaitsForAKeptJvmThatRunsABuildToEndIt() throws Exception {
     Path module = tmp.resolve("orders");
-    answering(module, hello -> ResidentEngine.BUSY);
+    Process jvm = new ProcessBuilder("sleep", "0.5").start();
+    answering(module, hello -> ResidentEngine.BUSY + " " + jvm.pid());
+    assertEquals(Optional.of(jvm.pid()), ResidentEngine.stop(module));
+    assertFalse(jvm.isAlive());
+  }
+
+  @Test
+  void stopSaysWhatAnAnswerItDoesNotKnowWas() {
+    Path module = tmp.resolve("orders");
+    answering(module, hello -> "what?");
     IOException e = assertThrows(IOException.class, () -> ResidentEngine.stop(module));
-    assertTrue(e.getMessage().contains("runs a build now"), e.getMessage());
+    assertTrue(e.getMessage().contains("answered 'what?'"), e.getMessage());
+  }
+
+  @Test
+  void aLinkInPlaceOfTheFolderHasNoSocket() throws IOException {
+    Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+    Files.setPosixFilePermissions(elsewhere, PosixFilePermissions.fromString("rwx------"));
+    Files.createSymbolicLink(
+        tmp.resolve("segment-engines-" + System.getProperty("user.name")), elsewhere);
+    assertEquals(Optional.empty(), ResidentEngine.socket(tmp.resolve("orders")));
   }
 
   @Test
