@@ -127,6 +127,11 @@ try {
   assert shortBuild =~ /The engine's JVM kept by an earlier build \(pid ${changedEngine}, /
   assert shortBuild =~ /The engine's JVM \(pid ${changedEngine}\) stays for this module's next build, for 2 s idle/
   engineGone(changedEngine, "its 2 s were up")
+  // -Dsegment.keepEngine=false keeps the fixtures alone: the engine's JVM is forked, and exits with the build
+  def notKept = build("engine-not-kept", [keep, "-Dsegment.keepEngine=false"])
+  assert notKept =~ /fixture shop-db \(postgres, [^)]*\) (?:kept, |started in [0-9.]+ s, kept for 10 min)/
+  assert !notKept.contains("The engine's JVM") : "-Dsegment.keepEngine=false kept or looked for a kept engine JVM"
+  assert NestedBuild.testJvms(basedir).isEmpty() : "JVMs left by a build that keeps no engine JVM: ${NestedBuild.testJvms(basedir)}"
 
   // 7. A build killed holding the first lease of fixtures it started, with no build after it: the watcher removes
   // them once their keep time is up, counted from when they were ready (not the 10 min start grace).

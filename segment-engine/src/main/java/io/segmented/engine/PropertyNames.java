@@ -90,6 +90,9 @@ public final class PropertyNames {
   /** Whether the run goals run the engine in a JVM of its own rather than in Maven's. */
   public static final String FORK = "segment.fork";
 
+  /** {@code -Dsegment.keepEngine}: whether {@code -Dsegment.keep} keeps the engine's JVM too. */
+  public static final String KEEP_ENGINE = "segment.keepEngine";
+
   /** The reports directories that {@code segment:merge} merges. */
   public static final String MERGE_FROM = "segment.mergeFrom";
 

@@ -94,6 +94,17 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
   @Parameter(property = PropertyNames.FORK, defaultValue = "true")
   protected boolean fork;
 
+  /**
+   * With {@code keep} ({@code -Dsegment.keep}) and {@link #fork}, whether the engine's JVM is kept
+   * too: it stays after the build, idle as long as the fixtures, and the module's next build runs
+   * in it rather than forking one, when it would fork it the same way and no other build runs in
+   * it. {@code false} forks one for every build.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = PropertyNames.KEEP_ENGINE, defaultValue = "true")
+  protected boolean keepEngine;
+
   @Override
   protected RunInputs.Options options() {
     return new RunInputs.Options(
@@ -118,7 +129,7 @@ abstract class AbstractRunMojo extends AbstractPlanningMojo {
    */
   protected void runSegments() throws MojoExecutionException, MojoFailureException {
     if (fork) {
-      EngineFork.run(withRuntime(inputs()), engineArchives(), getLog());
+      EngineFork.run(withRuntime(inputs()), engineArchives(), getLog(), keepEngine);
       return;
     }
     // an engine's JVM segment:warm-up forked ahead (a warm-up of its own configuration) is not used

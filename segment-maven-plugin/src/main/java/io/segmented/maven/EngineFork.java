@@ -57,9 +57,9 @@ final class EngineFork {
    * target/segment-work}, and {@code archives} the folder of the class-data archives of the
    * engine's classpath, the same for every module of the build (empty for none). Hands it {@code
    * headStart}, the inputs of the run to begin while Maven compiles, if any. With {@code keep}
-   * ({@code -Dsegment.keep}), the engine JVM an earlier build kept takes the build when it can
-   * ({@link ResidentEngine}). What fails is said at debug level, and the run forks its engine JVM
-   * itself.
+   * ({@code -Dsegment.keep}, empty when the engine's JVM is not to be kept), the engine JVM an
+   * earlier build kept takes the build when it can ({@link ResidentEngine}), and the one forked may
+   * stay. What fails is said at debug level, and the run forks its engine JVM itself.
    */
   static void ahead(
       Path basedir,
@@ -79,7 +79,14 @@ final class EngineFork {
                     try {
                       engine = kept(basedir, keep, log).orElse(null);
                       if (engine == null) {
-                        engine = EngineProcess.start(classpath(), workDir, archives, passed(), log);
+                        engine =
+                            EngineProcess.start(
+                                classpath(),
+                                workDir,
+                                archives,
+                                passed(),
+                                log,
+                                keepFor(keep).isPresent());
                       }
                       if (headStart.isPresent()) {
                         engine.send(EngineMain.HEAD_START + headStart.get().encode());
@@ -108,19 +115,23 @@ final class EngineFork {
 
   /**
    * Runs the goal of {@code inputs} in the engine JVM forked ahead for its module, or in one forked
-   * now (its class-data archives in {@code archives}); relays its log to {@code log}, waits for it
-   * to exit, and fails as the goal failed.
+   * now (its class-data archives in {@code archives}), or in the one an earlier build kept when
+   * {@code keepEngine}; relays its log to {@code log}, waits for it to exit (unless it stays), and
+   * fails as the goal failed.
    */
-  static void run(RunInputs inputs, Optional<Path> archives, Log log)
+  static void run(RunInputs inputs, Optional<Path> archives, Log log, boolean keepEngine)
       throws MojoExecutionException, MojoFailureException {
+    String keep = keepEngine ? inputs.selection().keep() : "";
     EngineProcess engine =
         take(inputs.basedir())
             .filter(EngineProcess::alive)
-            .or(() -> kept(inputs.basedir(), inputs.selection().keep(), log))
+            .or(() -> kept(inputs.basedir(), keep, log))
             .orElse(null);
     try {
       if (engine == null) {
-        engine = EngineProcess.start(classpath(), inputs.workDir(), archives, passed(), log);
+        engine =
+            EngineProcess.start(
+                classpath(), inputs.workDir(), archives, passed(), log, keepFor(keep).isPresent());
       }
       engine.logTo(log);
       engine.send(EngineMain.RUN + inputs.encode());

@@ -104,14 +104,16 @@ final class EngineProcess {
   /**
    * Forks an engine JVM with {@code classpath}, its working files in {@code workDir}'s {@code
    * engine} folder and its class-data archives in {@code archives}, and hands it {@code properties}
-   * as its system properties; its log goes to {@code log}.
+   * as its system properties; its log goes to {@code log}. When {@code mayStay}, it stays after a
+   * run that keeps its fixtures ({@link ResidentEngine}).
    */
   static EngineProcess start(
       List<Path> classpath,
       Path workDir,
       Optional<Path> archives,
       Map<String, String> properties,
-      Log log)
+      Log log,
+      boolean mayStay)
       throws IOException {
     Path dir = workDir.resolve(ENGINE);
     Files.createDirectories(dir);
@@ -153,7 +155,9 @@ final class EngineProcess {
             log);
     LIVE.add(engine);
     engine.send(EngineMain.PROPERTIES + encode(properties));
-    engine.send(EngineMain.KEY + key(classpath, properties, log) + " " + errors);
+    if (mayStay) {
+      engine.send(EngineMain.KEY + key(classpath, properties, log) + " " + errors);
+    }
     return engine;
   }
 

@@ -159,7 +159,7 @@ public final class WarmUpMojo extends AbstractRunMojo {
         planned
             ? Optional.of(inputs().withRuntime(aheadRuntime(), Optional.empty()))
             : Optional.empty(),
-        keep);
+        keepEngine ? keep : "");
   }
 
   /**
