@@ -55,6 +55,22 @@ try {
   assert dbLog.text.contains("a kept fixture, leased running: its output from this lease on") : dbLog.text
   assert !dbLog.text.contains("database system is ready to accept connections") : dbLog.text
 
+  // 2b. A build that fails to compile after its head start leased the kept fixtures in the kept engine JVM: that JVM
+  // stops what the head start began (the lease given back, the test JVM started ahead stopped) and stays.
+  def broken = new File(basedir, "src/test/java/it/kept/Broken.java")
+  broken.text = "class Broken { not java }\n"
+  def failed = NestedBuild.start(basedir, localRepositoryPath.toString(), "compile-error", ["segment:run", keep])
+  int failedCode = failed.awaitExit(Duration.ofMinutes(2))
+  broken.delete()
+  assert failedCode != 0 : "the build with a compile error passed${failed.tail()}"
+  assert failed.log.text =~ /The engine's JVM kept by an earlier build \(pid ${engine}, / : failed.tail()
+  assert failed.log.text.contains("COMPILATION ERROR") : failed.tail()
+  assert NestedBuild.alive(engine) : "the kept engine JVM exited with the build that did not compile"
+  assert leases().isEmpty() : "leases left by the build that did not compile: ${leases()}"
+  assert NestedBuild.containers().isEmpty() : "containers of a run left: ${NestedBuild.containers()}"
+  def aheadJvms = NestedBuild.testJvms(basedir).findAll { !it.startsWith("${engine} ") }
+  assert aheadJvms.isEmpty() : "test JVMs the dropped head start left: ${aheadJvms}"
+
   // 3. Two builds at once: each sees only the seeds (RowsIT fails otherwise); one leases, the other starts its own.
   // The first holds its test (target/hold) until the second found the kept engine JVM busy with it.
   def marker = new File(basedir, "target/written")

@@ -15,6 +15,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -115,8 +116,9 @@ public final class EngineMain {
       kept = Optional.of(new Kept(words[0], Path.of(words[1]), output, protocol, log));
       line = in.readLine();
     }
-    new SegmentEngine().warmUp();
-    Optional<Ran> ran = commands(in, line, log);
+    SegmentEngine engine = new SegmentEngine();
+    engine.warmUp();
+    Optional<Ran> ran = commands(in, line, log, engine, new ArrayList<>());
     if (ran.isEmpty()) {
       return 0;
     }
@@ -141,15 +143,21 @@ public final class EngineMain {
   }
 
   /**
-   * Carries out the head start and the run of {@code in}, from {@code line} on; the run and its
-   * outcome, or empty when the input ended before a run.
+   * Carries out the head start and the run of {@code in}, from {@code line} on, with {@code
+   * engine}; the run and its outcome, or empty when the input ended before a run. {@code
+   * headStarted} gets the module of each head start.
    */
-  private static Optional<Ran> commands(BufferedReader in, String line, EngineLines.LineLog log)
+  private static Optional<Ran> commands(
+      BufferedReader in,
+      String line,
+      EngineLines.LineLog log,
+      SegmentEngine engine,
+      List<Path> headStarted)
       throws IOException {
-    SegmentEngine engine = new SegmentEngine();
     for (; line != null; line = in.readLine()) {
       if (line.startsWith(HEAD_START)) {
         RunInputs inputs = RunInputs.decode(line.substring(HEAD_START.length()));
+        headStarted.add(inputs.basedir());
         engine.headStart(
             inputs.basedir(),
             () ->
@@ -206,6 +214,7 @@ public final class EngineMain {
     private final PrintStream protocol;
     private final EngineLines.LineLog log;
     private final long started = System.currentTimeMillis();
+    private volatile Duration stay;
     private final AtomicBoolean busy = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
 
@@ -238,6 +247,7 @@ public final class EngineMain {
     /** Serves builds on {@code listening} until it exits; {@code stay} from now on. */
     void serve(ResidentEngine.Listening listening, Duration stay) throws IOException {
       this.listening = listening;
+      this.stay = stay;
       // also when a build it runs goes away, and the run's end exits it
       Runtime.getRuntime()
           .addShutdownHook(new Thread(listening::close, "segment-engine-socket-removal"));
@@ -325,11 +335,18 @@ public final class EngineMain {
         }
         BufferedReader commands =
             new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        Optional<Ran> ran = commands(commands, commands.readLine(), log);
+        SegmentEngine engine = new SegmentEngine();
+        List<Path> headStarted = new ArrayList<>();
+        Optional<Ran> ran = commands(commands, commands.readLine(), log, engine, headStarted);
         if (ran.isPresent()) {
           stay = ran.get().stay().filter(d -> !stopping.get());
           stay.ifPresent(this::stays);
           say(protocol, ran.get().outcome());
+        } else if (!exiting) {
+          // the build ended before its run (a compile error after the head start): what the head
+          // start began is stopped, as a run that plans otherwise stops it, and this JVM stays
+          headStarted.forEach(engine::dropHeadStart);
+          stay = Optional.of(this.stay).filter(d -> !stopping.get());
         }
       } finally {
         synchronized (protocol) {
@@ -338,10 +355,10 @@ public final class EngineMain {
         ResidentEngine.closeQuietly(channel);
       }
       if (stay.isEmpty()) {
-        // no run (the build ended before it: what a head start began is stopped by the hooks),
-        // a run that keeps nothing, or one that broke
+        // a run that keeps nothing, one that broke, or this JVM exiting
         exit();
       }
+      this.stay = stay.get();
       idleUntil = System.currentTimeMillis() + stay.get().toMillis();
       busy.set(false);
       // asked to stop after it chose to stay

@@ -501,6 +501,15 @@ final class EngineProcess {
     for (EngineProcess engine : LIVE) {
       try {
         long left = deadline - System.nanoTime();
+        if (engine.process.isEmpty()) {
+          // a kept JVM (not this one's child): it ends the connection once it stopped what the
+          // build began, and exits, or, when the build had not begun its run, stays
+          engine.reader.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+          if (engine.reader.isAlive()) {
+            engine.handle.destroyForcibly();
+          }
+          continue;
+        }
         if (!engine.exited(Math.max(0, left))) {
           engine.handle.destroyForcibly();
         }
