@@ -280,7 +280,7 @@ public final class EngineMain {
         }
         try {
           // a second at most: a build it ran since may have shortened its time
-          TimeUnit.MILLISECONDS.sleep(Math.max(50, Math.min(left, 1000)));
+          TimeUnit.MILLISECONDS.sleep(left <= 0 ? 1000 : Math.min(left, 1000));
         } catch (InterruptedException e) {
           return;
         }
@@ -300,8 +300,11 @@ public final class EngineMain {
             channel.close();
             return;
           }
-          ResidentEngine.answer(channel, ResidentEngine.STOPPED + " " + pid);
-          exit();
+          try {
+            ResidentEngine.answer(channel, ResidentEngine.STOPPED + " " + pid);
+          } finally {
+            exit();
+          }
         }
         if (!hello.equals(ResidentEngine.HELLO + key)) {
           // a build that would fork it otherwise (a new plugin, other settings): it forks its
@@ -319,9 +322,15 @@ public final class EngineMain {
           channel.close();
           return;
         }
-        ResidentEngine.answer(channel, ResidentEngine.OK + pid + " " + started + " " + errors);
-        build(channel, in);
+        try {
+          ResidentEngine.answer(channel, ResidentEngine.OK + pid + " " + started + " " + errors);
+          build(channel, in);
+        } catch (IOException | RuntimeException | Error e) {
+          // taken by a build that broke off, with what it began unknown: the hooks stop it
+          exit();
+        }
       } catch (IOException | RuntimeException e) {
+        // a greeting that broke off: nothing taken
         ResidentEngine.closeQuietly(channel);
       }
     }
