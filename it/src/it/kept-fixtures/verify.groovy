@@ -109,14 +109,19 @@ try {
   def killed = NestedBuild.start(basedir, localRepositoryPath.toString(), "killed", ["segment:run", keep])
   def running = killed.awaitMarker(marker, Duration.ofMinutes(4))
   new File(basedir, "target/block-after-write").delete()
+  // The lease is held by the kept engine JVM that runs the build: it is killed too, with SIGKILL, so that no hook of
+  // its gives the lease back (as when every process of a CI job is killed). Maven is stopped first, so that it does
+  // not end by itself when its engine goes. (Maven alone killed: the kept-shared case.)
+  assert killed.log.text =~ /The engine's JVM kept by an earlier build \(pid ${beforeKill}, /
+  assert !leases().isEmpty() : "the build to kill holds no lease"
+  killed.signal("STOP")
+  ProcessHandle.of(beforeKill).ifPresent { it.destroyForcibly() } // SIGKILL
+  engineGone(beforeKill, "killed")
   killed.signal("KILL")
   assert killed.awaitExit(Duration.ofSeconds(30)) == 137
   assert !leases().isEmpty() : "the killed build held no lease"
   NestedBuild.killIfAlive(running.getProperty("test.jvm.pid", "0") as long, basedir)
   NestedBuild.await("the killed build's test JVM to end", Duration.ofSeconds(60)) { NestedBuild.testJvms(basedir).isEmpty() }
-  // the killed build ran in the kept engine JVM, which stopped its run and exited, as a forked one does
-  assert killed.log.text =~ /The engine's JVM kept by an earlier build \(pid ${beforeKill}, /
-  engineGone(beforeKill, "the build it ran was killed")
   def afterKill = build("after-kill", [keep])
   assert afterKill =~ /fixture shop-db \(postgres, [^)]*\) kept, / : "the build after the killed one leased nothing"
   assert afterKill =~ /fixture cache \(redis, [^)]*\) kept, / : "the build after the killed one leased no Redis"
