@@ -77,17 +77,7 @@ final class EngineFork {
                   () -> {
                     EngineProcess engine = null;
                     try {
-                      engine = kept(basedir, keep, log).orElse(null);
-                      if (engine == null) {
-                        engine =
-                            EngineProcess.start(
-                                classpath(),
-                                workDir,
-                                archives,
-                                passed(),
-                                log,
-                                keepFor(keep).isPresent());
-                      }
+                      engine = keptOrForked(basedir, workDir, archives, keep, log);
                       if (headStart.isPresent()) {
                         engine.send(EngineMain.HEAD_START + headStart.get().encode());
                       }
@@ -122,16 +112,10 @@ final class EngineFork {
   static void run(RunInputs inputs, Optional<Path> archives, Log log, boolean keepEngine)
       throws MojoExecutionException, MojoFailureException {
     String keep = keepEngine ? inputs.selection().keep() : "";
-    EngineProcess engine =
-        take(inputs.basedir())
-            .filter(EngineProcess::alive)
-            .or(() -> kept(inputs.basedir(), keep, log))
-            .orElse(null);
+    EngineProcess engine = take(inputs.basedir()).filter(EngineProcess::alive).orElse(null);
     try {
       if (engine == null) {
-        engine =
-            EngineProcess.start(
-                classpath(), inputs.workDir(), archives, passed(), log, keepFor(keep).isPresent());
+        engine = keptOrForked(inputs.basedir(), inputs.workDir(), archives, keep, log);
       }
       engine.logTo(log);
       engine.send(EngineMain.RUN + inputs.encode());
@@ -179,14 +163,21 @@ final class EngineFork {
   }
 
   /**
-   * The engine JVM an earlier build of the module kept, when this build keeps its fixtures too
-   * ({@code keep}) and it is free; empty otherwise.
+   * The engine JVM a build of the module in {@code basedir} takes: the one an earlier build kept,
+   * when this build keeps its fixtures too ({@code keep}) and it is free, else one forked now
+   * ({@link EngineProcess#start}), which may stay when {@code keep} keeps fixtures. The key both
+   * need is made once.
    */
-  private static Optional<EngineProcess> kept(Path basedir, String keep, Log log) {
-    if (keepFor(keep).isEmpty()) {
-      return Optional.empty();
-    }
-    return EngineProcess.kept(basedir, classpath(), passed(), log);
+  private static EngineProcess keptOrForked(
+      Path basedir, Path workDir, Optional<Path> archives, String keep, Log log)
+      throws IOException {
+    List<Path> classpath = classpath();
+    Map<String, String> passed = passed();
+    Optional<String> key = keepFor(keep).map(d -> EngineProcess.key(classpath, passed, log));
+    Optional<EngineProcess> kept = key.flatMap(k -> EngineProcess.kept(basedir, k, log));
+    return kept.isPresent()
+        ? kept.get()
+        : EngineProcess.start(classpath, workDir, archives, passed, log, key);
   }
 
   /**

@@ -104,8 +104,8 @@ final class EngineProcess {
   /**
    * Forks an engine JVM with {@code classpath}, its working files in {@code workDir}'s {@code
    * engine} folder and its class-data archives in {@code archives}, and hands it {@code properties}
-   * as its system properties; its log goes to {@code log}. When {@code mayStay}, it stays after a
-   * run that keeps its fixtures ({@link ResidentEngine}).
+   * as its system properties; its log goes to {@code log}. With a {@code key} ({@link #key}), it
+   * stays after a run that keeps its fixtures ({@link ResidentEngine}).
    */
   static EngineProcess start(
       List<Path> classpath,
@@ -113,7 +113,7 @@ final class EngineProcess {
       Optional<Path> archives,
       Map<String, String> properties,
       Log log,
-      boolean mayStay)
+      Optional<String> key)
       throws IOException {
     Path dir = workDir.resolve(ENGINE);
     Files.createDirectories(dir);
@@ -155,8 +155,8 @@ final class EngineProcess {
             log);
     LIVE.add(engine);
     engine.send(EngineMain.PROPERTIES + encode(properties));
-    if (mayStay) {
-      engine.send(EngineMain.KEY + key(classpath, properties, log) + " " + errors);
+    if (key.isPresent()) {
+      engine.send(EngineMain.KEY + key.get() + " " + errors);
     }
     return engine;
   }
@@ -165,12 +165,11 @@ final class EngineProcess {
    * The engine JVM an earlier build of the module in {@code basedir} kept ({@link ResidentEngine}),
    * when one runs as {@link #start} would fork it now and is free; its log going to {@code log}.
    */
-  static Optional<EngineProcess> kept(
-      Path basedir, List<Path> classpath, Map<String, String> properties, Log log) {
+  static Optional<EngineProcess> kept(Path basedir, String key, Log log) {
     Optional<ResidentEngine.Connected> connected =
         ResidentEngine.connect(
             basedir,
-            key(classpath, properties, log),
+            key,
             answer -> log.info("The engine's JVM kept by an earlier build " + refusal(answer)));
     if (connected.isEmpty()) {
       return Optional.empty();
@@ -231,7 +230,12 @@ final class EngineProcess {
     StringBuilder key = new StringBuilder();
     key.append(java()).append('\n').append(options()).append('\n').append(log.isDebugEnabled());
     key.append('\n').append(System.getProperty("user.dir"));
-    for (Path p : classpath) {
+    // the jars, and what Testcontainers and the Docker client read once per JVM: the Docker context
+    String home = System.getProperty("user.home");
+    List<Path> stamped = new ArrayList<>(classpath);
+    stamped.add(Path.of(home, ".testcontainers.properties"));
+    stamped.add(Path.of(home, ".docker", "config.json"));
+    for (Path p : stamped) {
       File f = p.toFile();
       key.append('\n')
           .append(p)
@@ -248,19 +252,6 @@ final class EngineProcess {
                 key.append("\nenv ").append(k).append('=').append(v);
               }
             });
-    // what Testcontainers and the Docker client read once per JVM: the Docker context in use
-    String home = System.getProperty("user.home");
-    for (Path read :
-        List.of(
-            Path.of(home, ".testcontainers.properties"), Path.of(home, ".docker", "config.json"))) {
-      File f = read.toFile();
-      key.append('\n')
-          .append(read)
-          .append(' ')
-          .append(f.length())
-          .append(' ')
-          .append(f.lastModified());
-    }
     return ResidentEngine.hash(key.toString());
   }
 
